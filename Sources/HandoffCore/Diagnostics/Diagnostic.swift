@@ -1,0 +1,66 @@
+/// One finding about a brief, reported in the compiler convention
+/// `file:line:col: error: message`, with the offending line and a caret under the column.
+public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How serious a finding is.
+    public enum Severity: String, Sendable, Hashable, Codable {
+        /// Stops the build (exit 1).
+        case error
+        /// Shown, counted against readiness; fails only under `--strict`.
+        case warning
+        /// Extra context attached to a neighbouring finding.
+        case note
+    }
+
+    public var severity: Severity
+    public var message: String
+    public var location: SourceLocation
+    /// The text of the offending line, when known, for the caret snippet.
+    public var sourceLine: String?
+
+    public init(_ severity: Severity, _ message: String, at location: SourceLocation, sourceLine: String? = nil) {
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.sourceLine = sourceLine
+    }
+
+    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, message, at: location)
+    }
+
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, message, at: location)
+    }
+
+    /// `file:line:col: error: message` without the snippet.
+    public var headline: String { "\(location): \(severity.rawValue): \(message)" }
+
+    /// The headline followed, when the line is known, by the line and a caret under the column.
+    public var description: String {
+        guard let sourceLine else { return headline }
+        let caretPad = String(repeating: " ", count: max(0, location.column - 1))
+        let shown = sourceLine.replacingTabs()
+        return "\(headline)\n \(shown)\n \(caretPad)^"
+    }
+}
+
+extension String {
+    /// Tabs shown as single spaces keep the caret under the right column.
+    fileprivate func replacingTabs() -> String {
+        String(unicodeScalars.map { $0 == "\t" ? " " : Character($0) })
+    }
+}
+
+extension Array where Element == Diagnostic {
+    public var errors: [Diagnostic] { filter { $0.severity == .error } }
+    public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, line and column, so output does not depend on checking order.
+    public func sortedByLocation() -> [Diagnostic] {
+        enumerated().sorted { a, b in
+            a.element.location != b.element.location
+                ? a.element.location < b.element.location : a.offset < b.offset
+        }.map(\.element)
+    }
+}
