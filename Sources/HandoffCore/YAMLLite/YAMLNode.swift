@@ -46,6 +46,12 @@ public indirect enum YAMLNode: Sendable, Hashable {
         }
     }
 
+    /// The string of a scalar node.
+    public var scalarValue: String? {
+        if case .scalar(let s) = self { return s.value }
+        return nil
+    }
+
     /// What the node is, for messages: "a text value", "a list", "a map".
     public var kindDescription: String {
         switch self {

@@ -1,0 +1,186 @@
+/// One segment's handoff brief, decoded and typed (SPEC §2). Locations are kept for every
+/// part a later check may point at.
+public struct Brief: Sendable {
+    /// Business target; chooses the default enablement kit and success metrics.
+    public enum Goal: String, Sendable, CaseIterable, Hashable {
+        case pipeline
+        case expansion
+        case productActivation = "product-activation"
+        case abmCampaign = "abm-campaign"
+    }
+
+    /// Whether the SLA clock runs only in the pod's working hours.
+    public enum SLAClock: String, Sendable, CaseIterable, Hashable {
+        case business
+        case calendar
+    }
+
+    /// The plan pattern (SPEC §3.7).
+    public enum PatternChoice: String, Sendable, CaseIterable, Hashable {
+        case auto
+        case pipeline
+        case diamond
+    }
+
+    public struct FunnelStage: Sendable, Hashable {
+        public var stage: String
+        public var definition: String
+        public var location: SourceLocation
+    }
+
+    public struct Scoring: Sendable, Hashable {
+        public var model: String?
+        public var threshold: Double?
+        public var max: Double?
+        public var location: SourceLocation
+    }
+
+    public struct Volume: Sendable, Hashable {
+        public var leadsPerWeek: Double
+        public var afterHoursShare: Percent
+        public var handleTime: ResponseDuration
+        public var location: SourceLocation
+    }
+
+    /// A team of reps working one queue.
+    public struct Pod: Sendable, Hashable {
+        public enum Role: String, Sendable, CaseIterable, Hashable {
+            case sdr = "SDR"
+            case ae = "AE"
+        }
+
+        public var name: String
+        public var reps: Int
+        public var role: Role
+        /// nil: the brief's hours.
+        public var hours: WeeklyHours?
+        /// nil: the brief's time zone.
+        public var timezone: String?
+        public var shrinkage: Percent
+        public var maxOpen: Int?
+        public var location: SourceLocation
+    }
+
+    /// An ordered routing rule: the first whose condition holds owns the lead.
+    public struct RoutingRule: Sendable, Hashable {
+        public var name: String
+        public var condition: Condition
+        public var assignment: Assignment
+        public var share: Percent?
+        /// Round-robin weights by pod name, when given.
+        public var weights: [(pod: String, share: Percent)]?
+        public var location: SourceLocation
+        public var conditionLocation: SourceLocation?
+        public var assignLocation: SourceLocation
+        public var shareLocation: SourceLocation?
+        public var weightsLocation: SourceLocation?
+        public var podLocation: SourceLocation?
+
+        public static func == (a: RoutingRule, b: RoutingRule) -> Bool {
+            a.name == b.name && a.condition == b.condition && a.assignment == b.assignment && a.share == b.share
+                && a.weights?.map(\.pod) == b.weights?.map(\.pod) && a.weights?.map(\.share) == b.weights?.map(\.share)
+        }
+
+        public func hash(into hasher: inout Hasher) {
+            hasher.combine(name)
+            hasher.combine(condition)
+            hasher.combine(assignment)
+        }
+    }
+
+    public struct Fallback: Sendable, Hashable {
+        public var role: String
+        public var coveredBy: String
+        public var location: SourceLocation
+    }
+
+    /// `2 breaches in 48h`.
+    public struct EscalationTrigger: Sendable, Hashable, CustomStringConvertible {
+        public var breaches: Int
+        public var window: ResponseDuration
+
+        public var description: String { "\(breaches) breach\(breaches == 1 ? "" : "es") in \(window)" }
+
+        public static let standard = EscalationTrigger(breaches: 2, window: ResponseDuration(hours: 48))
+    }
+
+    public struct Escalation: Sendable, Hashable {
+        public var ladder: [String]
+        public var trigger: EscalationTrigger
+        public var retryLimit: Int
+        public var fallbacks: [Fallback]
+
+        public static let standardLadder = ["RevOps Director", "Sales Manager", "CRO"]
+        public static let standard = Escalation(ladder: standardLadder, trigger: .standard, retryLimit: 2, fallbacks: [])
+    }
+
+    public struct EnablementItem: Sendable, Hashable {
+        public var asset: String
+        public var kind: EnablementKind?
+        public var pods: [String]?
+        public var owner: String?
+        public var leadTime: ResponseDuration?
+        public var due: CalendarDate?
+        public var status: EnablementStatus?
+        public var location: SourceLocation
+    }
+
+    public struct Dependency: Sendable, Hashable {
+        public enum Kind: String, Sendable, CaseIterable, Hashable {
+            case scoring, sequence, field, integration, automation, dashboard
+            case talkTrack = "talk-track"
+        }
+
+        public var name: String
+        public var kind: Kind?
+        public var owner: String?
+        public var due: CalendarDate?
+        public var ready: Bool
+        public var location: SourceLocation
+    }
+
+    public struct Approval: Sendable, Hashable {
+        public enum Status: String, Sendable, CaseIterable, Hashable {
+            case pending, approved, rejected
+        }
+
+        public var role: String
+        public var name: String?
+        public var status: Status
+        public var date: CalendarDate?
+        public var location: SourceLocation
+    }
+
+    public var file: String
+    public var segment: String
+    public var title: String
+    public var goal: Goal
+    public var responseSLA: ResponseDuration
+    public var slaClock: SLAClock
+    public var targetAttainment: Percent
+    public var launch: CalendarDate?
+    public var owner: String?
+    public var timezone: String
+    public var hours: WeeklyHours
+    public var funnel: [FunnelStage]
+    public var qualification: [String]
+    public var scoring: Scoring?
+    public var volume: Volume
+    public var pods: [Pod]
+    public var routing: [RoutingRule]
+    public var escalation: Escalation
+    public var escalationLocation: SourceLocation?
+    public var enablement: [EnablementItem]
+    public var dependencies: [Dependency]
+    public var approvals: [Approval]
+    public var pattern: PatternChoice
+    public var sample: String?
+    public var sampleLocation: SourceLocation?
+    public var launchLocation: SourceLocation?
+    public var segmentLocation: SourceLocation
+    /// The YAML-lite tree the brief came from, for the plan record's inputs digest.
+    public var tree: YAMLNode
+
+    /// The pod with this name.
+    public func pod(named name: String) -> Pod? { pods.first { $0.name == name } }
+}

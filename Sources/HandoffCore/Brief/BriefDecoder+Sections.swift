@@ -1,0 +1,224 @@
+import Foundation
+
+/// The brief's sections, one decoder each.
+extension BriefDecoder {
+    mutating func decodeBrief(_ root: YAMLMapping, tree: YAMLNode) -> Brief? {
+        let f = fields(of: root, BriefSchema.brief, in: "the brief")
+        let segmentScalar = scalar(f["segment"], "segment")
+        var segment: String?
+        if let s = segmentScalar {
+            if s.value.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil {
+                segment = s.value
+            } else {
+                error("segment '\(s.value)' is not a slug: lower-case letters, digits and '-', starting with a letter or digit", at: s.location)
+            }
+        }
+        let title = f["title"] == nil ? nil : text(f["title"], "title")
+        let goal = choice(f["goal"], "goal", Brief.Goal.self)
+        let sla = duration(f["response-sla"], "response-sla")
+        if let sla, sla.isZero, let s = scalar(f["response-sla"], "response-sla") {
+            error("response-sla must be longer than zero", at: s.location)
+        }
+        let clock = f["sla-clock"] == nil ? .business : choice(f["sla-clock"], "sla-clock", Brief.SLAClock.self)
+        let target = f["target-attainment"] == nil ? Percent(basisPoints: 9000) : percent(f["target-attainment"], "target-attainment")
+        let launch = f["launch"] == nil ? nil : date(f["launch"], "launch")
+        let owner = f["owner"] == nil ? nil : text(f["owner"], "owner")
+        let zone = f["timezone"] == nil ? "UTC" : timezone(f["timezone"], "timezone")
+        let hours =
+            f["hours"] == nil
+            ? (try? WeeklyHours.parse("Mon-Fri 09:00-17:00").get()) : weeklyHours(f["hours"], "hours")
+        let funnel = listOfMaps(f["funnel"], "funnel", BriefSchema.funnelStage, item: "a funnel stage") { d, m, loc -> Brief.FunnelStage? in
+            guard let stage = d.text(m["stage"], "stage"), let definition = d.text(m["definition"], "definition") else { return nil }
+            return Brief.FunnelStage(stage: stage, definition: definition, location: loc)
+        }
+        let qualification = textList(f["qualification"], "qualification") ?? []
+        let scoring = mapping(f["scoring"], "scoring").map { decodeScoring($0) }
+        let volume = mapping(f["volume"], "volume").flatMap { decodeVolume($0) }
+        let pods = listOfMaps(f["pods"], "pods", BriefSchema.pod, item: "a pod") { d, m, loc in d.decodePod(m, loc) }
+        let routing = listOfMaps(f["routing"], "routing", BriefSchema.rule, item: "a routing rule") { d, m, loc in
+            d.decodeRule(m, loc)
+        }
+        let escalation: Brief.Escalation? =
+            f["escalation"] == nil ? .standard : mapping(f["escalation"], "escalation").flatMap { decodeEscalation($0) }
+        let enablement = listOfMaps(f["enablement"], "enablement", BriefSchema.enablementItem, item: "an enablement item") {
+            d, m, loc in d.decodeEnablementItem(m, loc)
+        }
+        let dependencies = listOfMaps(f["dependencies"], "dependencies", BriefSchema.dependency, item: "a dependency") {
+            d, m, loc in d.decodeDependency(m, loc)
+        }
+        let approvals = listOfMaps(f["approvals"], "approvals", BriefSchema.approval, item: "an approval") { d, m, loc in
+            d.decodeApproval(m, loc)
+        }
+        let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
+        let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
+
+        guard let segment, let segmentScalar, let goal, let sla, let clock, let target, let zone, let hours, let volume,
+            let escalation, let pattern
+        else { return nil }
+        if hours.weeklyHours == 0 {
+            error("hours leave no working time in the week", at: f["hours"]?.location ?? root.location)
+        }
+        return Brief(
+            file: file, segment: segment, title: title ?? Self.capitalised(segment), goal: goal, responseSLA: sla,
+            slaClock: clock, targetAttainment: target, launch: launch, owner: owner, timezone: zone, hours: hours,
+            funnel: funnel, qualification: qualification, scoring: scoring, volume: volume, pods: pods, routing: routing,
+            escalation: escalation, escalationLocation: f["escalation"]?.location, enablement: enablement,
+            dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
+            sampleLocation: sampleScalar?.location, launchLocation: f["launch"]?.location,
+            segmentLocation: segmentScalar.location, tree: tree)
+    }
+
+    /// `mid-market` → `Mid-market`.
+    static func capitalised(_ slug: String) -> String {
+        slug.prefix(1).uppercased() + slug.dropFirst()
+    }
+
+    mutating func decodeScoring(_ m: YAMLMapping) -> Brief.Scoring {
+        let f = fields(of: m, BriefSchema.scoring, in: "scoring")
+        return Brief.Scoring(
+            model: f["model"] == nil ? nil : text(f["model"], "model"),
+            threshold: f["threshold"] == nil ? nil : number(f["threshold"], "threshold"),
+            max: f["max"] == nil ? nil : number(f["max"], "max"), location: m.location)
+    }
+
+    mutating func decodeVolume(_ m: YAMLMapping) -> Brief.Volume? {
+        let f = fields(of: m, BriefSchema.volume, in: "volume")
+        let lpw = number(f["leads-per-week"], "leads-per-week")
+        let share = f["after-hours-share"] == nil ? Percent.zero : percent(f["after-hours-share"], "after-hours-share")
+        let handle = duration(f["handle-time"], "handle-time")
+        if let lpw, lpw < 0, let node = f["leads-per-week"] { error("leads-per-week cannot be negative", at: node.location) }
+        if let handle, handle.isZero, let node = f["handle-time"] { error("handle-time must be longer than zero", at: node.location) }
+        guard let lpw, let share, let handle else { return nil }
+        return Brief.Volume(leadsPerWeek: lpw, afterHoursShare: share, handleTime: handle, location: m.location)
+    }
+
+    mutating func decodePod(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.Pod? {
+        let name = text(m["name"], "name")
+        let reps = integer(m["reps"], "reps")
+        let role = m["role"] == nil ? .sdr : choice(m["role"], "role", Brief.Pod.Role.self)
+        let hours = m["hours"] == nil ? nil : weeklyHours(m["hours"], "hours")
+        let zone = m["timezone"] == nil ? nil : timezone(m["timezone"], "timezone")
+        let shrinkage = m["shrinkage"] == nil ? .zero : percent(m["shrinkage"], "shrinkage")
+        let maxOpen = m["max-open"] == nil ? nil : integer(m["max-open"], "max-open")
+        guard let name, let reps, let role, let shrinkage else { return nil }
+        return Brief.Pod(
+            name: name, reps: reps, role: role, hours: hours, timezone: zone, shrinkage: shrinkage, maxOpen: maxOpen,
+            location: loc)
+    }
+
+    mutating func decodeRule(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.RoutingRule? {
+        let name = text(m["name"], "name")
+        var condition: Condition? = .always
+        if let node = m["when"], let s = scalar(node, "when") {
+            switch Condition.parse(s.value) {
+            case .success(let c): condition = c
+            case .failure(let e):
+                error("invalid condition: \(e.message)", at: s.location)
+                condition = nil
+            }
+        }
+        let podName = m["pod"] == nil ? nil : text(m["pod"], "pod")
+        var assignment: Assignment?
+        let assignScalar = scalar(m["assign"], "assign")
+        if let s = assignScalar {
+            switch Assignment.parse(s.value, pod: podName) {
+            case .success(let a): assignment = a
+            case .failure(let e): error("invalid assign: \(e.message)", at: s.location)
+            }
+        }
+        if let podNode = m["pod"], let assignment, assignment.pods != [podNode.scalarValue ?? ""] {
+            warning("'pod' is only read with 'assign: account-owner'; name the pod in 'assign' instead", at: podNode.location)
+        }
+        let share = m["share"] == nil ? nil : percent(m["share"], "share")
+        var weights: [(pod: String, share: Percent)]?
+        if let s = m["weights"].flatMap({ scalar($0, "weights") }) {
+            weights = parseWeights(s)
+        }
+        guard let name, let condition, let assignment, let assignScalar else { return nil }
+        return Brief.RoutingRule(
+            name: name, condition: condition, assignment: assignment, share: share, weights: weights, location: loc,
+            conditionLocation: m["when"]?.location, assignLocation: assignScalar.location,
+            shareLocation: m["share"]?.location, weightsLocation: m["weights"]?.location, podLocation: m["pod"]?.location)
+    }
+
+    /// `East 60%, West 40%`.
+    mutating func parseWeights(_ s: YAMLScalar) -> [(pod: String, share: Percent)]? {
+        var result: [(pod: String, share: Percent)] = []
+        for part in s.value.split(separator: ",") {
+            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            guard let space = trimmed.lastIndex(of: " "),
+                let p = Percent(parsing: String(trimmed[trimmed.index(after: space)...]))
+            else {
+                error("weights read like 'East 60%, West 40%'; '\(trimmed)' does not", at: s.location)
+                return nil
+            }
+            result.append((pod: trimmed[..<space].trimmingCharacters(in: .whitespaces), share: p))
+        }
+        return result
+    }
+
+    mutating func decodeEscalation(_ m: YAMLMapping) -> Brief.Escalation? {
+        let f = fields(of: m, BriefSchema.escalation, in: "escalation")
+        var result = Brief.Escalation.standard
+        if f["ladder"] != nil {
+            guard let ladder = textList(f["ladder"], "ladder") else { return nil }
+            if ladder.isEmpty, let node = f["ladder"] {
+                error("the escalation ladder needs at least one role", at: node.location)
+            }
+            result.ladder = ladder
+        }
+        if let s = f["trigger"].flatMap({ scalar($0, "trigger") }) {
+            let words = s.value.split(separator: " ")
+            if words.count == 4, let n = Int(words[0]), n > 0, words[1] == "breaches" || words[1] == "breach",
+                words[2] == "in", let window = ResponseDuration(parsing: String(words[3])), !window.isZero
+            {
+                result.trigger = Brief.EscalationTrigger(breaches: n, window: window)
+            } else {
+                error("trigger reads like '2 breaches in 48h'; '\(s.value)' does not", at: s.location)
+            }
+        }
+        if f["retry-limit"] != nil {
+            guard let n = integer(f["retry-limit"], "retry-limit") else { return nil }
+            result.retryLimit = n
+        }
+        result.fallbacks = listOfMaps(f["fallbacks"], "fallbacks", BriefSchema.fallback, item: "a fallback") { d, m, loc -> Brief.Fallback? in
+            guard let role = d.text(m["role"], "role"), let by = d.text(m["covered-by"], "covered-by") else { return nil }
+            return Brief.Fallback(role: role, coveredBy: by, location: loc)
+        }
+        return result
+    }
+
+    mutating func decodeEnablementItem(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.EnablementItem? {
+        guard let asset = text(m["asset"], "asset") else { return nil }
+        return Brief.EnablementItem(
+            asset: asset,
+            kind: m["kind"] == nil ? nil : choice(m["kind"], "kind", EnablementKind.self),
+            pods: m["pods"] == nil ? nil : textList(m["pods"], "pods"),
+            owner: m["owner"] == nil ? nil : text(m["owner"], "owner"),
+            leadTime: m["lead-time"] == nil ? nil : duration(m["lead-time"], "lead-time"),
+            due: m["due"] == nil ? nil : date(m["due"], "due"),
+            status: m["status"] == nil ? nil : choice(m["status"], "status", EnablementStatus.self),
+            location: loc)
+    }
+
+    mutating func decodeDependency(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.Dependency? {
+        guard let name = text(m["name"], "name") else { return nil }
+        return Brief.Dependency(
+            name: name,
+            kind: m["kind"] == nil ? nil : choice(m["kind"], "kind", Brief.Dependency.Kind.self),
+            owner: m["owner"] == nil ? nil : text(m["owner"], "owner"),
+            due: m["due"] == nil ? nil : date(m["due"], "due"),
+            ready: m["ready"] == nil ? false : boolean(m["ready"], "ready") ?? false,
+            location: loc)
+    }
+
+    mutating func decodeApproval(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.Approval? {
+        guard let role = text(m["role"], "role") else { return nil }
+        return Brief.Approval(
+            role: role,
+            name: m["name"] == nil ? nil : text(m["name"], "name"),
+            status: m["status"] == nil ? .pending : choice(m["status"], "status", Brief.Approval.Status.self) ?? .pending,
+            date: m["date"] == nil ? nil : date(m["date"], "date"),
+            location: loc)
+    }
+}

@@ -1,0 +1,146 @@
+/// The brief's fields (SPEC §2.2) as data: the decoder checks keys against it and
+/// `handoff schema` turns it into a JSON Schema, so the two never disagree.
+public struct ObjectSchema: Sendable {
+    public var fields: [FieldSchema]
+
+    public var keys: [String] { fields.map(\.name) }
+
+    public func field(_ name: String) -> FieldSchema? { fields.first { $0.name == name } }
+}
+
+/// One key of a brief object.
+public struct FieldSchema: Sendable {
+    /// The value's shape.
+    public indirect enum Shape: Sendable {
+        case text
+        case pattern(String, example: String)
+        case choice([String])
+        case object(ObjectSchema)
+        case list(Shape)
+        case flowList
+    }
+
+    public var name: String
+    public var shape: Shape
+    public var required: Bool
+    public var summary: String
+
+    init(_ name: String, _ shape: Shape, required: Bool = false, _ summary: String) {
+        self.name = name
+        self.shape = shape
+        self.required = required
+        self.summary = summary
+    }
+}
+
+/// The schema of a brief.
+public enum BriefSchema {
+    static let duration = FieldSchema.Shape.pattern("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", example: "1h30m")
+    static let percent = FieldSchema.Shape.pattern("^(100|[0-9]{1,2})(\\.[0-9]{1,2})?%$", example: "85%")
+    static let date = FieldSchema.Shape.pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example: "2027-01-11")
+    static let number = FieldSchema.Shape.pattern("^-?[0-9]+(\\.[0-9]+)?$", example: "420")
+    static let integer = FieldSchema.Shape.pattern("^[0-9]+$", example: "4")
+    static let hours = FieldSchema.Shape.pattern(
+        "^[A-Za-z,-]+ [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}( *; *[A-Za-z,-]+ [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2})*$",
+        example: "Mon-Fri 09:00-17:00")
+    static let boolean = FieldSchema.Shape.choice(["yes", "no", "true", "false"])
+
+    public static let funnelStage = ObjectSchema(fields: [
+        FieldSchema("stage", .text, required: true, "stage name: MQL, SAL, SQL…"),
+        FieldSchema("definition", .text, required: true, "what a lead must meet to enter the stage"),
+    ])
+
+    public static let scoring = ObjectSchema(fields: [
+        FieldSchema("model", .text, "scoring model name"),
+        FieldSchema("threshold", number, "score at which a lead is handed to sales"),
+        FieldSchema("max", number, "highest possible score"),
+    ])
+
+    public static let volume = ObjectSchema(fields: [
+        FieldSchema("leads-per-week", number, required: true, "inbound leads a week"),
+        FieldSchema("after-hours-share", percent, "share of leads arriving outside `hours`; default 0%"),
+        FieldSchema("handle-time", duration, required: true, "average first-touch work per lead"),
+    ])
+
+    public static let pod = ObjectSchema(fields: [
+        FieldSchema("name", .text, required: true, "pod name, referenced by routing rules"),
+        FieldSchema("reps", integer, required: true, "reps in the pod"),
+        FieldSchema("role", .choice(["SDR", "AE"]), "SDR (default) or AE"),
+        FieldSchema("hours", hours, "working hours; default the brief's"),
+        FieldSchema("timezone", .text, "IANA time zone; default the brief's"),
+        FieldSchema("shrinkage", percent, "share of rep time not available for leads; default 0%"),
+        FieldSchema("max-open", integer, "most open leads a rep may hold"),
+    ])
+
+    public static let rule = ObjectSchema(fields: [
+        FieldSchema("name", .text, required: true, "rule name"),
+        FieldSchema("when", .text, "condition; a rule without one matches every lead"),
+        FieldSchema("assign", .text, required: true, "account-owner, pod NAME, round-robin NAME, NAME, or owner PERSON"),
+        FieldSchema("pod", .text, "with account-owner: the AE pod whose capacity it uses"),
+        FieldSchema("share", percent, "expected share of leads"),
+        FieldSchema("weights", .text, "round-robin weights: 'East 60%, West 40%'"),
+    ])
+
+    public static let fallback = ObjectSchema(fields: [
+        FieldSchema("role", .text, required: true, "ladder role"),
+        FieldSchema("covered-by", .text, required: true, "who stands in when the role is unavailable"),
+    ])
+
+    public static let escalation = ObjectSchema(fields: [
+        FieldSchema("ladder", .flowList, "roles from first to last; default RevOps Director, Sales Manager, CRO"),
+        FieldSchema("trigger", .pattern("^[0-9]+ breach(es)? in [0-9dhm]+$", example: "2 breaches in 48h"), "when to escalate"),
+        FieldSchema("retry-limit", integer, "reassignments within the pod before escalating; default 2"),
+        FieldSchema("fallbacks", .list(.object(fallback)), "substitutes per role"),
+    ])
+
+    public static let enablementItem = ObjectSchema(fields: [
+        FieldSchema("asset", .text, required: true, "asset name; the same name replaces a default kit item"),
+        FieldSchema("kind", .choice(EnablementKind.allCases.map(\.rawValue)), "what the asset is"),
+        FieldSchema("pods", .flowList, "pods it serves; default all"),
+        FieldSchema("owner", .text, "who delivers it"),
+        FieldSchema("lead-time", duration, "days needed before launch"),
+        FieldSchema("due", date, "due date; default launch minus lead-time"),
+        FieldSchema("status", .choice(EnablementStatus.allCases.map(\.rawValue)), "not-started (default), in-progress, in-review, ready"),
+    ])
+
+    public static let dependency = ObjectSchema(fields: [
+        FieldSchema("name", .text, required: true, "what must be ready"),
+        FieldSchema("kind", .choice(Brief.Dependency.Kind.allCases.map(\.rawValue)), "kind of system or content"),
+        FieldSchema("owner", .text, "who delivers it"),
+        FieldSchema("due", date, "when it will be ready"),
+        FieldSchema("ready", boolean, "ready now; default no"),
+    ])
+
+    public static let approval = ObjectSchema(fields: [
+        FieldSchema("role", .text, required: true, "approver's role"),
+        FieldSchema("name", .text, "approver's name"),
+        FieldSchema("status", .choice(Brief.Approval.Status.allCases.map(\.rawValue)), "pending (default), approved, rejected"),
+        FieldSchema("date", date, "date of the decision"),
+    ])
+
+    public static let brief = ObjectSchema(fields: [
+        FieldSchema("segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise"), required: true,
+            "segment slug; names the page, unique across briefs"),
+        FieldSchema("title", .text, "display name; default the segment, capitalised"),
+        FieldSchema("goal", .choice(Brief.Goal.allCases.map(\.rawValue)), required: true, "business target"),
+        FieldSchema("response-sla", duration, required: true, "desired first-touch SLA"),
+        FieldSchema("sla-clock", .choice(Brief.SLAClock.allCases.map(\.rawValue)), "business (default) or calendar"),
+        FieldSchema("target-attainment", percent, "share of leads touched within the SLA; default 90%"),
+        FieldSchema("launch", date, "go-live date"),
+        FieldSchema("owner", .text, "accountable owner"),
+        FieldSchema("timezone", .text, "IANA time zone of hours and dates; default UTC"),
+        FieldSchema("hours", hours, "working hours; default Mon-Fri 09:00-17:00"),
+        FieldSchema("funnel", .list(.object(funnelStage)), required: true, "funnel stage definitions, in order"),
+        FieldSchema("qualification", .list(.text), required: true, "qualification criteria"),
+        FieldSchema("scoring", .object(scoring), "scoring threshold"),
+        FieldSchema("volume", .object(volume), required: true, "inbound volume"),
+        FieldSchema("pods", .list(.object(pod)), "capacity"),
+        FieldSchema("routing", .list(.object(rule)), required: true, "ordered routing rules"),
+        FieldSchema("escalation", .object(escalation), "escalation ladder"),
+        FieldSchema("enablement", .list(.object(enablementItem)), "enablement items added to or replacing the default kit"),
+        FieldSchema("dependencies", .list(.object(dependency)), "systems and content that must be ready"),
+        FieldSchema("approvals", .list(.object(approval)), "sign-off state"),
+        FieldSchema("pattern", .choice(Brief.PatternChoice.allCases.map(\.rawValue)), "plan pattern; default auto"),
+        FieldSchema("sample", .text, "CSV of historical leads, relative to the brief"),
+    ])
+}

@@ -1,0 +1,186 @@
+import Foundation
+
+/// A routing condition (`when`): atoms joined by `and`.
+public struct Condition: Sendable, Hashable, CustomStringConvertible {
+    public var atoms: [ConditionAtom]
+
+    public init(atoms: [ConditionAtom]) { self.atoms = atoms }
+
+    /// The condition of a rule without `when`: every lead matches.
+    public static let always = Condition(atoms: [])
+
+    public var isAlways: Bool { atoms.isEmpty }
+
+    /// Lead fields the condition reads, in order of first mention.
+    public var fields: [String] {
+        var seen: [String] = []
+        for atom in atoms where !seen.contains(atom.field) { seen.append(atom.field) }
+        return seen
+    }
+
+    public func matches(_ lead: Lead) -> Bool { atoms.allSatisfy { $0.holds(for: lead) } }
+
+    public var description: String { isAlways ? "always" : atoms.map(\.description).joined(separator: " and ") }
+
+    /// Parses `field = value and field >= 10 and field is set …`.
+    public static func parse(_ text: String) -> Result<Condition, ConditionError> {
+        var atoms: [ConditionAtom] = []
+        for part in splitOnAnd(text) {
+            switch ConditionAtom.parse(part) {
+            case .success(let atom): atoms.append(atom)
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(Condition(atoms: atoms))
+    }
+
+    /// Splits on the word `and`, but not inside `[...]`.
+    static func splitOnAnd(_ text: String) -> [String] {
+        var parts: [String] = []
+        var current = ""
+        var depth = 0
+        let words = text.split(separator: " ", omittingEmptySubsequences: true)
+        for word in words {
+            depth += word.filter { $0 == "[" }.count - word.filter { $0 == "]" }.count
+            if word == "and", depth == 0 {
+                parts.append(current)
+                current = ""
+            } else {
+                current += current.isEmpty ? String(word) : " " + word
+            }
+        }
+        parts.append(current)
+        return parts
+    }
+}
+
+/// What went wrong in a condition, in words for the diagnostic.
+public struct ConditionError: Error, Sendable, Hashable { public var message: String }
+
+/// One test on one lead field.
+public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
+    /// The comparison.
+    public enum Test: Sendable, Hashable {
+        case equals(String)
+        case notEquals(String)
+        case isIn([String])
+        case notIn([String])
+        case greaterOrEqual(Double)
+        case greater(Double)
+        case lessOrEqual(Double)
+        case less(Double)
+        case isSet
+        case isNotSet
+    }
+
+    public var field: String
+    public var test: Test
+
+    public init(field: String, test: Test) {
+        self.field = field
+        self.test = test
+    }
+
+    /// Text comparisons ignore case (`emea` is `EMEA`); numbers compare as numbers. A missing
+    /// field fails every test except `!=`, `not in` and `is not set`.
+    public func holds(for lead: Lead) -> Bool {
+        let value = lead[field]
+        switch test {
+        case .isSet: return value != nil
+        case .isNotSet: return value == nil
+        case .equals(let v): return value.map { Self.same($0, v) } ?? false
+        case .notEquals(let v): return value.map { !Self.same($0, v) } ?? true
+        case .isIn(let vs): return value.map { x in vs.contains { Self.same(x, $0) } } ?? false
+        case .notIn(let vs): return value.map { x in !vs.contains { Self.same(x, $0) } } ?? true
+        case .greaterOrEqual(let n): return number(value).map { $0 >= n } ?? false
+        case .greater(let n): return number(value).map { $0 > n } ?? false
+        case .lessOrEqual(let n): return number(value).map { $0 <= n } ?? false
+        case .less(let n): return number(value).map { $0 < n } ?? false
+        }
+    }
+
+    private func number(_ value: String?) -> Double? { value.flatMap { Double($0) } }
+
+    static func same(_ a: String, _ b: String) -> Bool {
+        if let x = Double(a), let y = Double(b) { return x == y }
+        return a.caseInsensitiveCompare(b) == .orderedSame
+    }
+
+    public var description: String {
+        switch test {
+        case .equals(let v): "\(field) = \(v)"
+        case .notEquals(let v): "\(field) != \(v)"
+        case .isIn(let vs): "\(field) in [\(vs.joined(separator: ", "))]"
+        case .notIn(let vs): "\(field) not in [\(vs.joined(separator: ", "))]"
+        case .greaterOrEqual(let n): "\(field) >= \(Self.format(n))"
+        case .greater(let n): "\(field) > \(Self.format(n))"
+        case .lessOrEqual(let n): "\(field) <= \(Self.format(n))"
+        case .less(let n): "\(field) < \(Self.format(n))"
+        case .isSet: "\(field) is set"
+        case .isNotSet: "\(field) is not set"
+        }
+    }
+
+    static func format(_ n: Double) -> String {
+        n == n.rounded() && abs(n) < 1e15 ? String(Int(n)) : String(n)
+    }
+
+    static func isFieldName(_ s: Substring) -> Bool {
+        guard let first = s.first, first.isLetter else { return false }
+        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
+    }
+
+    static func parse(_ text: String) -> Result<ConditionAtom, ConditionError> {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return .failure(ConditionError(message: "empty condition next to 'and'")) }
+        for suffix in [" is not set", " is set"] where t.hasSuffix(suffix) {
+            let field = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            guard isFieldName(Substring(field)) else {
+                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
+            }
+            return .success(ConditionAtom(field: field, test: suffix == " is set" ? .isSet : .isNotSet))
+        }
+        if let range = t.range(of: " in [") {
+            let field = t[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let list = "[" + t[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard isFieldName(Substring(field)) else {
+                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
+            }
+            guard list.hasPrefix("["), list.hasSuffix("]") else {
+                return .failure(ConditionError(message: "'in' takes a list in brackets: \(field) in [a, b]"))
+            }
+            let items = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
+                return .failure(ConditionError(message: "the list after 'in' has an empty item"))
+            }
+            return .success(ConditionAtom(field: field, test: .isIn(items)))
+        }
+        for op in [">=", "<=", "!=", ">", "<", "="] {
+            guard let range = t.range(of: op) else { continue }
+            let field = t[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
+            let value = t[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            guard isFieldName(Substring(field)) else {
+                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
+            }
+            guard !value.isEmpty else { return .failure(ConditionError(message: "nothing after '\(op)' in '\(t)'")) }
+            switch op {
+            case "=": return .success(ConditionAtom(field: field, test: .equals(value)))
+            case "!=": return .success(ConditionAtom(field: field, test: .notEquals(value)))
+            default:
+                guard let n = Double(value), n.isFinite else {
+                    return .failure(ConditionError(message: "'\(op)' compares numbers; '\(value)' is not a number"))
+                }
+                let test: Test =
+                    switch op {
+                    case ">=": .greaterOrEqual(n)
+                    case "<=": .lessOrEqual(n)
+                    case ">": .greater(n)
+                    default: .less(n)
+                    }
+                return .success(ConditionAtom(field: field, test: test))
+            }
+        }
+        return .failure(
+            ConditionError(message: "'\(t)' is not a condition (use =, !=, in [...], >=, >, <=, <, is set, is not set)"))
+    }
+}

@@ -1,0 +1,26 @@
+import Foundation
+
+/// What an enablement asset is (SPEC §3.5).
+public enum EnablementKind: String, Sendable, CaseIterable, Hashable {
+    case contextBrief = "context-brief"
+    case talkTrack = "talk-track"
+    case sequence
+    case collateral
+    case systemInstructions = "system-instructions"
+    case dashboard
+    case feedbackLoop = "feedback-loop"
+    case training
+
+    /// For tables: "talk track".
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}
+
+/// Where an enablement asset stands.
+public enum EnablementStatus: String, Sendable, CaseIterable, Hashable {
+    case notStarted = "not-started"
+    case inProgress = "in-progress"
+    case inReview = "in-review"
+    case ready
+
+    public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+}

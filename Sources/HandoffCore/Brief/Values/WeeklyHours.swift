@@ -1,0 +1,83 @@
+import Foundation
+
+/// Working hours through the week, as briefs write them: `Mon-Fri 08:00-18:00`, several parts
+/// joined by `;` (`Mon-Thu 08:00-18:00; Fri 08:00-14:00`). Times are local to a time zone.
+public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
+    /// Open intervals in minutes from local midnight, per ISO weekday (index 0 is Monday).
+    public var days: [[ClosedOpenMinutes]]
+    public var text: String
+
+    /// An interval `[start, end)` in minutes from midnight.
+    public struct ClosedOpenMinutes: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+    }
+
+    static let dayNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+    /// Parses the text, or returns a message saying what is wrong.
+    public static func parse(_ text: String) -> Result<WeeklyHours, HoursError> {
+        var days: [[ClosedOpenMinutes]] = Array(repeating: [], count: 7)
+        let parts = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.isEmpty else { return .failure(HoursError(message: "no hours given")) }
+        for part in parts {
+            let pieces = part.split(separator: " ", omittingEmptySubsequences: true)
+            guard pieces.count == 2 else {
+                return .failure(HoursError(message: "'\(part)' should read like 'Mon-Fri 09:00-17:00'"))
+            }
+            guard let dayList = parseDays(String(pieces[0])) else {
+                return .failure(HoursError(message: "'\(pieces[0])' is not a day or day range (Mon, Tue, … Sun; 'Mon-Fri'; 'Mon,Wed')"))
+            }
+            let times = pieces[1].split(separator: "-", omittingEmptySubsequences: false)
+            guard times.count == 2, let start = parseClock(String(times[0])), let end = parseClock(String(times[1])) else {
+                return .failure(HoursError(message: "'\(pieces[1])' is not a time range like 09:00-17:00"))
+            }
+            guard end > start else {
+                return .failure(HoursError(message: "'\(pieces[1])' ends before it starts; overnight hours are not supported"))
+            }
+            for d in dayList {
+                let overlaps = days[d].contains { $0.start < end && start < $0.end }
+                if overlaps {
+                    return .failure(HoursError(message: "hours for \(dayNames[d].capitalized) overlap"))
+                }
+                days[d].append(ClosedOpenMinutes(start: start, end: end))
+                days[d].sort { $0.start < $1.start }
+            }
+        }
+        return .success(WeeklyHours(days: days, text: text))
+    }
+
+    public struct HoursError: Error, Sendable { public var message: String }
+
+    static func parseDays(_ text: String) -> [Int]? {
+        var result: [Int] = []
+        for item in text.lowercased().split(separator: ",", omittingEmptySubsequences: false) {
+            let ends = item.split(separator: "-", omittingEmptySubsequences: false)
+            guard (1...2).contains(ends.count) else { return nil }
+            guard let a = dayNames.firstIndex(of: String(ends[0])) else { return nil }
+            let b = ends.count == 2 ? dayNames.firstIndex(of: String(ends[1])) : a
+            guard let b, b >= a else { return nil }
+            result += Array(a...b)
+        }
+        return result
+    }
+
+    static func parseClock(_ text: String) -> Int? {
+        let hm = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard hm.count == 2, hm[0].count == 2, hm[1].count == 2, let h = Int(hm[0]), let m = Int(hm[1]),
+            (0...24).contains(h), (0...59).contains(m), h * 60 + m <= 24 * 60
+        else { return nil }
+        return h * 60 + m
+    }
+
+    /// Open hours in a week.
+    public var weeklyHours: Double { Double(days.joined().reduce(0) { $0 + $1.end - $1.start }) / 60 }
+
+    /// Days with any opening.
+    public var openDayCount: Int { days.filter { !$0.isEmpty }.count }
+
+    /// Average open hours of an open day, which is what `1d` means under the business clock.
+    public var averageDayHours: Double { openDayCount == 0 ? 0 : weeklyHours / Double(openDayCount) }
+
+    public var description: String { text }
+}

@@ -1,0 +1,55 @@
+/// Everything the planning core works out for one brief: the values the pages, `packet.json`
+/// and the plan record are rendered from.
+public struct HandoffPlan: Sendable {
+    public var brief: Brief
+    /// The build date: overdue flags and readiness are judged against it.
+    public var asOf: CalendarDate
+    /// Intake findings, routing and kit checks: errors stop the build, warnings are shown.
+    public var findings: [Diagnostic]
+    public var routing: RoutingBlueprint
+    public var sla: SLAModel
+    public var escalation: EscalationLadder
+    public var kit: EnablementKit
+    public var tooling: ToolingChecklist
+    public var approval: ApprovalPacket
+    public var pattern: PlanPattern
+    /// SHA-256 of the canonical planning inputs, `sha256:…`.
+    public var inputsDigest: String
+
+    public var segment: String { brief.segment }
+}
+
+/// Runs the five workflow steps for one brief. Pure: the brief, the sample's text and the build
+/// date come in as values; no file system, no clock.
+public enum Planner {
+    public static func plan(_ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate) -> HandoffPlan {
+        var findings = BriefIntake.check(brief)
+        var sample: SampleReplay?
+        if let sampleCSV, let location = brief.sampleLocation {
+            switch SampleReplay.replay(csv: sampleCSV, file: brief.sample ?? "", rules: brief.routing) {
+            case .success(let replay):
+                sample = replay
+                for field in replay.missingFields {
+                    findings.append(.error("the sample has no column '\(field)', which routing conditions read", at: location))
+                }
+                if replay.unmatchedCount > 0 {
+                    findings.append(
+                        .warning("\(replay.unmatchedCount) of \(replay.rows) sample rows match no routing rule", at: location))
+                }
+            case .failure(let e):
+                findings.append(.error(e.message, at: location))
+            }
+        }
+        let routing = RoutingBlueprint.plan(brief, sample: sample, findings: &findings)
+        let sla = SLAModel.plan(brief, routing: routing)
+        let escalation = EscalationLadder.plan(brief)
+        let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
+        let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
+        let ordered = findings.sortedByLocation()
+        let approval = ApprovalPacket.plan(brief, findings: ordered, sla: sla, tooling: tooling, kit: kit)
+        return HandoffPlan(
+            brief: brief, asOf: asOf, findings: ordered, routing: routing, sla: sla, escalation: escalation, kit: kit,
+            tooling: tooling, approval: approval, pattern: PlanPattern.choose(brief.pattern, kit: kit),
+            inputsDigest: PlanDigest.digest(brief.tree, sampleCSV: sampleCSV))
+    }
+}

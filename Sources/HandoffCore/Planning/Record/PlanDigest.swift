@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+
+/// The digest of a brief's planning inputs: SHA-256 over a canonical form of the YAML-lite tree
+/// (map keys sorted, compact JSON) plus the sample's text. Comments, blank lines, indentation
+/// and key order do not change it; any value does.
+public enum PlanDigest {
+    public static func digest(_ tree: YAMLNode, sampleCSV: String?) -> String {
+        var canonical = canonicalJSON(tree).serialized(pretty: false)
+        if let sampleCSV { canonical += "\u{0}sample\u{0}" + sampleCSV }
+        let hash = SHA256.hash(data: Data(canonical.utf8))
+        return "sha256:" + hash.map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func canonicalJSON(_ node: YAMLNode) -> JSONValue {
+        switch node {
+        case .scalar(let s): .string(s.value)
+        case .sequence(let s): .array(s.items.map(canonicalJSON))
+        case .mapping(let m): .object(m.entries.sorted { $0.key.value < $1.key.value }.map { ($0.key.value, canonicalJSON($0.value)) })
+        }
+    }
+}

@@ -1,0 +1,226 @@
+/// The routing blueprint of a brief (SPEC §3.2): the routing matrix, reachability with a
+/// synthetic lead per path, lead shares per rule and per pod, and required enrichment data.
+public struct RoutingBlueprint: Sendable {
+    /// One row of the routing matrix.
+    public struct Row: Sendable {
+        public var order: Int
+        public var name: String
+        public var condition: Condition
+        public var assignment: Assignment
+        /// Share of all leads this rule owns, 0 to 1.
+        public var share: Double
+        /// Where the share came from: "brief", "even split", "sample".
+        public var shareSource: String
+        /// The rule's share split across its pods.
+        public var podShares: [PodShare]
+        public var enrichment: [String]
+        public var fallback: String
+        /// A lead that reaches this rule, or nil when none can.
+        public var syntheticLead: Lead?
+        /// For unreachable rules: the earlier rules that always catch its leads first.
+        public var shadowedBy: [String]
+        public var conditionIsImpossible: Bool
+
+        public var isReachable: Bool { syntheticLead != nil }
+    }
+
+    public struct PodShare: Sendable, Hashable {
+        public var pod: String
+        public var share: Double
+    }
+
+    public var rows: [Row]
+    /// Share of all leads per pod, in the brief's pod order; pods with no leads included at 0.
+    public var podShares: [PodShare]
+    /// Share of leads that go to named owners, outside modelled capacity.
+    public var namedOwnerShare: Double
+    /// Share of leads no rule is expected to take.
+    public var unassignedShare: Double
+    /// A lead no rule catches, when there is one.
+    public var uncaughtLead: Lead?
+    public var idlePods: [String]
+    /// Every field routing needs, in first-use order.
+    public var enrichmentFields: [String]
+    public var sample: SampleReplay?
+
+    /// Builds the blueprint and reports its findings.
+    public static func plan(_ brief: Brief, sample: SampleReplay?, findings: inout [Diagnostic]) -> RoutingBlueprint {
+        let rules = brief.routing
+        let conditions = rules.map(\.condition)
+        var rows: [Row] = []
+        for (i, rule) in rules.enumerated() {
+            let earlier = Array(conditions[..<i])
+            let lead = PathFinder.lead(meeting: rule.condition, missing: earlier)
+            var shadowedBy: [String] = []
+            let impossible = PathFinder.lead(meeting: rule.condition, missing: []) == nil
+            if lead == nil, !impossible {
+                shadowedBy = rules[..<i].filter { PathFinder.implies(rule.condition, $0.condition) }.map(\.name)
+            }
+            rows.append(
+                Row(
+                    order: i + 1, name: rule.name, condition: rule.condition, assignment: rule.assignment, share: 0,
+                    shareSource: "brief", podShares: [], enrichment: enrichment(for: rule),
+                    fallback: fallback(for: rule, brief: brief), syntheticLead: lead, shadowedBy: shadowedBy,
+                    conditionIsImpossible: impossible))
+            if lead == nil {
+                let why =
+                    impossible
+                    ? "its condition can never hold"
+                    : shadowedBy.isEmpty
+                        ? "earlier rules together catch every lead it would match"
+                        : "\(quoted(shadowedBy)) always catch\(shadowedBy.count == 1 ? "es" : "") its leads first"
+                findings.append(.warning("routing rule '\(rule.name)' is unreachable: \(why)", at: rule.location))
+            }
+        }
+        checkPods(brief, &findings)
+        assignShares(&rows, brief: brief, sample: sample, findings: &findings)
+
+        let uncaught = PathFinder.lead(meeting: .always, missing: conditions)
+        if let uncaught, let first = rules.first {
+            findings.append(
+                .warning(
+                    "no catch-all rule: leads such as '\(uncaught.description)' match no rule and have no owner; end with a rule without 'when'",
+                    at: first.location))
+        }
+
+        var podShares = brief.pods.map { PodShare(pod: $0.name, share: 0) }
+        var named = 0.0
+        for row in rows {
+            if case .owner = row.assignment { named += row.share }
+            for ps in row.podShares {
+                if let k = podShares.firstIndex(where: { $0.pod == ps.pod }) { podShares[k].share += ps.share }
+            }
+            if case .accountOwner(nil) = row.assignment { named += row.share }
+        }
+        let used = Set(rows.filter(\.isReachable).flatMap { $0.assignment.pods })
+        let idle = brief.pods.map(\.name).filter { !used.contains($0) }
+        for pod in brief.pods where idle.contains(pod.name) {
+            findings.append(.warning("pod '\(pod.name)' is idle: no reachable routing rule sends it leads", at: pod.location))
+        }
+        var fields: [String] = []
+        for row in rows { for f in row.enrichment where !fields.contains(f) { fields.append(f) } }
+        let assigned = rows.reduce(0) { $0 + $1.share }
+        return RoutingBlueprint(
+            rows: rows, podShares: podShares, namedOwnerShare: named, unassignedShare: max(0, 1 - assigned),
+            uncaughtLead: uncaught, idlePods: idle, enrichmentFields: fields, sample: sample)
+    }
+
+    static func quoted(_ names: [String]) -> String {
+        names.map { "'\($0)'" }.joined(separator: ", ")
+    }
+
+    /// Pods named by rules must exist; weights must name the rule's pods and sum to 100%.
+    static func checkPods(_ brief: Brief, _ findings: inout [Diagnostic]) {
+        let names = brief.pods.map(\.name)
+        for rule in brief.routing {
+            for pod in rule.assignment.pods where !names.contains(pod) {
+                findings.append(
+                    .error(
+                        "routing rule '\(rule.name)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names))",
+                        at: rule.podLocation ?? rule.assignLocation))
+            }
+            if let weights = rule.weights, let location = rule.weightsLocation {
+                guard case .roundRobin(let pods) = rule.assignment else {
+                    findings.append(.warning("'weights' only applies to round-robin; it is ignored here", at: location))
+                    continue
+                }
+                let total = weights.reduce(0) { $0 + $1.share.basisPoints }
+                if total != 10_000 {
+                    findings.append(
+                        .error("weights of rule '\(rule.name)' sum to \(Percent(basisPoints: total)), not 100%", at: location))
+                }
+                for w in weights where !pods.contains(w.pod) {
+                    findings.append(.error("weight names '\(w.pod)', which is not in this rule's round-robin", at: location))
+                }
+                for pod in pods where !weights.contains(where: { $0.pod == pod }) {
+                    findings.append(.error("round-robin pod '\(pod)' has no weight", at: location))
+                }
+            }
+        }
+        for pod in brief.pods where pod.reps == 0 || ErlangC.productiveAgents(reps: pod.reps, shrinkage: pod.shrinkage) == 0 {
+            findings.append(
+                .warning(
+                    "pod '\(pod.name)' has no productive capacity (\(pod.reps) reps at \(pod.shrinkage) shrinkage)",
+                    at: pod.location))
+        }
+    }
+
+    /// Shares per rule (SPEC §3.2), then split across each rule's pods.
+    static func assignShares(_ rows: inout [Row], brief: Brief, sample: SampleReplay?, findings: inout [Diagnostic]) {
+        let rules = brief.routing
+        if let sample, sample.rows > 0 {
+            for i in rows.indices {
+                rows[i].share = Double(sample.matches[i]) / Double(sample.rows)
+                rows[i].shareSource = "sample"
+            }
+        } else {
+            var explicit = 0
+            for (i, rule) in rules.enumerated() {
+                guard let share = rule.share else { continue }
+                explicit += share.basisPoints
+                rows[i].share = share.fraction
+                if explicit > 10_000, let location = rule.shareLocation {
+                    findings.append(
+                        .error(
+                            "shares pass 100%: \(Percent(basisPoints: explicit)) by rule '\(rule.name)'", at: location))
+                }
+            }
+            let open = rows.indices.filter { rules[$0].share == nil && rows[$0].isReachable }
+            let rest = max(0, 10_000 - explicit)
+            for i in open {
+                rows[i].share = Double(rest) / 10_000 / Double(open.count)
+                rows[i].shareSource = "even split"
+            }
+            if open.isEmpty, explicit < 10_000, let first = rules.first {
+                findings.append(
+                    .warning(
+                        "routing shares sum to \(Percent(basisPoints: explicit)); \(Percent(basisPoints: 10_000 - explicit)) of leads are unaccounted for",
+                        at: first.shareLocation ?? first.location))
+            }
+        }
+        for i in rows.indices {
+            rows[i].podShares = split(rows[i].share, rules[i], brief)
+        }
+    }
+
+    static func split(_ share: Double, _ rule: Brief.RoutingRule, _ brief: Brief) -> [PodShare] {
+        switch rule.assignment {
+        case .owner, .accountOwner(nil): return []
+        case .pod(let name), .accountOwner(.some(let name)): return [PodShare(pod: name, share: share)]
+        case .roundRobin(let pods):
+            if let weights = rule.weights {
+                return pods.map { pod in
+                    PodShare(pod: pod, share: share * (weights.first { $0.pod == pod }?.share.fraction ?? 0))
+                }
+            }
+            let reps = pods.map { brief.pod(named: $0)?.reps ?? 0 }
+            let total = reps.reduce(0, +)
+            return zip(pods, reps).map { pod, r in
+                PodShare(pod: pod, share: total == 0 ? share / Double(pods.count) : share * Double(r) / Double(total))
+            }
+        }
+    }
+
+    static func enrichment(for rule: Brief.RoutingRule) -> [String] {
+        var fields = rule.condition.fields
+        if case .accountOwner = rule.assignment {
+            for f in ["email domain (account match)", "account.owner"] where !fields.contains(f) { fields.append(f) }
+        }
+        return fields
+    }
+
+    static func fallback(for rule: Brief.RoutingRule, brief: Brief) -> String {
+        let firstLevel = brief.escalation.ladder.first ?? "RevOps Director"
+        switch rule.assignment {
+        case .accountOwner(let pod):
+            return pod.map { "no account match or owner away → round-robin in \($0)" }
+                ?? "no account match or owner away → next matching rule"
+        case .pod(let name):
+            return "rep away → next available rep in \(name); after hours → queued until \(name) opens"
+        case .roundRobin:
+            return "rep away → skipped in the rotation; pod closed → next pod in the rotation"
+        case .owner(let person):
+            return "\(person) away → \(firstLevel)"
+        }
+    }
+}

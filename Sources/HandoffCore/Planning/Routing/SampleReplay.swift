@@ -1,0 +1,59 @@
+import SwiftCSV
+import Foundation
+
+/// Routes a CSV sample of historical leads through the rules (SPEC §3.2 `sample`): the header
+/// names lead fields; empty cells are "not set".
+public struct SampleReplay: Sendable, Hashable {
+    /// A row that no rule matched: its 1-based data row number and its values.
+    public struct UnmatchedRow: Sendable, Hashable {
+        public var row: Int
+        public var lead: Lead
+    }
+
+    public var file: String
+    public var rows: Int
+    /// Rows matched per rule, in rule order.
+    public var matches: [Int]
+    public var unmatchedCount: Int
+    /// The first 20 unmatched rows.
+    public var unmatched: [UnmatchedRow]
+    /// Fields the rules read that the sample has no column for.
+    public var missingFields: [String]
+
+    /// Parses and replays. Throws a message when the CSV itself cannot be read.
+    public static func replay(csv text: String, file: String, rules: [Brief.RoutingRule]) -> Result<SampleReplay, ConditionError> {
+        let csv: EnumeratedCSV
+        do {
+            csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
+        } catch {
+            return .failure(ConditionError(message: "the sample is not valid CSV: \(error)"))
+        }
+        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !header.isEmpty, header.contains(where: { !$0.isEmpty }) else {
+            return .failure(ConditionError(message: "the sample has no header row naming lead fields"))
+        }
+        let needed = rules.flatMap(\.condition.fields)
+        var missing: [String] = []
+        for field in needed where !header.contains(field) && !missing.contains(field) { missing.append(field) }
+        var matches = Array(repeating: 0, count: rules.count)
+        var unmatched: [UnmatchedRow] = []
+        var unmatchedCount = 0
+        for (index, row) in csv.rows.enumerated() {
+            var lead = Lead()
+            for (column, name) in header.enumerated() where column < row.count && !name.isEmpty {
+                let value = row[column].trimmingCharacters(in: .whitespaces)
+                if !value.isEmpty { lead[name] = value }
+            }
+            if let rule = rules.firstIndex(where: { $0.condition.matches(lead) }) {
+                matches[rule] += 1
+            } else {
+                unmatchedCount += 1
+                if unmatched.count < 20 { unmatched.append(UnmatchedRow(row: index + 1, lead: lead)) }
+            }
+        }
+        return .success(
+            SampleReplay(
+                file: file, rows: csv.rows.count, matches: matches, unmatchedCount: unmatchedCount, unmatched: unmatched,
+                missingFields: missing))
+    }
+}

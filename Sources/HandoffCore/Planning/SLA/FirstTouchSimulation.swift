@@ -1,0 +1,187 @@
+import Foundation
+
+/// The seeded discrete-event simulation of one pod over a 26-week calendar (SPEC §3.3).
+///
+/// Leads arrive as Poisson processes inside and outside the arrival window; each pod serves
+/// them with exponential handle times across its reps during the pod's own hours. The whole
+/// queue runs in the pod's open-time coordinates (see `OpenIntervals`): a rep's work pauses at
+/// closing and resumes at opening, and leads that arrive after hours all appear at the next
+/// opening. That keeps first come first served down to one heap of per-rep free times.
+public struct FirstTouchSimulation: Sendable {
+    /// Which waiting lead a free rep takes.
+    public enum Policy: String, Sendable {
+        case firstComeFirstServed = "first come, first served"
+        case newestFirst = "newest first"
+    }
+
+    /// What the simulation reports for one policy.
+    public struct Outcome: Sendable, Hashable {
+        /// Leads simulated.
+        public var leads: Int
+        /// Share of leads first-touched within the SLA, 0 to 1.
+        public var attainment: Double
+        /// Median time to first touch, minutes of the SLA clock.
+        public var medianMinutes: Double
+        /// 90th percentile time to first touch, minutes of the SLA clock.
+        public var p90Minutes: Double
+    }
+
+    /// The simulation's inputs, all values.
+    public struct Scenario: Sendable {
+        public var seed: String
+        public var weeks: Int = 26
+        public var firstDay: CalendarDate
+        /// Brief hours and zone: the window in which in-hours leads arrive.
+        public var arrivalHours: WeeklyHours
+        public var arrivalZone: TimeZone
+        public var podHours: WeeklyHours
+        public var podZone: TimeZone
+        public var leadsPerWeek: Double
+        public var afterHoursShare: Double
+        public var agents: Int
+        public var handleMinutes: Double
+        public var sla: ResponseDuration
+        public var clock: Brief.SLAClock
+    }
+
+    public var scenario: Scenario
+
+    public init(_ scenario: Scenario) { self.scenario = scenario }
+
+    /// Runs both policies on the same arrivals and handle times.
+    public func run() -> (fcfs: Outcome, newestFirst: Outcome) {
+        let s = scenario
+        let days = s.weeks * 7
+        let window = OpenIntervals(hours: s.arrivalHours, zone: s.arrivalZone, firstDay: s.firstDay, days: days)
+        let horizonStart = OpenIntervals.instant(s.firstDay, minutes: 0, s.arrivalZone)
+        let horizonEnd = OpenIntervals.instant(s.firstDay.adding(days: days), minutes: 0, s.arrivalZone)
+        let afterHours = OpenIntervals(complementOf: window, from: horizonStart, to: horizonEnd)
+        // The pod's calendar starts a day early and runs on a few weeks so the queue drains.
+        let pod = OpenIntervals(hours: s.podHours, zone: s.podZone, firstDay: s.firstDay.adding(days: -1), days: days + 43)
+
+        var rng = SplitMix64(seedText: s.seed)
+        let weeklyWindow = max(s.arrivalHours.weeklyHours, 1e-9) * 3600
+        let inRate = s.leadsPerWeek * (1 - s.afterHoursShare) / weeklyWindow
+        let outRate = s.leadsPerWeek * s.afterHoursShare / max(7 * 86_400 - weeklyWindow, 1e-9)
+        let arrivals = Self.merge(
+            Self.poisson(rate: inRate, over: window, rng: &rng), Self.poisson(rate: outRate, over: afterHours, rng: &rng))
+        let handleSeconds = s.handleMinutes * 60
+        var services = [Double]()
+        services.reserveCapacity(arrivals.count)
+        for _ in arrivals { services.append(rng.nextExponential(mean: handleSeconds)) }
+
+        // Arrival instants in the pod's open time; arrivals are sorted, so one forward walk.
+        var openArrivals = [Double]()
+        openArrivals.reserveCapacity(arrivals.count)
+        for a in arrivals { openArrivals.append(pod.openTime(at: a)) }
+
+        let deadlines = Self.deadlines(arrivals: arrivals, openArrivals: openArrivals, pod: pod, sla: s.sla, clock: s.clock)
+        let fcfs = serve(.firstComeFirstServed, arrivals, openArrivals, services, deadlines, pod)
+        let lifo = serve(.newestFirst, arrivals, openArrivals, services, deadlines, pod)
+        return (fcfs, lifo)
+    }
+
+    /// Poisson arrivals at `rate` per open second of `intervals`, as instants.
+    static func poisson(rate: Double, over intervals: OpenIntervals, rng: inout SplitMix64) -> [Double] {
+        guard rate > 0 else { return [] }
+        var result: [Double] = []
+        result.reserveCapacity(Int(rate * intervals.total * 1.1) + 16)
+        var t = rng.nextExponential(mean: 1 / rate)
+        let total = intervals.total
+        while t < total {
+            result.append(intervals.instant(atOpenTime: t))
+            t += rng.nextExponential(mean: 1 / rate)
+        }
+        return result
+    }
+
+    static func merge(_ a: [Double], _ b: [Double]) -> [Double] {
+        var out: [Double] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0
+        var j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] <= b[j]) {
+                out.append(a[i]); i += 1
+            } else {
+                out.append(b[j]); j += 1
+            }
+        }
+        return out
+    }
+
+    /// Each lead's deadline: in pod open time under the business clock (`1d` being the open
+    /// hours of a working day, starting with the day the clock starts), as an instant under the
+    /// calendar clock.
+    static func deadlines(arrivals: [Double], openArrivals: [Double], pod: OpenIntervals, sla: ResponseDuration, clock: Brief.SLAClock) -> [Double] {
+        switch clock {
+        case .calendar:
+            let span = Double(sla.calendarMinutes * 60)
+            return arrivals.map { $0 + span }
+        case .business:
+            let clockPart = Double(sla.clockMinutes * 60)
+            guard sla.days > 0 else { return openArrivals.map { $0 + clockPart } }
+            return openArrivals.map { t in
+                let k = pod.intervalIndex(atOpenTime: t)
+                let firstDay = pod.workingDay.isEmpty ? 0 : pod.workingDay[k]
+                var span = clockPart
+                for d in firstDay..<(firstDay + sla.days) where d < pod.dayOpenSeconds.count {
+                    span += pod.dayOpenSeconds[d]
+                }
+                return t + span
+            }
+        }
+    }
+
+    /// Serves the leads under one policy and scores them against their deadlines.
+    func serve(_ policy: Policy, _ arrivals: [Double], _ openArrivals: [Double], _ services: [Double], _ deadlines: [Double], _ pod: OpenIntervals) -> Outcome {
+        let n = arrivals.count
+        guard n > 0 else { return Outcome(leads: 0, attainment: 1, medianMinutes: 0, p90Minutes: 0) }
+        guard scenario.agents > 0 else { return Outcome(leads: n, attainment: 0, medianMinutes: .infinity, p90Minutes: .infinity) }
+        var reps = MinHeap(repeating: 0, count: scenario.agents)
+        var waits = [Double](repeating: 0, count: n)
+        var met = 0
+        var next = 0  // next lead not yet in the queue
+        var head = 0  // FIFO: oldest waiting lead
+        var stack: [Int] = []  // newest first: waiting leads
+        let business = scenario.clock == .business
+        var served = 0
+        while served < n {
+            var t = reps.min
+            let queueEmpty = policy == .firstComeFirstServed ? head == next : stack.isEmpty
+            if queueEmpty { t = max(t, openArrivals[next]) }
+            while next < n, openArrivals[next] <= t {
+                if policy == .newestFirst { stack.append(next) }
+                next += 1
+            }
+            let lead: Int
+            if policy == .firstComeFirstServed {
+                lead = head
+                head += 1
+            } else {
+                lead = stack.removeLast()
+            }
+            reps.replaceMin(with: t + services[lead])
+            served += 1
+            if business {
+                waits[lead] = t - openArrivals[lead]
+                if t <= deadlines[lead] + 1e-6 { met += 1 }
+            } else {
+                let touched = pod.instant(atOpenTime: t)
+                waits[lead] = max(0, touched - arrivals[lead])
+                if touched <= deadlines[lead] + 1e-6 { met += 1 }
+            }
+        }
+        waits.sort()
+        return Outcome(
+            leads: n, attainment: Double(met) / Double(n), medianMinutes: Self.percentile(waits, 0.5) / 60,
+            p90Minutes: Self.percentile(waits, 0.9) / 60)
+    }
+
+    /// Nearest-rank percentile of sorted values.
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((p * Double(sorted.count)).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+}

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A pod's (or the arrival window's) open time laid out on the real time line: sorted,
+/// disjoint intervals in seconds since 1970, with cumulative open time, so that "open seconds
+/// so far" and its inverse are binary searches. The simulation runs in open-time coordinates,
+/// which makes the business clock and after-hours queueing fall out of the mapping.
+public struct OpenIntervals: Sendable {
+    public private(set) var starts: [Double] = []
+    public private(set) var ends: [Double] = []
+    /// Open seconds before interval i.
+    public private(set) var cumulative: [Double] = []
+    /// Index of the local working day each interval belongs to (consecutive open days count 0, 1, 2…).
+    public private(set) var workingDay: [Int] = []
+    /// Open seconds of each working day.
+    public private(set) var dayOpenSeconds: [Double] = []
+
+    public var total: Double { (cumulative.last ?? 0) + ((ends.last ?? 0) - (starts.last ?? 0)) }
+
+    /// Lays out `hours` in `zone` for `days` local days from `firstDay`; daylight-saving changes
+    /// come from Foundation's time zone data.
+    public init(hours: WeeklyHours, zone: TimeZone, firstDay: CalendarDate, days: Int) {
+        var open = 0.0
+        for offset in 0..<days {
+            let day = firstDay.adding(days: offset)
+            let intervals = hours.days[day.weekday - 1]
+            if intervals.isEmpty { continue }
+            var dayTotal = 0.0
+            for interval in intervals {
+                let s = Self.instant(day, minutes: interval.start, zone)
+                let e = Self.instant(day, minutes: interval.end, zone)
+                guard e > s else { continue }
+                starts.append(s)
+                ends.append(e)
+                cumulative.append(open)
+                workingDay.append(dayOpenSeconds.count)
+                open += e - s
+                dayTotal += e - s
+            }
+            dayOpenSeconds.append(dayTotal)
+        }
+    }
+
+    /// The gaps between `other`'s intervals from `from` to `to`: the after-hours time.
+    public init(complementOf other: OpenIntervals, from: Double, to: Double) {
+        var cursor = from
+        var open = 0.0
+        for (s, e) in zip(other.starts, other.ends) {
+            if s > cursor {
+                starts.append(cursor)
+                ends.append(min(s, to))
+                cumulative.append(open)
+                open += min(s, to) - cursor
+            }
+            cursor = max(cursor, e)
+            if cursor >= to { break }
+        }
+        if cursor < to {
+            starts.append(cursor)
+            ends.append(to)
+            cumulative.append(open)
+        }
+        workingDay = Array(repeating: 0, count: starts.count)
+    }
+
+    /// Seconds since 1970 of a local wall-clock time.
+    static func instant(_ day: CalendarDate, minutes: Int, _ zone: TimeZone) -> Double {
+        let local = Double(day.daysSinceEpoch * 86_400 + minutes * 60)
+        let first = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
+        let second = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - first)))
+        return local - second
+    }
+
+    /// Open seconds elapsed up to instant `t` (closed time adds nothing).
+    public func openTime(at t: Double) -> Double {
+        let k = lastIndex(in: starts, notAfter: t)
+        guard k >= 0 else { return 0 }
+        return cumulative[k] + min(t, ends[k]) - starts[k]
+    }
+
+    /// The instant at which `openTime` open seconds have passed; at a boundary, the next opening.
+    public func instant(atOpenTime openTime: Double) -> Double {
+        let k = lastIndex(in: cumulative, notAfter: openTime)
+        guard k >= 0 else { return starts.first ?? 0 }
+        return starts[k] + (openTime - cumulative[k])
+    }
+
+    /// The index of the interval in effect at open time `openTime`.
+    func intervalIndex(atOpenTime openTime: Double) -> Int {
+        max(0, lastIndex(in: cumulative, notAfter: openTime))
+    }
+
+    /// The largest index whose value is ≤ x, or -1.
+    func lastIndex(in values: [Double], notAfter x: Double) -> Int {
+        var lo = 0
+        var hi = values.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if values[mid] <= x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo - 1
+    }
+}
