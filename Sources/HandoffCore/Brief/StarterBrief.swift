@@ -1,0 +1,56 @@
+/// The commented starter brief that `handoff new SEGMENT` writes; it passes `handoff check`.
+public enum StarterBrief {
+    public static func text(segment: String) -> String {
+        let title = segment.prefix(1).uppercased() + segment.dropFirst()
+        return """
+            # Handoff brief for the \(segment) segment. Every field: docs/brief-reference.md
+            # Check it with `handoff check`, build the packet with `handoff build`.
+            segment: \(segment)
+            title: \(title) inbound
+            goal: pipeline              # pipeline, expansion, product-activation or abm-campaign
+            response-sla: 4h            # first-touch SLA: 15m, 2h, 1h30m, 1d
+            sla-clock: business         # business (pod hours only) or calendar
+            target-attainment: 90%
+            launch: 2027-03-01
+            owner: RevOps Director
+            timezone: America/New_York
+            hours: Mon-Fri 09:00-17:00
+
+            funnel:
+              - stage: MQL
+                definition: Lead score at or above the threshold
+              - stage: SQL
+                definition: Discovery held and need confirmed
+
+            qualification:
+              - Company fits the ideal customer profile
+              - Contact has a business email
+
+            scoring:
+              model: Lead score v1
+              threshold: 60
+              max: 100
+
+            volume:
+              leads-per-week: 100
+              after-hours-share: 10%
+              handle-time: 15m
+
+            pods:
+              - name: Core
+                reps: 3
+                shrinkage: 20%
+
+            routing:
+              - name: Everyone
+                assign: pod Core
+
+            approvals:
+              - role: RevOps Director
+                status: pending
+              - role: VP Sales
+                status: pending
+
+            """
+    }
+}

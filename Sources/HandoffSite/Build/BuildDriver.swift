@@ -1,0 +1,154 @@
+import Foundation
+import HandoffCore
+
+/// The build pipeline, step by step: load briefs → plan → plan records → render → write. The
+/// only place besides its helpers that touches the file system.
+public struct BuildDriver: Sendable {
+    public var options: BuildOptions
+    /// Called with short progress messages ("planned 12/40 briefs").
+    public var progress: @Sendable (String) -> Void
+
+    public init(options: BuildOptions, progress: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.options = options
+        self.progress = progress
+    }
+
+    /// Loads and plans every brief; diagnostics of all of them, nothing written.
+    public func check() async throws(HandoffError) -> BuildReport {
+        let paths = try BriefLoader.discover(options.content)
+        progress("reading \(paths.count) briefs")
+        let loaded = await BriefLoader.load(paths)
+        var report = BuildReport()
+        report.diagnostics = loaded.flatMap(\.diagnostics)
+        let briefs = loaded.compactMap(\.brief)
+        report.diagnostics += BriefIntake.checkUniqueSegments(briefs)
+        let asOf = options.asOf
+        let total = loaded.count
+        let progress = self.progress
+        let plans = await withTaskGroup(of: (Int, HandoffPlan?).self) { group in
+            for (i, item) in loaded.enumerated() {
+                group.addTask {
+                    guard let brief = item.brief else { return (i, nil) }
+                    return (i, Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf))
+                }
+            }
+            var results = [HandoffPlan?](repeating: nil, count: total)
+            var done = 0
+            for await (i, plan) in group {
+                results[i] = plan
+                done += 1
+                if done % 25 == 0 || done == total { progress("planned \(done)/\(total) briefs") }
+            }
+            return results.compactMap { $0 }
+        }
+        for plan in plans {
+            let file = loaded.first { $0.file == plan.brief.file }
+            let lines = file.map { _ in Self.lines(of: plan.brief.file) } ?? []
+            report.diagnostics += BriefLoader.attachSnippets(plan.findings, lines: lines)
+        }
+        report.diagnostics = report.diagnostics.sortedByLocation()
+        report.plans = plans.sorted { $0.segment < $1.segment }
+        return report
+    }
+
+    static func lines(of path: String) -> [Substring] {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    }
+
+    /// Updates plan records only (`handoff plan`).
+    public func updateRecords() async throws(HandoffError) -> BuildReport {
+        var report = try await check()
+        guard !report.hasErrors else { return report }
+        let store = PlanRecordStore(folder: options.plans)
+        var contents = try store.read()
+        report.notes += contents.warnings
+        report.recordsWritten = try store.update(selected(report.plans), timestamp: options.timestamp, contents: &contents)
+        return report
+    }
+
+    func selected(_ plans: [HandoffPlan]) throws(HandoffError) -> [HandoffPlan] {
+        guard !options.segments.isEmpty else { return plans }
+        let known = Set(plans.map(\.segment))
+        for slug in options.segments where !known.contains(slug) {
+            throw .usage("no brief has segment '\(slug)'; known segments: \(known.sorted().joined(separator: ", "))")
+        }
+        return plans.filter { options.segments.contains($0.segment) }
+    }
+
+    /// The whole build. With errors in any brief it writes nothing.
+    public func build() async throws(HandoffError) -> BuildReport {
+        let templates = try loadTemplates()
+        var report = try await check()
+        guard !report.hasErrors else { return report }
+        let chosen = try selected(report.plans)
+        let store = PlanRecordStore(folder: options.plans)
+        var contents = try store.read()
+        report.notes += contents.warnings
+        report.recordsWritten = try store.update(chosen, timestamp: options.timestamp, contents: &contents)
+
+        let renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL)
+        let allPlans = report.plans
+        let chosenSegments = Set(chosen.map(\.segment))
+        let briefCount = allPlans.count
+        let progress = self.progress
+        let extras: [String: SegmentExtras] = Dictionary(
+            uniqueKeysWithValues: allPlans.map { plan in
+                let latest = contents.latest(for: plan.segment)
+                let record = latest.flatMap { r in contents.texts[r.fileName].map { (name: r.fileName, text: $0) } }
+                return (plan.segment, SegmentExtras(trail: AuditTrail(records: contents.records(for: plan.segment)), latestRecord: record))
+            })
+        // Every segment is rendered for the packet; only chosen ones are written.
+        let rendered = await withTaskGroup(of: (String, SiteRenderer.RenderedSegment).self) { group in
+            for plan in allPlans {
+                let extra = extras[plan.segment]!
+                group.addTask { (plan.segment, renderer.renderSegment(plan, extras: extra, briefCount: briefCount)) }
+            }
+            var out: [String: SiteRenderer.RenderedSegment] = [:]
+            for await (segment, page) in group {
+                out[segment] = page
+                if out.count % 25 == 0 || out.count == allPlans.count { progress("rendered \(out.count)/\(allPlans.count) pages") }
+            }
+            return out
+        }
+        var files = renderer.renderSiteWide(allPlans, bodies: rendered.mapValues(\.body))
+        for plan in allPlans where chosenSegments.contains(plan.segment) {
+            files += rendered[plan.segment]?.files ?? []
+        }
+        let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
+        progress("writing \(files.count) files")
+        try SiteWriter.write(files, to: options.output, keep: keep)
+        report.filesWritten = files.count
+        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        return report
+    }
+
+    /// Built-ins, overridden by the templates folder's files.
+    func loadTemplates() throws(HandoffError) -> TemplateSet {
+        var overrides: [String: String] = [:]
+        let folder = options.templates ?? "Templates"
+        var isDirectory: ObjCBool = false
+        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        if !exists, options.templatesExplicit {
+            throw .usage("templates folder '\(folder)' does not exist")
+        }
+        if exists, let enumerator = FileManager.default.enumerator(atPath: folder) {
+            while let name = enumerator.nextObject() as? String {
+                let path = BriefLoader.join(folder, name)
+                var dir: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &dir), !dir.boolValue,
+                    !(name as NSString).lastPathComponent.hasPrefix(".")
+                else { continue }
+                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                    throw .io(path: path, message: "cannot read the template")
+                }
+                overrides[name] = text
+            }
+        }
+        do {
+            return try TemplateSet(overrides: overrides, folder: folder)
+        } catch {
+            throw .template(error.description)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import HandoffCore
+
+/// What `handoff build`, `check` and `plan` were asked to do, as plain values.
+public struct BuildOptions: Sendable {
+    public var content: String = "Content"
+    public var output: String = "Public"
+    /// nil: built-in templates only (or `Templates/` if it exists).
+    public var templates: String?
+    public var templatesExplicit = false
+    public var plans: String = ".claude/plans"
+    public var segments: [String] = []
+    public var asOf: CalendarDate
+    /// Seconds since 1970 for plan-record names: `SOURCE_DATE_EPOCH` or now.
+    public var timestamp: Int
+    public var baseURL: String?
+
+    public init(asOf: CalendarDate, timestamp: Int) {
+        self.asOf = asOf
+        self.timestamp = timestamp
+    }
+}
+
+/// What a run found and did.
+public struct BuildReport: Sendable {
+    /// Every diagnostic of every brief, sorted by file and position.
+    public var diagnostics: [Diagnostic] = []
+    /// Plain warnings outside briefs (foreign files in the plans folder).
+    public var notes: [String] = []
+    public var plans: [HandoffPlan] = []
+    public var pagesWritten = 0
+    public var filesWritten = 0
+    public var recordsWritten: [String: String] = [:]
+
+    public var hasErrors: Bool { diagnostics.hasErrors }
+    public var warningCount: Int { diagnostics.warnings.count }
+}

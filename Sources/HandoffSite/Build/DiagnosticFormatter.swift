@@ -1,0 +1,40 @@
+import Foundation
+
+import HandoffCore
+
+/// Prints diagnostics for people (compiler style), GitHub Actions, or machines.
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+    case text, github, json
+
+    public func render(_ diagnostics: [Diagnostic]) -> String {
+        switch self {
+        case .text:
+            return diagnostics.map { $0.description + "\n" }.joined()
+        case .github:
+            return diagnostics.map { d in
+                let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+                return "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)::\(escapeData(d.message))\n"
+            }.joined()
+        case .json:
+            return JSONValue.array(
+                diagnostics.map { d in
+                    .object([
+                        ("file", .string(d.location.file)), ("line", .integer(d.location.line)),
+                        ("column", .integer(d.location.column)), ("severity", .string(d.severity.rawValue)),
+                        ("message", .string(d.message)),
+                    ])
+                }
+            ).serialized()
+        }
+    }
+
+    /// GitHub workflow-command escaping.
+    func escapeData(_ s: String) -> String {
+        s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    func escapeProperty(_ s: String) -> String {
+        escapeData(s).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,43 @@
+import CCmarkGFM
+import Foundation
+
+/// Markdown to HTML through cmark-gfm with the table, autolink, strikethrough and tagfilter
+/// extensions, in safe mode (raw HTML omitted). The only file that imports the C module.
+///
+/// cmark-gfm's parser mutates global tables, so every conversion runs under one lock; a page
+/// takes a fraction of a millisecond, so the lock costs little even with many tasks.
+public enum MarkdownToHTML {
+    private static let lock = NSLock()
+
+    /// Registers the core extensions once.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+
+    /// Converts a Markdown document to an HTML fragment.
+    public static func convert(_ markdown: String) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        _ = extensionsRegistered
+        // Safe is the default in cmark-gfm 0.29+: raw HTML and unsafe links are omitted.
+        let options = CMARK_OPT_DEFAULT
+        guard let parser = cmark_parser_new(options) else { return "" }
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        markdown.withCString { pointer in
+            cmark_parser_feed(parser, pointer, strlen(pointer))
+        }
+        guard let document = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(document) }
+        guard let html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+}

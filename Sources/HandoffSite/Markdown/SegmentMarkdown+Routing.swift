@@ -1,0 +1,84 @@
+import HandoffCore
+
+extension SegmentMarkdown {
+    static func owners(_ a: Assignment) -> String {
+        switch a {
+        case .accountOwner(let pod): pod.map { "account owner (AEs in \($0))" } ?? "account owner"
+        case .pod(let name): name
+        case .roundRobin(let names): names.joined(separator: ", ")
+        case .owner(let person): person
+        }
+    }
+
+    static func routing(_ plan: HandoffPlan) -> String {
+        let r = plan.routing
+        var md = "Rules run in order; the first whose condition holds owns the lead.\n\n"
+        md += "### Routing matrix\n\n"
+        md += E.table(
+            ["#", "Rule", "Condition", "Method", "Owners / pods", "Share", "Enrichment needed", "Fallback"],
+            r.rows.map { row in
+                [
+                    "\(row.order)", E.escape(row.name), E.escape(row.condition.description), row.assignment.method,
+                    E.escape(owners(row.assignment)),
+                    Format.percent(row.share) + (row.shareSource == "brief" ? "" : " (\(row.shareSource))"),
+                    row.enrichment.isEmpty ? "—" : E.escape(row.enrichment.joined(separator: ", ")), E.escape(row.fallback),
+                ]
+            }, align: ["r", "l", "l", "l", "l", "r", "l", "l"])
+        md += "\n### Path test\n\n"
+        md += "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule.\n\n"
+        md += E.table(
+            ["#", "Rule", "Synthetic lead", "Owner", "Result"],
+            r.rows.map { row in
+                guard let lead = row.syntheticLead else {
+                    let why =
+                        row.conditionIsImpossible
+                        ? "condition can never hold"
+                        : row.shadowedBy.isEmpty
+                            ? "caught first by earlier rules"
+                            : "caught first by " + row.shadowedBy.map { "'\($0)'" }.joined(separator: ", ")
+                    return ["\(row.order)", E.escape(row.name), "none exists", "—", "**unreachable**: \(E.escape(why))"]
+                }
+                return ["\(row.order)", E.escape(row.name), E.escape(lead.description), E.escape(owners(row.assignment)), "reaches"]
+            }, align: ["r", "l", "l", "l", "l"])
+        md += "\n### Analysis\n\n"
+        var notes: [String] = []
+        if let lead = r.uncaughtLead {
+            notes.append("**No catch-all rule**: a lead such as `\(lead.description)` matches no rule and has no owner.")
+        } else {
+            notes.append("Every lead has an owner: the rules cover all leads.")
+        }
+        let unreachable = r.rows.filter { !$0.isReachable }
+        if !unreachable.isEmpty {
+            notes.append("Unreachable: " + unreachable.map { E.escape($0.name) }.joined(separator: ", ") + ".")
+        }
+        if !r.idlePods.isEmpty { notes.append("Idle pods (no rule sends them leads): " + r.idlePods.map(E.escape).joined(separator: ", ") + ".") }
+        if r.namedOwnerShare > 0 {
+            notes.append("\(Format.percent(r.namedOwnerShare)) of leads go to named owners; their SLA capacity is not modelled.")
+        }
+        if r.unassignedShare > 0.0005 { notes.append("\(Format.percent(r.unassignedShare)) of leads are not accounted for by any rule's share.") }
+        md += notes.map { "- \($0)\n" }.joined()
+        md += "\n### Lead shares by pod\n\n"
+        md += E.table(
+            ["Pod", "Share of leads", "Leads a week"],
+            r.podShares.map { ps in
+                [E.escape(ps.pod), Format.percent(ps.share), Format.number(ps.share * plan.brief.volume.leadsPerWeek, decimals: 1)]
+            }, align: ["l", "r", "r"])
+        md += "\n### Required enrichment data\n\n"
+        md += r.enrichmentFields.isEmpty ? "None: no rule reads lead fields.\n" : r.enrichmentFields.map { "- `\($0)`\n" }.joined()
+        if let s = r.sample {
+            md += "\n### Sample replay\n\n"
+            md += "\(s.rows) leads from `\(E.escape(s.file))` routed through the rules; shares above come from these counts.\n\n"
+            md += E.table(
+                ["Rule", "Rows", "Share"],
+                r.rows.indices.map { i in
+                    [E.escape(r.rows[i].name), "\(s.matches[i])", s.rows == 0 ? "—" : Format.percent(Double(s.matches[i]) / Double(s.rows))]
+                } + [["no rule", "\(s.unmatchedCount)", s.rows == 0 ? "—" : Format.percent(Double(s.unmatchedCount) / Double(s.rows))]],
+                align: ["l", "r", "r"])
+            if !s.unmatched.isEmpty {
+                md += "\nRows no rule matched\(s.unmatchedCount > s.unmatched.count ? " (first \(s.unmatched.count) of \(s.unmatchedCount))" : ""):\n\n"
+                md += E.table(["Row", "Lead"], s.unmatched.map { ["\($0.row)", E.escape($0.lead.description)] }, align: ["r", "l"])
+            }
+        }
+        return md
+    }
+}

@@ -1,0 +1,185 @@
+import HandoffCore
+
+/// A segment's handoff design doc as Markdown, plus the SVG figures it references by file name.
+public struct SegmentDocument: Sendable {
+    public var markdown: String
+    /// File name (beside `handoff.md`) → SVG text.
+    public var figures: [(name: String, svg: String)]
+}
+
+/// Renders a plan to the segment's Markdown design doc, sections in workflow order. Pure.
+public enum SegmentMarkdown {
+    /// The sections, in order: anchor id and heading.
+    public static let sections: [(id: String, title: String)] = [
+        ("brief-intake", "Brief intake"),
+        ("routing-blueprint", "Routing blueprint"),
+        ("sla-model", "SLA model"),
+        ("escalation-tree", "Escalation tree"),
+        ("enablement-kit", "Enablement kit"),
+        ("data-and-tooling", "Data and tooling"),
+        ("approval-packet", "Approval packet"),
+        ("audit-trail", "Audit trail"),
+    ]
+
+    typealias E = MarkdownText
+
+    public static func render(_ plan: HandoffPlan, trail: AuditTrail) -> SegmentDocument {
+        var md = ""
+        var figures: [(name: String, svg: String)] = []
+        let b = plan.brief
+        md += "# \(E.escape(b.title))\n\n"
+        md += summary(plan)
+        md += "\n## Brief intake\n\n" + intake(plan)
+        md += "\n## Routing blueprint\n\n" + routing(plan)
+        md += "\n## SLA model\n\n" + sla(plan, figures: &figures)
+        md += "\n## Escalation tree\n\n" + escalation(plan, figures: &figures)
+        md += "\n## Enablement kit\n\n" + enablement(plan)
+        md += "\n## Data and tooling\n\n" + tooling(plan)
+        md += "\n## Approval packet\n\n" + approval(plan)
+        md += "\n## Audit trail\n\n" + audit(trail)
+        return SegmentDocument(markdown: md, figures: figures)
+    }
+
+    static func summary(_ plan: HandoffPlan) -> String {
+        let b = plan.brief
+        var md = "Segment `\(b.segment)` · goal **\(b.goal.rawValue)** · as of \(plan.asOf)\n\n"
+        md += E.table(
+            ["Goal", "First-touch SLA", "Target", "Launch", "Owner", "SLA status", "Readiness"],
+            [[
+                b.goal.rawValue, "\(b.responseSLA) (\(b.slaClock.rawValue) clock)", b.targetAttainment.description,
+                b.launch?.description ?? "not set", E.escape(b.owner ?? "not set"), E.status(plan.sla.status.rawValue),
+                E.status(plan.approval.readiness.rawValue),
+            ]])
+        md += "\nInbound volume: \(Format.number(b.volume.leadsPerWeek)) leads a week, "
+        md += "\(b.volume.afterHoursShare) outside \(E.escape(b.hours.text)) (\(E.escape(b.timezone))), "
+        md += "\(b.volume.handleTime) average first-touch work per lead.\n"
+        return md
+    }
+
+    static func intake(_ plan: HandoffPlan) -> String {
+        let b = plan.brief
+        var md = ""
+        if plan.findings.isEmpty {
+            md += "No findings: funnel, qualification and scoring are present and consistent.\n\n"
+        } else {
+            md += "Findings (warnings count against readiness):\n\n"
+            for f in plan.findings {
+                md += "- **\(f.severity.rawValue)** line \(f.location.line): \(E.escape(f.message))\n"
+            }
+            md += "\n"
+        }
+        md += "### Funnel stages\n\n"
+        md += E.table(["Stage", "Definition"], b.funnel.map { [E.escape($0.stage), E.escape($0.definition)] })
+        md += "\n### Qualification criteria\n\n"
+        md += b.qualification.map { "- \(E.escape($0))\n" }.joined()
+        md += "\n### Scoring\n\n"
+        if let s = b.scoring {
+            md += "\(E.escape(s.model ?? "Unnamed model")): hand-off threshold "
+            md += "\(s.threshold.map { Format.number($0) } ?? "not set") of \(s.max.map { Format.number($0) } ?? "no stated maximum").\n"
+        } else {
+            md += "No scoring model in the brief.\n"
+        }
+        return md
+    }
+
+    static func escalation(_ plan: HandoffPlan, figures: inout [(name: String, svg: String)]) -> String {
+        let ladder = plan.escalation
+        var md = "A missed first touch is reassigned within the pod at most \(ladder.retryLimit) "
+        md += "time\(ladder.retryLimit == 1 ? "" : "s"); \(ladder.trigger) escalates one level at a time.\n\n"
+        var indent = ""
+        for level in ladder.levels {
+            md += "\(indent)- **Level \(level.number): \(E.escape(level.owner))**: \(E.escape(level.action))\n"
+            md += "\(indent)  - when: \(E.escape(level.trigger))\n"
+            md += "\(indent)  - substitute: \(E.escape(level.substitute))\n"
+            indent += "  "
+        }
+        let name = "escalation.svg"
+        figures.append((name, EscalationChart.svg(ladder)))
+        md += "\n![Escalation tree: \(ladder.levels.map { E.escape($0.owner) }.joined(separator: " → "))](\(name))\n"
+        return md
+    }
+
+    static func enablement(_ plan: HandoffPlan) -> String {
+        let kit = plan.kit
+        var md = "Default kit for goal **\(plan.brief.goal.rawValue)**, merged with the brief's own items. "
+        md += "Due dates count back from launch; flags are judged as of \(plan.asOf).\n\n"
+        md += "### Request list\n\n"
+        md += E.table(
+            ["Due", "Asset", "Kind", "Owner", "Pods", "Status", "Flags"],
+            kit.items.map { item in
+                [
+                    item.due?.description ?? "—", E.escape(item.asset), item.kind.label, E.escape(item.owner ?? "—"),
+                    item.pods.isEmpty ? "all" : E.escape(item.pods.joined(separator: ", ")), item.status.label,
+                    item.flags.isEmpty ? "" : item.flags.map { "**\($0)**" }.joined(separator: ", "),
+                ]
+            })
+        md += "\n### By pod\n\n"
+        let pods = plan.brief.pods.map(\.name)
+        if pods.isEmpty {
+            md += "No pods defined; every item serves the whole team.\n"
+        } else {
+            md += E.table(
+                ["Pod", "Items", "Not ready", "Next due"],
+                pods.map { pod in
+                    let items = kit.items(for: pod)
+                    let open = items.filter { $0.status != .ready }
+                    return [
+                        E.escape(pod), "\(items.count)", "\(open.count)", open.compactMap(\.due).min()?.description ?? "—",
+                    ]
+                }, align: ["l", "r", "r", "l"])
+        }
+        return md
+    }
+
+    static func tooling(_ plan: HandoffPlan) -> String {
+        let t = plan.tooling
+        var md = "Fields, integrations and automation flows the handoff needs, matched to the brief's dependencies. "
+        md += "*Unconfirmed* means no dependency in the brief covers the item yet.\n\n"
+        let rows = t.items.map { item in
+            [
+                item.category.rawValue, E.escape(item.name), E.escape(item.purpose), E.escape(item.owner),
+                E.status(item.readiness.rawValue), item.due?.description ?? "—", E.escape(item.dependency ?? "—"),
+            ]
+        }
+        md += E.table(["Type", "Item", "Purpose", "Owner", "Readiness", "Due", "Brief dependency"], rows)
+        if !t.otherDependencies.isEmpty {
+            md += "\n### Other dependencies\n\n"
+            md += E.table(
+                ["Dependency", "Kind", "Owner", "Readiness", "Due"],
+                t.otherDependencies.map {
+                    [E.escape($0.name), E.escape($0.purpose), E.escape($0.owner), E.status($0.readiness.rawValue), $0.due?.description ?? "—"]
+                })
+        }
+        return md
+    }
+
+    static func approval(_ plan: HandoffPlan) -> String {
+        let a = plan.approval
+        var md = "Readiness: \(E.status(a.readiness.rawValue))\n\n"
+        if a.reasons.isEmpty {
+            md += "Nothing stands in the way of sign-off.\n\n"
+        } else {
+            md += a.reasons.map { "- \(E.escape($0))\n" }.joined() + "\n"
+        }
+        md += "Plan pattern: **\(plan.pattern.rawValue)**: "
+        md += plan.pattern.stages.map { $0.joined(separator: " ∥ ") }.joined(separator: " → ") + ".\n\n"
+        if a.usesDefaultApprovers { md += "The brief lists no approvers; the default sign-off is RevOps Director and VP Sales.\n\n" }
+        md += E.table(
+            ["Role", "Name", "Decision", "Date"],
+            a.approvals.map {
+                [E.escape($0.role), E.escape($0.name ?? "—"), E.status($0.status.rawValue), $0.date?.description ?? "—"]
+            })
+        return md
+    }
+
+    static func audit(_ trail: AuditTrail) -> String {
+        guard !trail.entries.isEmpty else {
+            return "No plan record yet; `handoff build` or `handoff plan` writes one when the planning inputs change.\n"
+        }
+        return E.table(
+            ["Record", "Created (UTC)", "What changed"],
+            trail.entries.reversed().map { e in
+                ["`\(e.record.fileName)`", e.record.createdAt, e.changes.map(E.escape).joined(separator: "; ")]
+            })
+    }
+}

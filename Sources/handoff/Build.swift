@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import HandoffCore
+import HandoffSite
+
+struct Build: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Plan every brief and write the approval-packet site.")
+
+    @OptionGroup var content: ContentOptions
+    @Option(help: "Folder the site is written to; replaced whole on success.")
+    var output = "Public"
+    @Option(help: "Templates folder; its files override the built-in ones one by one.")
+    var templates: String?
+    @Option(help: "Folder of plan records.")
+    var plans = ".claude/plans"
+    @Option(name: .customLong("segment"), help: "Rebuild only this segment's pages (repeatable); others are kept.")
+    var segments: [String] = []
+    @Option(name: .customLong("as-of"), help: "Build date YYYY-MM-DD for overdue checks (default: SOURCE_DATE_EPOCH, else today).")
+    var asOf: String?
+    @Option(name: .customLong("base-url"), help: "Public URL of the site: adds canonical links and sitemap.xml.")
+    var baseURL: String?
+    @Flag(help: "No progress line and no summary.")
+    var quiet = false
+
+    func run() async throws {
+        let started = Date()
+        var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
+        options.content = content.content
+        options.output = output
+        options.templates = templates
+        options.templatesExplicit = templates != nil
+        options.plans = plans
+        options.segments = segments
+        options.baseURL = baseURL
+        let driver = BuildDriver(options: options, progress: CommandLineEdge.progress(quiet: quiet))
+        let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.build() }
+        CommandLineEdge.clearProgress(quiet: quiet)
+        CommandLineEdge.printError(DiagnosticFormat.text.render(report.diagnostics))
+        for note in report.notes { CommandLineEdge.printError(note + "\n") }
+        if report.hasErrors {
+            let n = report.diagnostics.errors.count
+            CommandLineEdge.printError("build stopped: \(n) error\(n == 1 ? "" : "s"); nothing was written\n")
+            throw ExitCode(1)
+        }
+        if !quiet {
+            let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+            let records = report.recordsWritten.count
+            print(
+                "Built \(report.plans.count) segment\(report.plans.count == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
+            )
+        }
+    }
+}
