@@ -146,13 +146,13 @@ public struct YAMLLiteParser {
                 index += 1
                 continue
             }
-            if let tab = strayTab(in: line) {
-                error("tab outside a quoted value or block scalar; use spaces", line, tab)
+            if line.hasTabIndent {
+                error("tab in indentation; indent with spaces only", line, line.indent)
                 skipRawLines(after: index)
                 continue
             }
-            if line.hasTabIndent {
-                error("tab in indentation; indent with spaces only", line, line.indent)
+            if let tab = strayTab(in: line) {
+                error("tab outside a quoted value or block scalar; use spaces", line, tab)
                 skipRawLines(after: index)
                 continue
             }

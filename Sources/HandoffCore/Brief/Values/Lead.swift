@@ -1,8 +1,13 @@
 /// A lead as routing sees it: attribute name to value. Absent attributes are "not set".
 public struct Lead: Sendable, Hashable {
     public var attributes: [String: String]
+    /// Fields a synthetic lead deliberately leaves empty, named in its description.
+    public var unsetFields: [String] = []
 
-    public init(_ attributes: [String: String] = [:]) { self.attributes = attributes }
+    public init(_ attributes: [String: String] = [:], unsetFields: [String] = []) {
+        self.attributes = attributes
+        self.unsetFields = unsetFields
+    }
 
     public subscript(field: String) -> String? {
         get { attributes[field].flatMap { $0.isEmpty ? nil : $0 } }
@@ -12,6 +17,7 @@ public struct Lead: Sendable, Hashable {
     /// `region = EMEA, employees = 5000`, fields in name order; "any lead" when empty.
     public var description: String {
         let parts = attributes.keys.sorted().compactMap { key in attributes[key].map { "\(key) = \($0)" } }
+            + unsetFields.sorted().map { "\($0) not set" }
         return parts.isEmpty ? "any lead" : parts.joined(separator: ", ")
     }
 }

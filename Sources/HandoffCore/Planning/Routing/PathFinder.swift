@@ -39,7 +39,7 @@ public enum PathFinder {
         var lead = Lead()
         for field in constraints.keys.sorted() {
             guard let v = value(for: field, constraints[field] ?? []) else { return nil }
-            if let v { lead[field] = v }
+            if let v { lead[field] = v } else { lead.unsetFields.append(field) }
         }
         return lead
     }

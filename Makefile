@@ -1,0 +1,39 @@
+# Handoff: `make site` builds Content/ into Public/; `make test` runs every test.
+# Both install the system packages they need first (Debian/Ubuntu, as root or with sudo).
+
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+HANDOFF := .build/release/handoff
+
+.PHONY: site test deps templates bench check clean
+
+deps:
+	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
+		echo "Installing cmark-gfm (libcmark-gfm-dev, libcmark-gfm-extensions-dev)…"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config >/dev/null; \
+	fi
+	@python3 -c "import yaml" 2>/dev/null || { echo "Installing PyYAML (the YAML-lite oracle in tests)…"; python3 -m pip install -q pyyaml; }
+
+site: deps
+	$(SWIFT) build -c release --product handoff
+	$(HANDOFF) build
+
+check: deps
+	$(SWIFT) build -c release --product handoff
+	$(HANDOFF) check
+
+# The end-to-end tests run the built binary, so build it before testing.
+test: deps
+	$(SWIFT) build --product handoff
+	$(SWIFT) test
+
+# Regenerates the built-in templates compiled into the binary from Templates/.
+templates:
+	python3 scripts/embed-templates.py
+
+bench: deps
+	bash scripts/bench.sh
+
+clean:
+	rm -rf .build Public/*
