@@ -1,0 +1,72 @@
+import Testing
+
+@testable import HandoffCore
+
+@Suite("Brief scalar types")
+struct BriefValueTests {
+    @Test(arguments: [
+        ("15m", 0, 0, 15), ("2h", 0, 2, 0), ("1h30m", 0, 1, 30), ("1d", 1, 0, 0), ("2d4h", 2, 4, 0),
+    ])
+    func durations(_ text: String, _ d: Int, _ h: Int, _ m: Int) {
+        #expect(ResponseDuration(parsing: text) == ResponseDuration(days: d, hours: h, minutes: m))
+    }
+
+    @Test(arguments: ["", "2", "h", "30m2h", "1h1h", "1.5h", "2 h", "-1h", "1w"])
+    func badDurations(_ text: String) {
+        #expect(ResponseDuration(parsing: text) == nil)
+    }
+
+    @Test func percentsAreExact() {
+        #expect(Percent(parsing: "85%")?.basisPoints == 8500)
+        #expect(Percent(parsing: "85.5%")?.basisPoints == 8550)
+        #expect(Percent(parsing: "0.25%")?.basisPoints == 25)
+        #expect(Percent(parsing: "100%")?.basisPoints == 10_000)
+        for bad in ["101%", "85", "85.555%", "-5%", "%", "8 5%", "1e2%"] { #expect(Percent(parsing: bad) == nil, "\(bad)") }
+        #expect(Percent(basisPoints: 8550).description == "85.5%")
+        #expect(Percent(basisPoints: 805).description == "8.05%")
+    }
+
+    @Test func hours() throws {
+        let h = try WeeklyHours.parse("Mon-Thu 08:00-18:00; Fri 08:00-14:00").get()
+        #expect(h.weeklyHours == 46)
+        #expect(h.openDayCount == 5)
+        #expect(h.days[5].isEmpty && h.days[6].isEmpty)
+        let split = try WeeklyHours.parse("Mon,Wed 09:00-12:00; Mon,Wed 13:00-17:00").get()
+        #expect(split.weeklyHours == 14)
+        for bad in ["Mon-Fri", "Fri-Mon 09:00-17:00", "Mon-Fri 17:00-09:00", "Mon-Fri 9:00-17:00", "Xyz 09:00-10:00", "Mon 09:00-12:00; Mon 11:00-13:00", "Mon 09:00-25:00"] {
+            #expect((try? WeeklyHours.parse(bad).get()) == nil, "\(bad)")
+        }
+    }
+
+    @Test func dates() {
+        let leap = CalendarDate(parsing: "2028-02-29")
+        #expect(leap != nil)
+        #expect(CalendarDate(parsing: "2027-02-29") == nil)
+        #expect(CalendarDate(parsing: "2027-1-5") == nil)
+        #expect(CalendarDate(parsing: "2028-03-01")?.adding(days: -1) == leap)
+        #expect(CalendarDate(year: 2027, month: 1, day: 11)?.weekday == 1)
+        #expect(CalendarDate(year: 1970, month: 1, day: 1)?.daysSinceEpoch == 0)
+        #expect(CalendarDate(daysSinceEpoch: 20_000).description == "2024-10-04")
+    }
+
+    @Test func conditions() throws {
+        let c = try Condition.parse("region = EMEA and employees >= 5000 and industry in [Retail, Banking] and account.owner is not set").get()
+        #expect(c.atoms.count == 4)
+        #expect(c.fields == ["region", "employees", "industry", "account.owner"])
+        #expect(c.matches(Lead(["region": "emea", "employees": "6000", "industry": "banking"])))
+        #expect(!c.matches(Lead(["region": "EMEA", "employees": "4999", "industry": "Retail"])))
+        #expect(!c.matches(Lead(["region": "EMEA", "employees": "6000", "industry": "Retail", "account.owner": "Kim"])))
+        #expect(try Condition.parse("score != 5").get().matches(Lead()))
+        for bad in ["region", "employees >= many", "region in EMEA", "= x", "a = 1 and", "region in [a, ]"] {
+            #expect((try? Condition.parse(bad).get()) == nil, "\(bad)")
+        }
+    }
+
+    @Test func assignments() throws {
+        #expect(try Assignment.parse("round-robin East, West", pod: nil).get() == .roundRobin(["East", "West"]))
+        #expect(try Assignment.parse("account-owner", pod: "AEs").get() == .accountOwner(pod: "AEs"))
+        #expect(try Assignment.parse("pod Account Executives", pod: nil).get() == .pod("Account Executives"))
+        #expect(try Assignment.parse("owner Sofia Marin", pod: nil).get() == .owner("Sofia Marin"))
+        #expect((try? Assignment.parse("queue East", pod: nil).get()) == nil)
+    }
+}
