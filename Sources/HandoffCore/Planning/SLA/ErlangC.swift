@@ -42,6 +42,8 @@ public enum ErlangC {
     /// the target (a target of 100% with any load).
     public static func requiredAgents(load a: Double, target: Double, slaOverHandle ratio: Double, limit: Int = 100_000) -> Int? {
         guard a > 0 else { return 0 }
+        // Waiting is never impossible, so no finite staffing guarantees 100%.
+        guard target < 1 else { return nil }
         var b = 1.0
         var c = 0
         while c < limit {

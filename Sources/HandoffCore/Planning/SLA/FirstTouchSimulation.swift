@@ -146,8 +146,11 @@ public struct FirstTouchSimulation: Sendable {
         var stack: [Int] = []  // newest first: waiting leads
         let business = scenario.clock == .business
         var served = 0
+        // Decisions happen in time order: a rep idle since earlier decides no earlier than the
+        // last decision, since nothing was waiting before then.
+        var now = 0.0
         while served < n {
-            var t = reps.min
+            var t = max(reps.min, now)
             let queueEmpty = policy == .firstComeFirstServed ? head == next : stack.isEmpty
             if queueEmpty { t = max(t, openArrivals[next]) }
             while next < n, openArrivals[next] <= t {
@@ -161,6 +164,7 @@ public struct FirstTouchSimulation: Sendable {
             } else {
                 lead = stack.removeLast()
             }
+            now = t
             reps.replaceMin(with: t + services[lead])
             served += 1
             if business {
