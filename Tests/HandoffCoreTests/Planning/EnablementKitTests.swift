@@ -1,0 +1,179 @@
+import Testing
+
+@testable import HandoffCore
+
+@Suite("Enablement kit")
+struct EnablementKitTests {
+    @Test func defaultKitPerGoalAndSegment() throws {
+        let plan = try #require(TestBriefs.plan(TestBriefs.base))
+        let assets = plan.kit.items.map(\.asset)
+        #expect(assets.contains("Intro talk track") && assets.contains("Case studies") && assets.contains("Rep feedback loop"))
+        #expect(!assets.contains("ROI calculator"))
+        let kinds = Set(plan.kit.items.map(\.kind))
+        #expect(kinds.isSuperset(of: [.contextBrief, .talkTrack, .sequence, .collateral, .systemInstructions, .dashboard, .feedbackLoop]))
+        let enterprise = DefaultKits.kit(goal: .pipeline, segment: "enterprise").map(\.asset)
+        #expect(enterprise.contains("Security and compliance FAQ"))
+        #expect(DefaultKits.kit(goal: .expansion, segment: "x").map(\.asset).contains("ROI calculator"))
+    }
+
+    @Test func mergeReplacesByAssetNameAndDatesCountBack() throws {
+        let yaml = TestBriefs.replacing([
+            "launch": "launch: 2028-03-10",
+            "enablement": """
+                enablement:
+                  - asset: case studies
+                    owner: Customer Marketing
+                    lead-time: 10d
+                    status: ready
+                  - asset: Battlecard
+                    kind: collateral
+                    pods: [East]
+                    due: 2028-02-01
+                """,
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let items = plan.kit.items
+        let cases = try #require(items.first { $0.asset == "case studies" })
+        #expect(cases.origin == "brief (replaces default)" && cases.owner == "Customer Marketing" && cases.kind == .collateral)
+        #expect(cases.due?.description == "2028-02-29")  // 10 days before 10 March in a leap year
+        #expect(!items.contains { $0.asset == "Case studies" })
+        let battlecard = try #require(items.first { $0.asset == "Battlecard" })
+        #expect(battlecard.lacksOwner && battlecard.flags == ["no owner"] && battlecard.pods == ["East"])
+        // Request list sorted by due date.
+        let dues = items.compactMap(\.due)
+        #expect(dues == dues.sorted())
+        #expect(plan.kit.items(for: "West").allSatisfy { $0.pods.isEmpty })
+    }
+
+    @Test func overdueAgainstTheBuildDate() throws {
+        let yaml = TestBriefs.replacing([
+            "launch": "launch: 2026-12-07",
+            "enablement": "enablement:\n  - asset: Talk track\n    owner: SE\n    due: 2026-11-24\n  - asset: Done early\n    owner: SE\n    due: 2026-11-01\n    status: ready",
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let overdue = plan.kit.overdue.map(\.asset)
+        #expect(overdue.contains("Talk track") && !overdue.contains("Done early"))
+        // Launch 7 Dec: a default item with a 15-day lead time was due 22 Nov, before 25 Nov.
+        #expect(overdue.contains("Context brief"))
+        #expect(plan.approval.reasons.contains { $0.hasSuffix("overdue") })
+    }
+
+    @Test func noLaunchMeansNoDueDates() throws {
+        let plan = try #require(TestBriefs.plan(TestBriefs.replacing(["launch": ""])))
+        #expect(plan.kit.items.allSatisfy { $0.due == nil && $0.lacksDueDate && !$0.isOverdue })
+        #expect(plan.kit.nextDue == nil)
+    }
+
+    @Test func itemDueAfterLaunchAndUnknownPod() throws {
+        let yaml = TestBriefs.replacing([
+            "enablement": "enablement:\n  - asset: Late deck\n    owner: PMM\n    pods: [Nort]\n    due: 2027-04-01",
+        ])
+        let (brief, _) = TestBriefs.decode(yaml)
+        let plan = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
+        #expect(plan.findings.contains { $0.severity == .warning && $0.message == "enablement item 'Late deck' is due 2027-04-01, after launch on 2027-03-01" })
+        #expect(plan.findings.contains { $0.severity == .error && $0.message.hasPrefix("enablement item 'Late deck' names pod 'Nort'") })
+    }
+}
+
+@Suite("Escalation, tooling, readiness and pattern")
+struct EscalationAndReadinessTests {
+    @Test func defaultLadder() throws {
+        let plan = try #require(TestBriefs.plan(TestBriefs.base))
+        let levels = plan.escalation.levels
+        #expect(levels.map(\.owner) == ["Assigned rep", "Pod lead", "RevOps Director", "Sales Manager", "CRO"])
+        #expect(levels[1].action == "reassign within the pod, at most 2 times")
+        #expect(levels[2].trigger.hasPrefix("2 breaches in 48h"))
+        #expect(levels[2].substitute == "Sales Manager (next level)")
+        #expect(levels[4].action.contains("Sales and Marketing leadership"))
+    }
+
+    @Test func fallbacksNameSubstitutes() throws {
+        let yaml = TestBriefs.replacing([
+            "escalation": "escalation:\n  ladder: [Team Lead, VP Sales]\n  trigger: 3 breaches in 24h\n  retry-limit: 1\n  fallbacks:\n    - role: VP Sales\n      covered-by: COO",
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let levels = plan.escalation.levels
+        #expect(levels.map(\.owner) == ["Assigned rep", "Pod lead", "Team Lead", "VP Sales"])
+        #expect(levels[3].substitute == "COO")
+        #expect(levels[1].action == "reassign within the pod, at most 1 time")
+        #expect(levels[2].trigger.hasPrefix("3 breaches in 24h"))
+    }
+
+    @Test func toolingMatchesDependencies() throws {
+        let yaml = TestBriefs.replacing([
+            "dependencies": """
+                dependencies:
+                  - name: SLA timer automation
+                    kind: automation
+                    owner: RevOps Eng
+                    due: 2027-02-01
+                    ready: no
+                  - name: Region enrichment
+                    kind: field
+                    owner: MOps
+                    ready: yes
+                  - name: Partner portal
+                    kind: integration
+                    due: 2027-05-01
+                """,
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let items = plan.tooling.items
+        let timer = try #require(items.first { $0.name == "SLA timer" })
+        #expect(timer.readiness == .planned && timer.owner == "RevOps Eng" && timer.dependency == "SLA timer automation")
+        #expect(items.first { $0.name == "region" }?.readiness == .ready)
+        #expect(items.first { $0.name == "Breach alert" }?.readiness == .unconfirmed)
+        #expect(items.contains { $0.name == "assigned_at" } && items.contains { $0.name == "first_touch_at" })
+        #expect(plan.tooling.otherDependencies.map(\.name) == ["Partner portal"])
+        #expect(plan.tooling.blockingDependencies.map(\.name) == ["Partner portal"])
+        #expect(plan.approval.readiness == .blocked)
+        #expect(plan.approval.reasons.contains("dependency not ready by launch: Partner portal (due 2027-05-01)"))
+    }
+
+    @Test func readinessReasons() throws {
+        // Default approvers, all pending: ready for sign-off.
+        let pending = try #require(TestBriefs.plan(TestBriefs.base))
+        #expect(pending.approval.readiness == .readyForSignOff)
+        #expect(pending.approval.usesDefaultApprovers && pending.approval.approvals.map(\.role) == ["RevOps Director", "VP Sales"])
+        #expect(pending.approval.reasons.contains("awaiting sign-off: RevOps Director, VP Sales"))
+
+        let approved = try #require(TestBriefs.plan(TestBriefs.replacing([
+            "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20",
+        ])))
+        #expect(approved.approval.readiness == .approved)
+
+        let rejected = try #require(TestBriefs.plan(TestBriefs.replacing([
+            "approvals": "approvals:\n  - role: VP Sales\n    name: Kim\n    status: rejected\n    date: 2026-11-20",
+        ])))
+        #expect(rejected.approval.readiness == .blocked && rejected.approval.reasons.first == "rejected by VP Sales (Kim)")
+
+        let breach = try #require(TestBriefs.plan(TestBriefs.replacing([
+            "volume": "volume:\n  leads-per-week: 2000\n  handle-time: 30m",
+            "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20",
+        ])))
+        #expect(breach.sla.status == .breach && breach.approval.readiness == .blocked)
+        #expect(breach.approval.reasons.first?.hasPrefix("SLA breach: ") == true)
+        #expect(breach.sla.reasons.contains { $0.contains("the queue grows without bound") })
+    }
+
+    @Test func patternChoice() throws {
+        let auto = try #require(TestBriefs.plan(TestBriefs.base))
+        #expect(auto.pattern == .pipeline)
+        let diamond = try #require(TestBriefs.plan(TestBriefs.replacing([
+            "enablement": "enablement:\n  - asset: Deck\n    owner: PMM\n    pods: [East, West]",
+        ])))
+        #expect(diamond.pattern == .diamond)
+        #expect(diamond.pattern.stages[1] == ["Routing blueprint", "Enablement kit"])
+        let forced = try #require(TestBriefs.plan(TestBriefs.replacing(["segment": "segment: test\npattern: diamond"])))
+        #expect(forced.pattern == .diamond)
+    }
+
+    @Test func statusRules() {
+        var reasons: [String] = []
+        #expect(SLAModel.status(simulated: 0.92, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .meets)
+        #expect(SLAModel.status(simulated: 0.92, target: 0.9, occupancy: 0.9, load: 3.6, agents: 4, pod: "P", reasons: &reasons) == .atRisk)
+        #expect(SLAModel.status(simulated: 0.86, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .atRisk)
+        #expect(SLAModel.status(simulated: 0.84, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .breach)
+        #expect(SLAModel.status(simulated: 0.99, target: 0.9, occupancy: 1.0, load: 4, agents: 4, pod: "P", reasons: &reasons) == .breach)
+    }
+}
