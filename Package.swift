@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(
             name: "HandoffSiteTests",
             dependencies: ["HandoffSite", "HandoffCore"],
-            resources: [.copy("Golden")]
+            exclude: ["Golden"]
         ),
     ],
     swiftLanguageModes: [.v6]

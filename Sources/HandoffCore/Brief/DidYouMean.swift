@@ -3,8 +3,13 @@ enum DidYouMean {
     /// The closest candidate within a third of the word's length (at least 2 edits), if any.
     static func suggestion(for word: String, among candidates: [String]) -> String? {
         // A truncated word ('shrink' for 'shrinkage') is as good a hint as a typo.
-        if word.count >= 4, let prefixed = candidates.first(where: { $0.lowercased().hasPrefix(word.lowercased()) }) {
-            return prefixed
+        // So is a fragment of a longer name ('activation' for 'product-activation').
+        let lower = word.lowercased()
+        if word.count >= 4,
+            let partial = candidates.first(where: { $0.lowercased().hasPrefix(lower) })
+                ?? candidates.first(where: { $0.lowercased().contains(lower) })
+        {
+            return partial
         }
         let limit = max(2, word.count / 3)
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }

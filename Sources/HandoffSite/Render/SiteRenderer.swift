@@ -58,7 +58,7 @@ public struct SiteRenderer: Sendable {
         var context = PageContext.segment(plan)
         context["sections"] = SegmentMarkdown.sections.map { ["id": $0.id, "title": $0.title] }
         context["body"] = body
-        context["planRecord"] = extras.latestRecord?.name as Any
+        if let record = extras.latestRecord { context["planRecord"] = record.name }
         context["root"] = "../../"
         let content = templates.render("segment", context)
         files.append(SiteFile(path: dir + "index.html", contents: page(content, title: plan.brief.title, path: dir + "index.html", root: "../../", bodyClass: "segment-page", briefCount: briefCount)))
@@ -75,7 +75,11 @@ public struct SiteRenderer: Sendable {
             var c = PageContext.segment(plan)
             c["body"] = bodies[plan.segment] ?? ""
             c["approvals"] = plan.approval.approvals.map { a -> [String: Any] in
-                ["role": a.role, "name": a.name as Any, "status": a.status.rawValue, "date": a.date?.description as Any]
+                var approval: [String: Any] = ["role": a.role, "status": a.status.rawValue]
+                // Absent keys, not nil values: Mustache would print an Optional as "nil".
+                if let name = a.name { approval["name"] = name }
+                if let date = a.date { approval["date"] = date.description }
+                return approval
             }
             return c
         }
@@ -94,11 +98,11 @@ public struct SiteRenderer: Sendable {
     }
 
     func page(_ content: String, title: String, path: String, root: String, bodyClass: String, briefCount: Int) -> String {
-        let context: [String: Any] = [
-            "pageTitle": title, "content": content, "root": root, "bodyClass": bodyClass,
-            "canonical": baseURL.map { $0 + path } as Any, "asOf": asOf.description, "briefCount": briefCount,
-            "oneBrief": briefCount == 1,
+        var context: [String: Any] = [
+            "pageTitle": title, "content": content, "root": root, "bodyClass": bodyClass, "asOf": asOf.description,
+            "briefCount": briefCount, "oneBrief": briefCount == 1,
         ]
+        if let baseURL { context["canonical"] = baseURL + path }
         return templates.render("layout", context)
     }
 }

@@ -1,0 +1,269 @@
+import Foundation
+import Testing
+
+/// Runs the built `handoff` on temporary folders, as a user would.
+@Suite("handoff end to end", .serialized)
+struct EndToEndTests {
+    typealias T = TestSupport
+
+    @Test func buildWritesTheSiteLayout() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try T.run(["build", "--quiet"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let publicDir = dir.appendingPathComponent("Public")
+        for segment in ["enterprise", "mid-market", "smb", "partner"] {
+            for file in ["index.html", "handoff.md", "packet.json", "escalation.svg"] {
+                #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("segments/\(segment)/\(file)").path), "\(segment)/\(file)")
+            }
+            let page = try String(contentsOf: publicDir.appendingPathComponent("segments/\(segment)/index.html"), encoding: .utf8)
+            #expect(page.contains("<table>") && page.contains("<svg") && page.contains("id=\"audit-trail\""))
+        }
+        let index = try String(contentsOf: publicDir.appendingPathComponent("index.html"), encoding: .utf8)
+        #expect(index.contains("<table class=\"portfolio\">"))
+        #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("packet.html").path))
+        #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("assets/handoff.css").path))
+        #expect(!FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("sitemap.xml").path))
+
+        // packet.json carries every SLA figure SPEC §5 names, fractions from 0 to 1.
+        let data = try Data(contentsOf: publicDir.appendingPathComponent("segments/enterprise/packet.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(json["segment"] as? String == "enterprise" && json["status"] != nil && json["readiness"] != nil)
+        let pods = try #require((json["sla"] as? [String: Any])?["pods"] as? [[String: Any]])
+        #expect(!pods.isEmpty)
+        for pod in pods {
+            for key in ["name", "reps", "agents", "arrivalsPerHour", "offeredLoad", "occupancy", "probabilityOfWait", "attainment", "simulatedAttainment", "averageSpeedOfAnswerMinutes", "requiredReps", "status"] {
+                #expect(pod[key] != nil, "missing \(key)")
+            }
+            for key in ["occupancy", "probabilityOfWait", "attainment", "simulatedAttainment"] {
+                let v = try #require(pod[key] as? Double)
+                #expect(v >= 0 && v <= 1)
+            }
+        }
+    }
+
+    @Test func everyInternalLinkResolves() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        let site = dir.appendingPathComponent("Public")
+        let files = try T.snapshot(site)
+        var checked = 0
+        for (path, data) in files where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let base = URL(fileURLWithPath: path, relativeTo: site).deletingLastPathComponent()
+            for attr in ["href=\"", "src=\""] {
+                var rest = Substring(html)
+                while let r = rest.range(of: attr) {
+                    rest = rest[r.upperBound...]
+                    guard let end = rest.firstIndex(of: "\"") else { break }
+                    let link = String(rest[..<end])
+                    rest = rest[end...]
+                    if link.hasPrefix("http") || link.hasPrefix("mailto:") { Issue.record("external link \(link) in \(path)"); continue }
+                    let target = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+                    let file = String(target[0])
+                    let resolved = file.isEmpty ? URL(fileURLWithPath: path, relativeTo: site) : URL(fileURLWithPath: file, relativeTo: base)
+                    #expect(FileManager.default.fileExists(atPath: resolved.standardizedFileURL.path), "\(path) links to \(link)")
+                    if target.count == 2, !target[1].isEmpty {
+                        let page = file.isEmpty ? html : (try? String(contentsOf: resolved, encoding: .utf8)) ?? ""
+                        #expect(page.contains("id=\"\(target[1])\""), "\(path) links to missing anchor \(link)")
+                    }
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked > 40)
+    }
+
+    @Test func sameInputsSameBytes() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        let first = try T.snapshot(dir.appendingPathComponent("Public"))
+        #expect(try T.run(["build", "--quiet", "--output", "Other"], in: dir).status == 0)
+        let second = try T.snapshot(dir.appendingPathComponent("Other"))
+        #expect(first.keys.sorted() == second.keys.sorted())
+        for (path, data) in first { #expect(second[path] == data, "\(path) differs between builds") }
+    }
+
+    @Test func brokenBriefWritesNothingAndKeepsThePreviousSite() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        let before = try T.snapshot(dir.appendingPathComponent("Public"))
+        let plansBefore = try T.snapshot(dir.appendingPathComponent(".claude/plans"))
+        try T.edit(dir.appendingPathComponent("Content/smb.yml")) { text in
+            text.replacingOccurrences(of: "goal: product-activation", with: "goal: activation")
+                .replacingOccurrences(of: "response-sla: 30m", with: "response-sla: half an hour")
+                .replacingOccurrences(of: "  handle-time: 8m", with: "  handle-time: 8m\n  peak-hour: 9")
+        }
+        let result = try T.run(["build"], in: dir)
+        #expect(result.status == 1)
+        let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
+        #expect(errors.count == 3, "\(result.stderr)")
+        #expect(errors.allSatisfy { $0.range(of: #"^Content/smb\.yml:\d+:\d+: error: "#, options: .regularExpression) != nil })
+        #expect(result.stderr.contains("did you mean 'product-activation'?"))
+        #expect(result.stderr.contains("nothing was written"))
+        #expect(try T.snapshot(dir.appendingPathComponent("Public")) == before)
+        #expect(try T.snapshot(dir.appendingPathComponent(".claude/plans")) == plansBefore)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".Public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func firstBuildOfABrokenBriefCreatesNoOutput() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "segment: Bad Slug\ngoal: pipeline\n".write(to: dir.appendingPathComponent("Content/bad.yml"), atomically: true, encoding: .utf8)
+        let result = try T.run(["build"], in: dir)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("Content/bad.yml:1:10: error: segment 'Bad Slug' is not a slug"))
+        #expect(result.stderr.contains("Content/bad.yml:1:1: error: missing required key 'response-sla' in the brief"))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public").path))
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".claude").path))
+    }
+
+    @Test func checkFormatsAndStrictness() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let text = try T.run(["check"], in: dir)
+        #expect(text.status == 0)
+        #expect(text.stderr.contains("Content/mid-market.yml:") && text.stderr.contains(": warning: routing rule 'Large North America' is unreachable"))
+        #expect(text.stderr.contains("\n     ^"))
+        let strict = try T.run(["check", "--strict"], in: dir)
+        #expect(strict.status == 1)
+        let github = try T.run(["check", "--format", "github"], in: dir)
+        #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
+        #expect(github.stdout.contains("::warning file=Content/partner.yml,line="))
+        let json = try T.run(["check", "--format", "json"], in: dir)
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.allSatisfy { $0["file"] != nil && $0["line"] != nil && $0["column"] != nil && $0["severity"] as? String == "warning" })
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public").path))
+    }
+
+    @Test func parseSchemaAndNew() throws {
+        let dir = try T.workspace(copyContent: false)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "b: 1\na: [x, \"y, z\"]\n".write(to: dir.appendingPathComponent("t.yml"), atomically: true, encoding: .utf8)
+        let parsed = try T.run(["parse", "t.yml"], in: dir)
+        #expect(parsed.status == 0)
+        #expect(parsed.stdout == "{\n  \"b\": \"1\",\n  \"a\": [\n    \"x\",\n    \"y, z\"\n  ]\n}\n")
+        try "a: &x 1\n".write(to: dir.appendingPathComponent("bad.yml"), atomically: true, encoding: .utf8)
+        let bad = try T.run(["parse", "bad.yml"], in: dir)
+        #expect(bad.status == 1 && bad.stderr.hasPrefix("bad.yml:1:4: error: anchors ('&') are not supported\n a: &x 1\n    ^"))
+
+        let schema = try T.run(["schema"], in: dir)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(schema.stdout.utf8)) as? [String: Any])
+        #expect(object["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
+
+        let made = try T.run(["new", "emea"], in: dir)
+        #expect(made.status == 0 && FileManager.default.fileExists(atPath: dir.appendingPathComponent("Content/emea.yml").path))
+        let check = try T.run(["check", "--strict"], in: dir)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try T.run(["new", "emea"], in: dir).status == 2)
+        #expect(try T.run(["new", "Not A Slug"], in: dir).status == 2)
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--no-such-option"], in: dir).status == 2)
+        let unknown = try T.run(["build", "--segment", "nowhere"], in: dir)
+        #expect(unknown.status == 2 && unknown.stderr.contains("no brief has segment 'nowhere'"))
+        #expect(try T.run(["check", "--content", "Missing"], in: dir).status == 2)
+        #expect(try T.run(["build", "--templates", "Missing"], in: dir).status == 2)
+        #expect(try T.run(["build", "--as-of", "tomorrow"], in: dir).status == 2)
+        let help = try T.run(["build", "--help"], in: dir)
+        #expect(help.status == 0 && help.stdout.contains("--base-url"))
+    }
+
+    @Test func planRecordsChainAndTheAuditTrail() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let plans = dir.appendingPathComponent(".claude/plans")
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        var records = try FileManager.default.contentsOfDirectory(atPath: plans.path).sorted()
+        #expect(records == ["plan-20261125-100000-2.json", "plan-20261125-100000-3.json", "plan-20261125-100000-4.json", "plan-20261125-100000.json"])
+        try "notes".write(to: plans.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
+
+        // Unchanged inputs: no new record, even a day later.
+        let again = try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
+        #expect(again.status == 0)
+        #expect(again.stderr.contains("README.txt: warning: not a Handoff plan record; left alone"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 5)
+
+        // A routing change: one new record for that segment, chained to the previous one.
+        try T.edit(dir.appendingPathComponent("Content/partner.yml")) { $0.replacingOccurrences(of: "partner-tier in [Gold, Platinum]", with: "partner-tier in [Platinum]") }
+        let changed = try T.run(["plan"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
+        #expect(changed.status == 0)
+        #expect(changed.stdout.contains("partner: wrote .claude/plans/plan-20261126-100000.json"))
+        #expect(changed.stdout.contains("routing rule changed: Alliance referrals (when partner-tier in [Gold, Platinum] → partner-tier in [Platinum])"))
+        #expect(changed.stdout.contains("3 segments unchanged"))
+        records = try FileManager.default.contentsOfDirectory(atPath: plans.path)
+        #expect(records.count == 6 && records.contains("README.txt"))
+        let newest = try Data(contentsOf: plans.appendingPathComponent("plan-20261126-100000.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: newest) as? [String: Any])
+        let previous = try #require(json["previous"] as? String)
+        let prior = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent(previous))) as? [String: Any])
+        #expect(prior["segment"] as? String == "partner")
+
+        #expect(try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"]).status == 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 6)
+        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/partner/handoff.md"), encoding: .utf8)
+        #expect(page.contains("`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing rule changed: Alliance referrals"))
+        #expect(page.contains("first record of segment 'partner'"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/partner/plan-20261126-100000.json").path))
+    }
+
+    @Test func segmentRebuildKeepsOtherPages() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        let before = try T.snapshot(dir.appendingPathComponent("Public"))
+        for name in ["smb", "partner"] {
+            try T.edit(dir.appendingPathComponent("Content/\(name).yml")) { $0.replacingOccurrences(of: "title: ", with: "title: Renamed ") }
+        }
+        #expect(try T.run(["build", "--quiet", "--segment", "smb"], in: dir).status == 0)
+        let after = try T.snapshot(dir.appendingPathComponent("Public"))
+        #expect(after["segments/smb/index.html"] != before["segments/smb/index.html"])
+        #expect(String(decoding: after["segments/smb/index.html"] ?? Data(), as: UTF8.self).contains("Renamed SMB activation"))
+        for (path, data) in before where path.hasPrefix("segments/partner/") || path.hasPrefix("segments/enterprise/") {
+            #expect(after[path] == data, "\(path) changed")
+        }
+        #expect(String(decoding: after["index.html"] ?? Data(), as: UTF8.self).contains("Renamed Partner-sourced ABM"))
+        #expect(after[".gitkeep"] == nil)
+    }
+
+    @Test func templateOverrideFallsBackFileByFile() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let templates = dir.appendingPathComponent("MyTemplates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "<footer>Acme RevOps · {{asOf}}</footer>\n".write(to: templates.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        let result = try T.run(["build", "--quiet", "--templates", "MyTemplates"], in: dir)
+        #expect(result.status == 0, "\(result.stderr)")
+        let index = try String(contentsOf: dir.appendingPathComponent("Public/index.html"), encoding: .utf8)
+        #expect(index.contains("<footer>Acme RevOps · 2026-11-25</footer>"))
+        #expect(index.contains("<table class=\"portfolio\">"))
+        try "{{#broken}}\n".write(to: templates.appendingPathComponent("index.mustache"), atomically: true, encoding: .utf8)
+        let broken = try T.run(["build", "--quiet", "--templates", "MyTemplates"], in: dir)
+        #expect(broken.status == 2 && broken.stderr.contains("MyTemplates/index.mustache"))
+    }
+
+    @Test func baseURLAddsCanonicalLinksAndSitemap() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        #expect(try T.run(["build", "--quiet", "--base-url", "https://revops.example.com/handoff"], in: dir).status == 0)
+        let sitemap = try String(contentsOf: dir.appendingPathComponent("Public/sitemap.xml"), encoding: .utf8)
+        #expect(sitemap.contains("<loc>https://revops.example.com/handoff/segments/smb/index.html</loc>"))
+        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/smb/index.html"), encoding: .utf8)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://revops.example.com/handoff/segments/smb/index.html\">"))
+    }
+
+    @Test func summaryLine() throws {
+        let dir = try T.workspace()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try T.run(["build"], in: dir)
+        #expect(result.stdout.hasPrefix("Built 4 segments into Public/: 6 pages, 3 warnings, 4 plan records written, "))
+        #expect(try T.run(["build", "--quiet"], in: dir).stdout.isEmpty)
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+
+@testable import HandoffSite
+
+@Suite("Markdown to HTML (cmark-gfm)")
+struct MarkdownToHTMLTests {
+    @Test func gfmExtensions() {
+        let html = MarkdownToHTML.convert("| a | b |\n| --- | ---: |\n| 1 | 2 |\n\n~~old~~ and https://example.com\n")
+        #expect(html.contains("<table>") && html.contains("<td align=\"right\">2</td>"))
+        #expect(html.contains("<del>old</del>"))
+        #expect(html.contains("<a href=\"https://example.com\">"))
+    }
+
+    @Test func rawHTMLIsOmitted() {
+        let html = MarkdownToHTML.convert("<script>alert(1)</script>\n\nText <b>bold</b> [x](javascript:alert(1))\n")
+        #expect(!html.contains("<script>") && !html.contains("<b>"))
+        #expect(!html.contains("javascript:"))
+    }
+
+    @Test func concurrentConversionsAgree() async {
+        let doc = (1...40).map { "| n | \($0) |\n| --- | --- |\n| x | **\($0)** |\n" }.joined(separator: "\n")
+        let expected = MarkdownToHTML.convert(doc)
+        let results = await withTaskGroup(of: String.self) { group in
+            for _ in 0..<32 { group.addTask { MarkdownToHTML.convert(doc) } }
+            var all: [String] = []
+            for await r in group { all.append(r) }
+            return all
+        }
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    @Test func polishAddsAnchorsBadgesAndFigures() {
+        let html = MarkdownToHTML.convert("## SLA model\n\nStatus **breach**\n\n| a |\n| - |\n| b |\n\n![Curve](curve.svg)\n")
+        let out = HTMLPolish.polish(html, figures: [("curve.svg", "<svg><title>t</title></svg>\n")])
+        #expect(out.contains("<h2 id=\"sla-model\">SLA model</h2>"))
+        #expect(out.contains("<strong class=\"badge badge-bad\">breach</strong>"))
+        #expect(out.contains("<div class=\"table-wrap\"><table>"))
+        #expect(out.contains("<figure class=\"figure\">\n<svg><title>t</title></svg>\n<figcaption>Curve</figcaption>"))
+    }
+
+    @Test func templatesInTheBinaryMatchTemplatesFolder() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = root.appendingPathComponent("Templates")
+        let names = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { name in
+            var dir: ObjCBool = false
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &dir)
+            return !dir.boolValue && !(name as NSString).lastPathComponent.hasPrefix(".")
+        }
+        #expect(Set(names) == Set(BuiltInTemplates.files.keys), "run `make templates`")
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(BuiltInTemplates.files[name] == text, "\(name) differs from the built-in copy; run `make templates`")
+        }
+    }
+}
