@@ -11,12 +11,7 @@ struct Build: AsyncParsableCommand {
     var output = "Public"
     @Option(help: "Templates folder; its files override the built-in ones one by one.")
     var templates: String?
-    @Option(help: "Folder of plan records.")
-    var plans = ".claude/plans"
-    @Option(name: .customLong("segment"), help: "Rebuild only this segment's pages (repeatable); others are kept.")
-    var segments: [String] = []
-    @Option(name: .customLong("as-of"), help: "Build date YYYY-MM-DD for overdue checks (default: SOURCE_DATE_EPOCH, else today).")
-    var asOf: String?
+    @OptionGroup var records: RecordOptions
     @Option(name: .customLong("base-url"), help: "Public URL of the site: adds canonical links and sitemap.xml.")
     var baseURL: String?
     @Flag(help: "No progress line and no summary.")
@@ -24,13 +19,12 @@ struct Build: AsyncParsableCommand {
 
     func run() async throws {
         let started = Date()
-        var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
-        options.content = content.content
+        var options = try content.buildOptions()
         options.output = output
         options.templates = templates
         options.templatesExplicit = templates != nil
-        options.plans = plans
-        options.segments = segments
+        options.plans = records.plans
+        options.segments = records.segments
         options.baseURL = baseURL
         let driver = BuildDriver(options: options, progress: CommandLineEdge.progress(quiet: quiet))
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.build() }

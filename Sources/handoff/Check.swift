@@ -13,12 +13,9 @@ struct Check: AsyncParsableCommand {
     var strict = false
     @Option(help: "Output: text (compiler style), github (Actions annotations) or json.")
     var format: DiagnosticFormat = .text
-    @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD for overdue checks.")
-    var asOf: String?
 
     func run() async throws {
-        var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
-        options.content = content.content
+        let options = try content.buildOptions()
         let driver = BuildDriver(options: options)
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.check() }
         let output = format.render(report.diagnostics)
@@ -30,7 +27,7 @@ struct Check: AsyncParsableCommand {
         let breaches = report.plans.filter { $0.sla.status == .breach }.map(\.segment)
         if format == .text {
             let e = report.diagnostics.errors.count, w = report.warningCount
-            var line = "\(report.plans.count + (e > 0 ? 0 : 0)) brief\(report.plans.count == 1 ? "" : "s") checked: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+            var line = "\(report.plans.count) brief\(report.plans.count == 1 ? "" : "s") checked: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
             if !breaches.isEmpty { line += ", SLA breach in \(breaches.joined(separator: ", "))" }
             CommandLineEdge.printError(line + "\n")
         }

@@ -58,4 +58,21 @@ enum CommandLineEdge {
 struct ContentOptions: ParsableArguments {
     @Option(help: "Folder of briefs (.yml, .yaml).")
     var content = "Content"
+    @Option(name: .customLong("as-of"), help: "Build date YYYY-MM-DD for overdue checks (default: SOURCE_DATE_EPOCH, else today).")
+    var asOf: String?
+
+    /// Driver options with the date and timestamp resolved at this edge.
+    func buildOptions() throws -> BuildOptions {
+        var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
+        options.content = content
+        return options
+    }
+}
+
+/// Options of the commands that write plan records.
+struct RecordOptions: ParsableArguments {
+    @Option(help: "Folder of plan records.")
+    var plans = ".claude/plans"
+    @Option(name: .customLong("segment"), help: "Only this segment (repeatable); other segments are kept as they are.")
+    var segments: [String] = []
 }

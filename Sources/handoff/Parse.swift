@@ -37,7 +37,8 @@ struct New: ParsableCommand {
 
     @Argument(help: "Segment slug: lower-case letters, digits and '-'.")
     var segment: String
-    @OptionGroup var content: ContentOptions
+    @Option(help: "Folder of briefs.")
+    var content = "Content"
 
     func validate() throws {
         guard segment.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil else {
@@ -46,13 +47,13 @@ struct New: ParsableCommand {
     }
 
     func run() throws {
-        let path = BriefLoader.join(content.content, "\(segment).yml")
+        let path = BriefLoader.join(content, "\(segment).yml")
         guard !FileManager.default.fileExists(atPath: path) else {
             CommandLineEdge.printError("\(path): error: already exists; not overwritten\n")
             throw ExitCode(2)
         }
         do {
-            try FileManager.default.createDirectory(atPath: content.content, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: content, withIntermediateDirectories: true)
             try Data(StarterBrief.text(segment: segment).utf8).write(to: URL(fileURLWithPath: path), options: .withoutOverwriting)
         } catch {
             CommandLineEdge.printError("\(path): error: cannot write: \(error.localizedDescription)\n")

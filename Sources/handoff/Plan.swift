@@ -8,30 +8,24 @@ struct Plan: AsyncParsableCommand {
         abstract: "Write plan records for briefs whose planning inputs changed, without building the site.")
 
     @OptionGroup var content: ContentOptions
-    @Option(help: "Folder of plan records.")
-    var plans = ".claude/plans"
-    @Option(name: .customLong("segment"), help: "Only this segment (repeatable).")
-    var segments: [String] = []
-    @Option(name: .customLong("as-of"), help: "Date YYYY-MM-DD for overdue checks.")
-    var asOf: String?
+    @OptionGroup var records: RecordOptions
 
     func run() async throws {
-        var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
-        options.content = content.content
-        options.plans = plans
-        options.segments = segments
+        var options = try content.buildOptions()
+        options.plans = records.plans
+        options.segments = records.segments
         let driver = BuildDriver(options: options)
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.updateRecords() }
         CommandLineEdge.printError(DiagnosticFormat.text.render(report.diagnostics))
         for note in report.notes { CommandLineEdge.printError(note + "\n") }
         if report.hasErrors { throw ExitCode(1) }
-        let store = PlanRecordStore(folder: plans)
+        let store = PlanRecordStore(folder: records.plans)
         let contents = try await CommandLineEdge.run { () async throws(HandoffError) in try store.read() }
         for plan in report.plans where report.recordsWritten[plan.segment] != nil {
             let name = report.recordsWritten[plan.segment] ?? ""
             let trail = AuditTrail(records: contents.records(for: plan.segment))
             let changes = trail.entries.last?.changes ?? []
-            print("\(plan.segment): wrote \(plans)/\(name)")
+            print("\(plan.segment): wrote \(records.plans)/\(name)")
             for change in changes { print("  - \(change)") }
         }
         let unchanged = report.plans.count - report.recordsWritten.count

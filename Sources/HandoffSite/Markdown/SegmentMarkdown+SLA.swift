@@ -4,7 +4,7 @@ extension SegmentMarkdown {
     static func sla(_ plan: HandoffPlan, figures: inout [(name: String, svg: String)]) -> String {
         let s = plan.sla
         let b = plan.brief
-        var md = "Segment status: \(E.status(s.status.rawValue)) against a \(b.targetAttainment) target for first touch within "
+        var md = "Segment status: \(E.status(s.status.rawValue)). Target: \(b.targetAttainment) of leads touched within "
         md += "\(b.responseSLA) on the \(b.slaClock.rawValue) clock.\n\n"
         if !s.reasons.isEmpty { md += s.reasons.map { "- \(E.escape($0))\n" }.joined() + "\n" }
         guard !s.pods.isEmpty else {

@@ -21,12 +21,14 @@ enum PageContext {
         }
     }
 
-    /// Simulated attainment of the whole segment: pods weighted by their share of leads.
-    static func attainment(_ plan: HandoffPlan) -> Double? {
-        let pods = plan.sla.pods
-        let total = pods.reduce(0) { $0 + $1.share }
-        guard total > 0 else { return nil }
-        return pods.reduce(0) { $0 + $1.simulated.attainment * $1.share } / total
+    /// The weakest pod's simulated attainment, which is what decides the segment's status; an
+    /// average over pods would hide a pod in breach.
+    static func attainment(_ plan: HandoffPlan) -> String {
+        guard let worst = plan.sla.pods.min(by: { $0.simulated.attainment < $1.simulated.attainment }) else {
+            return "not modelled"
+        }
+        let figure = Format.percent(worst.simulated.attainment)
+        return plan.sla.pods.count == 1 ? figure : "\(figure) (\(worst.name))"
     }
 
     static func segment(_ plan: HandoffPlan) -> [String: Any] {
@@ -34,7 +36,7 @@ enum PageContext {
         return [
             "segment": b.segment, "title": b.title, "goal": b.goal.rawValue, "href": "segments/\(b.segment)/index.html",
             "sla": b.responseSLA.description, "clock": b.slaClock.rawValue, "target": b.targetAttainment.description,
-            "attainment": attainment(plan).map(Format.percent) ?? "not modelled",
+            "attainment": attainment(plan),
             "status": badge(plan.sla.status.rawValue, tone: tone(plan.sla.status)),
             "readiness": badge(plan.approval.readiness.rawValue, tone: tone(plan.approval.readiness)),
             "approvalsGiven": plan.approval.approvedCount, "approvalsNeeded": plan.approval.approvals.count,

@@ -29,7 +29,7 @@ a { color: var(--accent); }
 a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
 .skip { position: absolute; left: -999px; }
 .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
-.wrap { max-width: 1180px; margin: 0 auto; padding: 0 1.25rem; }
+.wrap { max-width: 1320px; margin: 0 auto; padding: 0 1.25rem; }
 .site-header { background: #111827; color: #fff; }
 .site-header .wrap { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding-top: .8rem; padding-bottom: .8rem; flex-wrap: wrap; }
 .brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
@@ -56,7 +56,10 @@ table { border-collapse: collapse; width: 100%; font-size: .9rem; }
 th, td { text-align: left; padding: .5rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
 thead th { background: #eef1f5; font-weight: 600; white-space: nowrap; }
 tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
-td[align="right"], th[align="right"], .num { text-align: right; font-variant-numeric: tabular-nums; }
+td[align="right"], th[align="right"], .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+/* Wide tables scroll sideways instead of crushing words one per line. */
+.doc td { min-width: 5.6rem; }
+.doc td[align="right"] { min-width: 0; }
 td[align="center"], th[align="center"] { text-align: center; }
 .portfolio tbody th { font-weight: 600; }
 .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .82rem; font-weight: 650; border: 1px solid transparent; white-space: nowrap; }
@@ -74,7 +77,7 @@ td[align="center"], th[align="center"] { text-align: center; }
 .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
 .verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
 .verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
-.layout { display: grid; grid-template-columns: 15rem minmax(0, 1fr); gap: 2rem; align-items: start; }
+.layout { display: grid; grid-template-columns: 13rem minmax(0, 1fr); gap: 2rem; align-items: start; }
 .toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
 .toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
 .toc ol { margin: 0; padding-left: 1.2rem; }
@@ -109,6 +112,7 @@ td[align="center"], th[align="center"] { text-align: center; }
   .doc, .table-wrap, .cover, .signoff, .verdict, .attention { border: 0; padding-left: 0; padding-right: 0; }
   .table-wrap { overflow: visible; }
   table { font-size: 8.5pt; }
+  .doc td { min-width: 0; }
   th, td { padding: .25rem .35rem; }
   thead { display: table-header-group; }
   tr, .figure, .signature { break-inside: avoid; }
@@ -165,7 +169,7 @@ td[align="center"], th[align="center"] { text-align: center; }
   <div class="table-wrap">
   <table class="portfolio">
     <thead>
-      <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
+      <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
     </thead>
     <tbody>
       {{#segments}}
@@ -249,7 +253,7 @@ td[align="center"], th[align="center"] { text-align: center; }
 <div class="verdict">
   <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
   <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
-  <div><span class="label">Simulated attainment</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
+  <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
 </div>
 <div class="layout">
   <nav class="toc" aria-label="Sections of this page">

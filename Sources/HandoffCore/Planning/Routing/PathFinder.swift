@@ -74,7 +74,7 @@ public enum PathFinder {
     /// Values worth trying: the ones the tests name, numbers around every bound, fresh text.
     static func candidates(_ tests: [Test]) -> [String] {
         var texts: [String] = []
-        var numbers: [Double] = [0, 1, 1000]
+        var numbers: [Double] = []
         for test in tests {
             switch test {
             case .equals(let v), .notEquals(let v): texts.append(v)
@@ -85,7 +85,9 @@ public enum PathFinder {
             }
         }
         for t in texts { if let n = Double(t) { numbers += [n + 1, n - 1] } }
+        if !numbers.isEmpty { numbers += [0, 1, 1000] }
         let numeric = numbers.map { ConditionAtom.format($0) }
-        return texts + numeric + ["other", "other-2", "other-3", "any"]
+        // Readable stand-ins when any value will do ("account.owner = any value").
+        return texts + numeric + ["any value", "other", "other-2", "other-3"]
     }
 }

@@ -108,6 +108,9 @@ public struct SLAModel: Sendable {
             let status = status(
                 simulated: fcfs.attainment, target: target, occupancy: occupancy, load: load, agents: agents,
                 pod: pod.name, reasons: &reasons)
+            if attainment - fcfs.attainment >= 0.05 {
+                reasons.append(explainGap(brief, pod: pod.name, erlang: attainment, simulated: fcfs.attainment, podHours: podHours, zone: zoneName))
+            }
             let recommend = lifo.attainment - fcfs.attainment >= 0.05
             if recommend {
                 reasons.append(
@@ -137,6 +140,20 @@ public struct SLAModel: Sendable {
             pods: pods, status: status, reasons: reasons, target: target,
             slaHours: analyticSLAHours(brief, podHours: brief.hours), handleMinutes: handleHours * 60,
             simulationStart: start, namedOwnerShare: routing.namedOwnerShare)
+    }
+
+    /// Why the simulation falls short of Erlang C, which sees only in-hours arrivals.
+    static func explainGap(_ brief: Brief, pod: String, erlang: Double, simulated: Double, podHours: WeeklyHours, zone: String) -> String {
+        var causes: [String] = []
+        if brief.volume.afterHoursShare.basisPoints > 0 {
+            causes.append("\(brief.volume.afterHoursShare) of leads arrive outside \(brief.hours.text) and queue until the pod opens")
+        }
+        if podHours != brief.hours || zone != brief.timezone {
+            causes.append("the pod works \(podHours.text) (\(zone)) rather than the arrival window")
+        }
+        if brief.slaClock == .calendar { causes.append("the calendar clock keeps running overnight and at weekends") }
+        let why = causes.isEmpty ? "queues carried over between working days" : causes.joined(separator: "; ")
+        return "\(pod): Erlang C gives \(percent(erlang)) in hours, the calendar simulation \(percent(simulated)): \(why)"
     }
 
     /// The SLA in hours for Erlang C: under the business clock a day is an average open day.
