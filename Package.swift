@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Handoff",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "handoff", targets: ["handoff"]),
         .library(name: "HandoffCore", targets: ["HandoffCore"]),

@@ -13,7 +13,7 @@ struct EndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         let publicDir = dir.appendingPathComponent("Public")
         for segment in ["enterprise", "mid-market", "smb", "partner"] {
-            for file in ["index.html", "handoff.md", "packet.json", "escalation.svg"] {
+            for file in ["index.html", "handoff.md", "packet.json", "figures.svg"] {
                 #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("segments/\(segment)/\(file)").path), "\(segment)/\(file)")
             }
             let page = try String(contentsOf: publicDir.appendingPathComponent("segments/\(segment)/index.html"), encoding: .utf8)

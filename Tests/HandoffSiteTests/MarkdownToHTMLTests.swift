@@ -31,8 +31,8 @@ struct MarkdownToHTMLTests {
     }
 
     @Test func polishAddsAnchorsBadgesAndFigures() {
-        let html = MarkdownToHTML.convert("## SLA model\n\nStatus **breach**\n\n| a |\n| - |\n| b |\n\n![Curve](curve.svg)\n")
-        let out = HTMLPolish.polish(html, figures: [("curve.svg", "<svg><title>t</title></svg>\n")])
+        let html = MarkdownToHTML.convert("## SLA model\n\nStatus **breach**\n\n| a |\n| - |\n| b |\n\n![Curve](figures.svg#curve)\n")
+        let out = HTMLPolish.polish(html, figures: [Figure(id: "curve", width: 10, height: 10, svg: "<svg><title>t</title></svg>\n")])
         #expect(out.contains("<h2 id=\"sla-model\">SLA model</h2>"))
         #expect(out.contains("<strong class=\"badge badge-bad\">breach</strong>"))
         #expect(out.contains("<div class=\"table-wrap\"><table>"))

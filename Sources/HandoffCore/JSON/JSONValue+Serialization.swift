@@ -43,17 +43,25 @@ extension JSONValue {
         }
     }
 
-    /// Numbers are rounded to 6 decimals so tiny floating-point noise never changes bytes.
+    /// Numbers are rounded to 6 decimals so tiny floating-point noise never changes bytes;
+    /// Swift's shortest round-trip printing then gives the same text on every machine.
     static func format(_ d: Double) -> String {
         guard d.isFinite else { return "null" }
-        if d == d.rounded(), abs(d) < 1e15 { return String(Int(d)) }
-        var s = String(format: "%.6f", d)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        if d == d.rounded(), abs(d) < 1e15 { return d == 0 ? "0" : String(Int(d)) }
+        let rounded = (d * 1_000_000).rounded() / 1_000_000
+        if rounded == rounded.rounded() { return rounded == 0 ? "0" : String(Int(rounded)) }
+        let text = String(rounded)
+        return text.contains("e") ? String(format: "%.6f", rounded) : text
     }
 
     static func writeString(_ s: String, into out: inout String) {
+        // Most strings need no escaping: append them whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {

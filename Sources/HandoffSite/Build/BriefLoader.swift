@@ -8,6 +8,8 @@ public struct LoadedBrief: Sendable {
     public var diagnostics: [Diagnostic]
     /// The sample CSV's text, when the brief names one and it could be read.
     public var sampleCSV: String?
+    /// The file's lines, for the snippets of findings made later by planning.
+    public var lines: [Substring] = []
 }
 
 /// Finds and reads the briefs of a content folder, in parallel.
@@ -66,7 +68,8 @@ public enum BriefLoader {
             }
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-        return LoadedBrief(file: path, brief: brief, diagnostics: attachSnippets(diagnostics, lines: lines), sampleCSV: sample)
+        return LoadedBrief(
+            file: path, brief: brief, diagnostics: attachSnippets(diagnostics, lines: lines), sampleCSV: sample, lines: lines)
     }
 
     /// Fills in the offending line for diagnostics that lack it.

@@ -25,35 +25,29 @@ public struct BuildDriver: Sendable {
         let asOf = options.asOf
         let total = loaded.count
         let progress = self.progress
-        let plans = await withTaskGroup(of: (Int, HandoffPlan?).self) { group in
+        // Plans keep the loaded order; each brings its findings with their snippets.
+        let planned = await withTaskGroup(of: (Int, HandoffPlan?, [Diagnostic]).self) { group in
             for (i, item) in loaded.enumerated() {
                 group.addTask {
-                    guard let brief = item.brief else { return (i, nil) }
-                    return (i, Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf))
+                    guard let brief = item.brief else { return (i, nil, []) }
+                    let plan = Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf)
+                    return (i, plan, BriefLoader.attachSnippets(plan.findings, lines: item.lines))
                 }
             }
-            var results = [HandoffPlan?](repeating: nil, count: total)
+            var results = [(HandoffPlan, [Diagnostic])?](repeating: nil, count: total)
             var done = 0
-            for await (i, plan) in group {
-                results[i] = plan
+            for await (i, plan, findings) in group {
+                if let plan { results[i] = (plan, findings) }
                 done += 1
                 if done % 25 == 0 || done == total { progress("planned \(done)/\(total) briefs") }
             }
             return results.compactMap { $0 }
         }
-        for plan in plans {
-            let file = loaded.first { $0.file == plan.brief.file }
-            let lines = file.map { _ in Self.lines(of: plan.brief.file) } ?? []
-            report.diagnostics += BriefLoader.attachSnippets(plan.findings, lines: lines)
-        }
+        let plans = planned.map(\.0)
+        report.diagnostics += planned.flatMap(\.1)
         report.diagnostics = report.diagnostics.sortedByLocation()
         report.plans = plans.sorted { $0.segment < $1.segment }
         return report
-    }
-
-    static func lines(of path: String) -> [Substring] {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        return String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
     }
 
     /// Updates plan records only (`handoff plan`).
@@ -92,11 +86,14 @@ public struct BuildDriver: Sendable {
         let chosenSegments = Set(chosen.map(\.segment))
         let briefCount = allPlans.count
         let progress = self.progress
+        let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
         let extras: [String: SegmentExtras] = Dictionary(
             uniqueKeysWithValues: allPlans.map { plan in
-                let latest = contents.latest(for: plan.segment)
-                let record = latest.flatMap { r in contents.texts[r.fileName].map { (name: r.fileName, text: $0) } }
-                return (plan.segment, SegmentExtras(trail: AuditTrail(records: contents.records(for: plan.segment)), latestRecord: record))
+                let trail = AuditTrail(records: recordsBySegment[plan.segment] ?? [])
+                let record = trail.entries.last.flatMap { e in
+                    contents.texts[e.record.fileName].map { (name: e.record.fileName, text: $0) }
+                }
+                return (plan.segment, SegmentExtras(trail: trail, latestRecord: record))
             })
         // Every segment is rendered for the packet; only chosen ones are written.
         let rendered = await withTaskGroup(of: (String, SiteRenderer.RenderedSegment).self) { group in

@@ -52,8 +52,10 @@ public struct PlanRecordStore: Sendable {
     public func update(_ plans: [HandoffPlan], timestamp: Int, contents: inout Contents) throws(HandoffError) -> [String: String] {
         var written: [String: String] = [:]
         var createdFolder = false
+        var latestBySegment: [String: AuditTrail.Record] = [:]
+        for record in AuditTrail.ordered(contents.records) { latestBySegment[record.segment] = record }
         for plan in plans.sorted(by: { $0.segment < $1.segment }) {
-            let latest = contents.latest(for: plan.segment)
+            let latest = latestBySegment[plan.segment]
             if latest?.inputsDigest == plan.inputsDigest { continue }
             var sequence = 1
             while contents.names.contains(PlanRecord.fileName(timestamp: timestamp, sequence: sequence)) { sequence += 1 }

@@ -3,10 +3,15 @@ import HandoffCore
 /// The escalation tree as a picture: one box per level from the assigned rep to leadership,
 /// joined by arrows labelled with what triggers the next level.
 enum EscalationChart {
-    static func svg(_ ladder: EscalationLadder) -> String {
-        let width = 640
-        let boxH = 50.0, gap = 34.0, top = 12.0
+    static let boxH = 50.0, gap = 34.0, top = 12.0
+
+    static func figure(_ ladder: EscalationLadder) -> Figure {
         let height = Int(top * 2 + Double(ladder.levels.count) * boxH + Double(max(0, ladder.levels.count - 1)) * gap)
+        return Figure(id: "escalation", width: 640, height: height, svg: svg(ladder, height: height))
+    }
+
+    static func svg(_ ladder: EscalationLadder, height: Int) -> String {
+        let width = 640
         let desc = ladder.levels.map { "Level \($0.number): \($0.owner), substitute \($0.substitute)" }.joined(separator: "; ")
         var s = SVG.open(width: width, height: height, id: "escalation", title: "Escalation tree", desc: desc)
         s += "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#3b4452\"/></marker></defs>\n"

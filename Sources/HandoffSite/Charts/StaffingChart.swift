@@ -3,7 +3,12 @@ import HandoffCore
 /// The staffing curve of a pod (SPEC §3.3): Erlang C attainment against reps, with the target
 /// line and today's staffing marked. Shapes and labels carry the meaning, not colour alone.
 enum StaffingChart {
-    static func svg(_ pod: PodSLA, target: Double) -> String {
+    static func figure(_ pod: PodSLA, target: Double) -> Figure {
+        let id = "staffing-" + MarkdownText.slug(pod.name)
+        return Figure(id: id, width: 640, height: 300, svg: svg(pod, target: target, id: id))
+    }
+
+    static func svg(_ pod: PodSLA, target: Double, id: String) -> String {
         let width = 640, height = 300
         let left = 56.0, right = 24.0, top = 20.0, bottom = 48.0
         let plotW = Double(width) - left - right
@@ -12,7 +17,6 @@ enum StaffingChart {
         let maxReps = max(points.last?.reps ?? 1, 2)
         func x(_ reps: Int) -> Double { left + plotW * Double(reps - 1) / Double(maxReps - 1) }
         func y(_ a: Double) -> Double { top + plotH * (1 - a) }
-        let id = "staffing-" + MarkdownText.slug(pod.name)
         let needed = pod.requiredReps.map { "\($0) reps reach the \(Format.percent(target)) target" } ?? "no staffing reaches the target"
         let desc =
             "Erlang C attainment for 1 to \(maxReps) reps in pod \(pod.name). Today \(pod.reps) reps give \(Format.percent(pod.attainment)) in-hours; \(needed)."

@@ -1,7 +1,7 @@
 import HandoffCore
 
 extension SegmentMarkdown {
-    static func sla(_ plan: HandoffPlan, figures: inout [(name: String, svg: String)]) -> String {
+    static func sla(_ plan: HandoffPlan, figures: inout [Figure]) -> String {
         let s = plan.sla
         let b = plan.brief
         var md = "Segment status: \(E.status(s.status.rawValue)). Target: \(b.targetAttainment) of leads touched within "
@@ -40,9 +40,9 @@ extension SegmentMarkdown {
         md += "\n### Staffing curves\n\n"
         md += "Erlang C attainment against reps; the dashed line is the target, the marked point today's staffing.\n\n"
         for p in s.pods {
-            let name = "staffing-\(E.slug(p.name)).svg"
-            figures.append((name, StaffingChart.svg(p, target: s.target)))
-            md += "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(p.requiredReps.map { "\($0)" } ?? "no staffing") needed for the target](\(name))\n\n"
+            let figure = StaffingChart.figure(p, target: s.target)
+            figures.append(figure)
+            md += "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(p.requiredReps.map { "\($0)" } ?? "no staffing") needed for the target](\(figure.reference))\n\n"
         }
         return md
     }

@@ -1,10 +1,14 @@
 import HandoffCore
 
-/// A segment's handoff design doc as Markdown, plus the SVG figures it references by file name.
+/// A segment's handoff design doc as Markdown, plus the SVG figures it references.
 public struct SegmentDocument: Sendable {
     public var markdown: String
-    /// File name (beside `handoff.md`) → SVG text.
-    public var figures: [(name: String, svg: String)]
+    /// The figures, in order; the Markdown references each as `figures.svg#<id>`.
+    public var figures: [Figure]
+
+    /// All figures in one SVG file, each reachable by its `<view>` fragment, so a segment costs
+    /// one figure file rather than one per pod (file creation dominates a large build).
+    public var figureSprite: String { Figure.sprite(figures) }
 }
 
 /// Renders a plan to the segment's Markdown design doc, sections in workflow order. Pure.
@@ -25,7 +29,7 @@ public enum SegmentMarkdown {
 
     public static func render(_ plan: HandoffPlan, trail: AuditTrail) -> SegmentDocument {
         var md = ""
-        var figures: [(name: String, svg: String)] = []
+        var figures: [Figure] = []
         let b = plan.brief
         md += "# \(E.escape(b.title))\n\n"
         md += summary(plan)
@@ -82,7 +86,7 @@ public enum SegmentMarkdown {
         return md
     }
 
-    static func escalation(_ plan: HandoffPlan, figures: inout [(name: String, svg: String)]) -> String {
+    static func escalation(_ plan: HandoffPlan, figures: inout [Figure]) -> String {
         let ladder = plan.escalation
         var md = "A missed first touch is reassigned within the pod at most \(ladder.retryLimit) "
         md += "time\(ladder.retryLimit == 1 ? "" : "s"); \(ladder.trigger) escalates one level at a time.\n\n"
@@ -93,9 +97,9 @@ public enum SegmentMarkdown {
             md += "\(indent)  - substitute: \(E.escape(level.substitute))\n"
             indent += "  "
         }
-        let name = "escalation.svg"
-        figures.append((name, EscalationChart.svg(ladder)))
-        md += "\n![Escalation tree: \(ladder.levels.map { E.escape($0.owner) }.joined(separator: " → "))](\(name))\n"
+        let figure = EscalationChart.figure(ladder)
+        figures.append(figure)
+        md += "\n![Escalation tree: \(ladder.levels.map { E.escape($0.owner) }.joined(separator: " → "))](\(figure.reference))\n"
         return md
     }
 

@@ -1,7 +1,10 @@
 /// Finishing touches on cmark's HTML that safe-mode Markdown cannot express: heading anchors,
 /// status words as labelled badges, wide tables that scroll, and figures inlined as SVG.
+///
+/// One pass over the UTF-8 bytes: cmark's output is regular (`<h2>`, `<strong>`, `<table>`,
+/// `<p><img … /></p>` exactly), and a byte scan costs a fraction of repeated string replacement.
 enum HTMLPolish {
-    /// Words shown in bold that carry a status; each gets a class for colour, the word stays.
+    /// Words shown in bold that carry a status; each gets a tone for colour, the word stays.
     static let statusWords: [String: String] = [
         "meets": "good", "approved": "good", "ready": "good", "reaches": "good",
         "ready for sign-off": "info", "planned": "info", "pending": "info",
@@ -11,50 +14,49 @@ enum HTMLPolish {
         "No catch-all rule": "bad",
     ]
 
-    static func polish(_ html: String, figures: [(name: String, svg: String)]) -> String {
-        var out = html
-        out = out.replacingOccurrences(of: "<table>", with: "<div class=\"table-wrap\"><table>")
-        out = out.replacingOccurrences(of: "</table>", with: "</table></div>")
-        for (word, tone) in statusWords {
-            out = out.replacingOccurrences(
-                of: "<strong>\(word)</strong>", with: "<strong class=\"badge badge-\(tone)\">\(word)</strong>")
-        }
-        out = anchorHeadings(out)
-        for figure in figures {
-            out = inline(figure, in: out)
-        }
-        return out
-    }
-
-    /// `<h2>Routing blueprint</h2>` → `<h2 id="routing-blueprint">…`.
-    static func anchorHeadings(_ html: String) -> String {
-        var out = ""
-        var rest = Substring(html)
+    static func polish(_ html: String, figures: [Figure]) -> String {
+        var scanner = Scanner(Array(html.utf8))
+        let figureByName = Dictionary(figures.map { ($0.reference, $0.svg) }, uniquingKeysWith: { a, _ in a })
         var used: [String: Int] = [:]
-        while let open = rest.range(of: "<h"), open.upperBound < rest.endIndex {
-            let level = rest[open.upperBound]
-            guard "23".contains(level), rest[rest.index(after: open.upperBound)...].hasPrefix(">"),
-                let close = rest.range(of: "</h\(level)>", range: open.upperBound..<rest.endIndex)
-            else {
-                out += rest[..<open.upperBound]
-                rest = rest[open.upperBound...]
+        while !scanner.atEnd {
+            guard scanner.peek == UInt8(ascii: "<") else {
+                scanner.copyByte()
                 continue
             }
-            let textStart = rest.index(open.upperBound, offsetBy: 2)
-            let inner = rest[textStart..<close.lowerBound]
-            var id = MarkdownText.slug(stripTags(String(inner)))
-            if let n = used[id] {
-                used[id] = n + 1
-                id += "-\(n + 1)"
+            if scanner.consume("<table>") {
+                scanner.emit("<div class=\"table-wrap\"><table>")
+            } else if scanner.consume("</table>") {
+                scanner.emit("</table></div>")
+            } else if let level = scanner.consumeHeadingOpen() {
+                let inner = scanner.take(until: "</h\(level)>")
+                var id = MarkdownText.slug(stripTags(inner))
+                if let n = used[id] {
+                    used[id] = n + 1
+                    id += "-\(n + 1)"
+                } else {
+                    used[id] = 1
+                }
+                scanner.emit("<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+            } else if scanner.consume("<strong>") {
+                let inner = scanner.take(until: "</strong>")
+                if let tone = statusWords[inner] {
+                    scanner.emit("<strong class=\"badge badge-\(tone)\">\(inner)</strong>")
+                } else {
+                    scanner.emit("<strong>\(inner)</strong>")
+                }
+            } else if scanner.consume("<p><img src=\"") {
+                let name = scanner.take(until: "\"")
+                if let svg = figureByName[name], scanner.consume(" alt=\"") {
+                    let alt = scanner.take(until: "\" /></p>")
+                    scanner.emit("<figure class=\"figure\">\n\(svg)<figcaption>\(alt)</figcaption>\n</figure>")
+                } else {
+                    scanner.emit("<p><img src=\"\(name)\"")
+                }
             } else {
-                used[id] = 1
+                scanner.copyByte()
             }
-            out += rest[..<open.lowerBound]
-            out += "<h\(level) id=\"\(id)\">\(inner)</h\(level)>"
-            rest = rest[close.upperBound...]
         }
-        out += rest
-        return out
+        return String(decoding: scanner.output, as: UTF8.self)
     }
 
     static func stripTags(_ s: String) -> String {
@@ -66,14 +68,56 @@ enum HTMLPolish {
         return out
     }
 
-    /// `<p><img src="NAME" alt="ALT" /></p>` → a figure with the SVG inline and ALT as caption.
-    static func inline(_ figure: (name: String, svg: String), in html: String) -> String {
-        let marker = "<p><img src=\"\(figure.name)\" alt=\""
-        guard let start = html.range(of: marker),
-            let end = html.range(of: "\" /></p>", range: start.upperBound..<html.endIndex)
-        else { return html }
-        let alt = html[start.upperBound..<end.lowerBound]
-        let replacement = "<figure class=\"figure\">\n\(figure.svg)<figcaption>\(alt)</figcaption>\n</figure>"
-        return html.replacingCharacters(in: start.lowerBound..<end.upperBound, with: replacement)
+    /// A cursor over input bytes with an output buffer.
+    struct Scanner {
+        let input: [UInt8]
+        var index = 0
+        var output: [UInt8] = []
+
+        init(_ input: [UInt8]) {
+            self.input = input
+            output.reserveCapacity(input.count + input.count / 4)
+        }
+
+        var atEnd: Bool { index >= input.count }
+        var peek: UInt8 { input[index] }
+
+        mutating func copyByte() {
+            output.append(input[index])
+            index += 1
+        }
+
+        mutating func emit(_ text: String) { output.append(contentsOf: text.utf8) }
+
+        func matches(_ pattern: String, at position: Int) -> Bool {
+            var i = position
+            for byte in pattern.utf8 {
+                guard i < input.count, input[i] == byte else { return false }
+                i += 1
+            }
+            return true
+        }
+
+        /// Consumes `pattern` if the input continues with it.
+        mutating func consume(_ pattern: String) -> Bool {
+            guard matches(pattern, at: index) else { return false }
+            index += pattern.utf8.count
+            return true
+        }
+
+        /// `<h2>` or `<h3>`: returns the level.
+        mutating func consumeHeadingOpen() -> Character? {
+            for level in ["2", "3"] where consume("<h\(level)>") { return Character(level) }
+            return nil
+        }
+
+        /// The text up to `terminator` (consumed, not returned); the rest of the input if absent.
+        mutating func take(until terminator: String) -> String {
+            let start = index
+            while index < input.count, !matches(terminator, at: index) { index += 1 }
+            let text = String(decoding: input[start..<index], as: UTF8.self)
+            if index < input.count { index += terminator.utf8.count }
+            return text
+        }
     }
 }

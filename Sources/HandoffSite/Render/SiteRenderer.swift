@@ -53,7 +53,7 @@ public struct SiteRenderer: Sendable {
             SiteFile(path: dir + "handoff.md", contents: doc.markdown),
             SiteFile(path: dir + "packet.json", contents: PacketJSON.make(plan).serialized()),
         ]
-        for figure in doc.figures { files.append(SiteFile(path: dir + figure.name, contents: figure.svg)) }
+        if !doc.figures.isEmpty { files.append(SiteFile(path: dir + "figures.svg", contents: doc.figureSprite)) }
         if let record = extras.latestRecord { files.append(SiteFile(path: dir + record.name, contents: record.text)) }
         var context = PageContext.segment(plan)
         context["sections"] = SegmentMarkdown.sections.map { ["id": $0.id, "title": $0.title] }

@@ -71,9 +71,7 @@ public struct FirstTouchSimulation: Sendable {
         for _ in arrivals { services.append(rng.nextExponential(mean: handleSeconds)) }
 
         // Arrival instants in the pod's open time; arrivals are sorted, so one forward walk.
-        var openArrivals = [Double]()
-        openArrivals.reserveCapacity(arrivals.count)
-        for a in arrivals { openArrivals.append(pod.openTime(at: a)) }
+        let openArrivals = pod.openTimes(atSorted: arrivals)
 
         let deadlines = Self.deadlines(arrivals: arrivals, openArrivals: openArrivals, pod: pod, sla: s.sla, clock: s.clock)
         let fcfs = serve(.firstComeFirstServed, arrivals, openArrivals, services, deadlines, pod)
@@ -88,8 +86,9 @@ public struct FirstTouchSimulation: Sendable {
         result.reserveCapacity(Int(rate * intervals.total * 1.1) + 16)
         var t = rng.nextExponential(mean: 1 / rate)
         let total = intervals.total
+        var cursor = intervals.instantCursor
         while t < total {
-            result.append(intervals.instant(atOpenTime: t))
+            result.append(cursor.instant(atOpenTime: t))
             t += rng.nextExponential(mean: 1 / rate)
         }
         return result
@@ -145,6 +144,7 @@ public struct FirstTouchSimulation: Sendable {
         var head = 0  // FIFO: oldest waiting lead
         var stack: [Int] = []  // newest first: waiting leads
         let business = scenario.clock == .business
+        var touch = pod.instantCursor  // decision times never decrease
         var served = 0
         // Decisions happen in time order: a rep idle since earlier decides no earlier than the
         // last decision, since nothing was waiting before then.
@@ -171,21 +171,39 @@ public struct FirstTouchSimulation: Sendable {
                 waits[lead] = t - openArrivals[lead]
                 if t <= deadlines[lead] + 1e-6 { met += 1 }
             } else {
-                let touched = pod.instant(atOpenTime: t)
+                let touched = touch.instant(atOpenTime: t)
                 waits[lead] = max(0, touched - arrivals[lead])
                 if touched <= deadlines[lead] + 1e-6 { met += 1 }
             }
         }
-        waits.sort()
-        return Outcome(
-            leads: n, attainment: Double(met) / Double(n), medianMinutes: Self.percentile(waits, 0.5) / 60,
-            p90Minutes: Self.percentile(waits, 0.9) / 60)
+        let median = Self.percentile(&waits, 0.5)
+        let p90 = Self.percentile(&waits, 0.9)
+        return Outcome(leads: n, attainment: Double(met) / Double(n), medianMinutes: median / 60, p90Minutes: p90 / 60)
     }
 
-    /// Nearest-rank percentile of sorted values.
-    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return 0 }
-        let rank = Int((p * Double(sorted.count)).rounded(.up))
-        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    /// Nearest-rank percentile by selection (average linear time; the values get reordered).
+    static func percentile(_ values: inout [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let rank = min(values.count - 1, max(0, Int((p * Double(values.count)).rounded(.up)) - 1))
+        var lo = 0
+        var hi = values.count - 1
+        while lo < hi {
+            // Median-of-three pivot keeps sorted or constant runs from going quadratic.
+            let mid = (lo + hi) / 2
+            let pivot = Swift.max(Swift.min(values[lo], values[mid]), Swift.min(Swift.max(values[lo], values[mid]), values[hi]))
+            var i = lo
+            var j = hi
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { hi = j } else if rank >= i { lo = i } else { return values[rank] }
+        }
+        return values[rank]
     }
 }

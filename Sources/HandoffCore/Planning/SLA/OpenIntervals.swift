@@ -84,6 +84,33 @@ public struct OpenIntervals: Sendable {
         return starts[k] + (openTime - cumulative[k])
     }
 
+    /// `openTime(at:)` for instants in ascending order: one forward walk instead of a search each.
+    public func openTimes(atSorted instants: [Double]) -> [Double] {
+        var result = [Double]()
+        result.reserveCapacity(instants.count)
+        var k = -1
+        for t in instants {
+            while k + 1 < starts.count, starts[k + 1] <= t { k += 1 }
+            result.append(k < 0 ? 0 : cumulative[k] + min(t, ends[k]) - starts[k])
+        }
+        return result
+    }
+
+    /// A forward-only reader of `instant(atOpenTime:)` for open times that never decrease.
+    public struct InstantCursor {
+        let intervals: OpenIntervals
+        var k = 0
+
+        public mutating func instant(atOpenTime openTime: Double) -> Double {
+            let cumulative = intervals.cumulative
+            guard !cumulative.isEmpty else { return 0 }
+            while k + 1 < cumulative.count, cumulative[k + 1] <= openTime { k += 1 }
+            return intervals.starts[k] + (openTime - cumulative[k])
+        }
+    }
+
+    public var instantCursor: InstantCursor { InstantCursor(intervals: self) }
+
     /// The index of the interval in effect at open time `openTime`.
     func intervalIndex(atOpenTime openTime: Double) -> Int {
         max(0, lastIndex(in: cumulative, notAfter: openTime))

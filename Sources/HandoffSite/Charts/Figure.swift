@@ -1,0 +1,26 @@
+/// One SVG picture of a segment page: inlined in the HTML, and a `<view>` of the segment's
+/// `figures.svg` for the Markdown.
+public struct Figure: Sendable, Hashable {
+    public var id: String
+    public var width: Int
+    public var height: Int
+    public var svg: String
+
+    /// How the Markdown refers to it.
+    public var reference: String { "figures.svg#\(id)" }
+
+    /// Stacks figures into one SVG; `figures.svg#<id>` shows one of them (SVG `<view>` fragments).
+    static func sprite(_ figures: [Figure]) -> String {
+        let width = figures.map(\.width).max() ?? 0
+        let height = figures.reduce(0) { $0 + $1.height }
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
+        var y = 0
+        for figure in figures {
+            out += "<view id=\"\(figure.id)\" viewBox=\"0 \(y) \(figure.width) \(figure.height)\"/>\n"
+            // Nested <svg> elements keep each chart's own coordinates.
+            out += "<svg x=\"0\" y=\"\(y)\" width=\"\(figure.width)\" height=\"\(figure.height)\">\n\(figure.svg)</svg>\n"
+            y += figure.height
+        }
+        return out + "</svg>\n"
+    }
+}
