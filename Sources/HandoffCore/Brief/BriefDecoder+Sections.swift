@@ -145,14 +145,14 @@ extension BriefDecoder {
     mutating func parseWeights(_ s: YAMLScalar) -> [(pod: String, share: Percent)]? {
         var result: [(pod: String, share: Percent)] = []
         for part in s.value.split(separator: ",") {
-            let trimmed = part.trimmingCharacters(in: .whitespaces)
+            let trimmed = part.trimmed
             guard let space = trimmed.lastIndex(of: " "),
                 let p = Percent(parsing: String(trimmed[trimmed.index(after: space)...]))
             else {
                 error("weights read like 'East 60%, West 40%'; '\(trimmed)' does not", at: s.location)
                 return nil
             }
-            result.append((pod: trimmed[..<space].trimmingCharacters(in: .whitespaces), share: p))
+            result.append((pod: trimmed[..<space].trimmed, share: p))
         }
         return result
     }

@@ -67,7 +67,7 @@ public struct BriefDecoder {
     /// A non-empty text value.
     mutating func text(_ node: YAMLNode?, _ key: String) -> String? {
         guard let s = scalar(node, key) else { return nil }
-        let value = s.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let value = s.value.trimmed
         if value.isEmpty {
             error("'\(key)' is empty", at: s.location)
             return nil

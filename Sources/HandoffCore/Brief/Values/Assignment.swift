@@ -13,21 +13,21 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
 
     /// Parses `account-owner`, `pod NAME`, `round-robin A, B`, `owner PERSON`.
     public static func parse(_ text: String, pod: String?) -> Result<Assignment, ConditionError> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if t == "account-owner" { return .success(.accountOwner(pod: pod)) }
         if t.hasPrefix("pod ") {
-            let name = t.dropFirst(4).trimmingCharacters(in: .whitespaces)
+            let name = t.dropFirst(4).trimmed
             return name.isEmpty ? .failure(ConditionError(message: "'pod' needs a pod name")) : .success(.pod(name))
         }
         if t.hasPrefix("round-robin ") {
-            let names = t.dropFirst(12).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let names = t.dropFirst(12).split(separator: ",").map { $0.trimmed }
             guard !names.isEmpty, !names.contains(where: \.isEmpty) else {
                 return .failure(ConditionError(message: "'round-robin' needs pod names separated by commas"))
             }
             return .success(.roundRobin(names))
         }
         if t.hasPrefix("owner ") {
-            let name = t.dropFirst(6).trimmingCharacters(in: .whitespaces)
+            let name = t.dropFirst(6).trimmed
             return name.isEmpty ? .failure(ConditionError(message: "'owner' needs a person's name")) : .success(.owner(name))
         }
         return .failure(

@@ -131,25 +131,25 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
     }
 
     static func parse(_ text: String) -> Result<ConditionAtom, ConditionError> {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmed
         if t.isEmpty { return .failure(ConditionError(message: "empty condition next to 'and'")) }
         for suffix in [" is not set", " is set"] where t.hasSuffix(suffix) {
-            let field = t.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)
+            let field = t.dropLast(suffix.count).trimmed
             guard isFieldName(Substring(field)) else {
                 return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
             }
             return .success(ConditionAtom(field: field, test: suffix == " is set" ? .isSet : .isNotSet))
         }
         if let range = t.range(of: " in [") {
-            let field = t[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let list = "[" + t[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let field = t[..<range.lowerBound].trimmed
+            let list = "[" + t[range.upperBound...].trimmed
             guard isFieldName(Substring(field)) else {
                 return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
             }
             guard list.hasPrefix("["), list.hasSuffix("]") else {
                 return .failure(ConditionError(message: "'in' takes a list in brackets: \(field) in [a, b]"))
             }
-            let items = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let items = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmed }
             guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
                 return .failure(ConditionError(message: "the list after 'in' has an empty item"))
             }
@@ -157,8 +157,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         }
         for op in [">=", "<=", "!=", ">", "<", "="] {
             guard let range = t.range(of: op) else { continue }
-            let field = t[..<range.lowerBound].trimmingCharacters(in: .whitespaces)
-            let value = t[range.upperBound...].trimmingCharacters(in: .whitespaces)
+            let field = t[..<range.lowerBound].trimmed
+            let value = t[range.upperBound...].trimmed
             guard isFieldName(Substring(field)) else {
                 return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
             }

@@ -18,7 +18,7 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
     /// Parses the text, or returns a message saying what is wrong.
     public static func parse(_ text: String) -> Result<WeeklyHours, HoursError> {
         var days: [[ClosedOpenMinutes]] = Array(repeating: [], count: 7)
-        let parts = text.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: ";").map { $0.trimmed }
         guard !parts.isEmpty else { return .failure(HoursError(message: "no hours given")) }
         for part in parts {
             let pieces = part.split(separator: " ", omittingEmptySubsequences: true)

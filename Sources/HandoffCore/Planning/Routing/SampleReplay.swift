@@ -28,7 +28,7 @@ public struct SampleReplay: Sendable, Hashable {
         } catch {
             return .failure(ConditionError(message: "the sample is not valid CSV: \(error)"))
         }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = csv.header.map { $0.trimmed }
         guard !header.isEmpty, header.contains(where: { !$0.isEmpty }) else {
             return .failure(ConditionError(message: "the sample has no header row naming lead fields"))
         }
@@ -41,7 +41,7 @@ public struct SampleReplay: Sendable, Hashable {
         for (index, row) in csv.rows.enumerated() {
             var lead = Lead()
             for (column, name) in header.enumerated() where column < row.count && !name.isEmpty {
-                let value = row[column].trimmingCharacters(in: .whitespaces)
+                let value = row[column].trimmed
                 if !value.isEmpty { lead[name] = value }
             }
             if let rule = rules.firstIndex(where: { $0.condition.matches(lead) }) {
