@@ -44,20 +44,53 @@ public struct FirstTouchSimulation: Sendable {
         public var clock: Brief.SLAClock
     }
 
-    public var scenario: Scenario
+    /// The laid-out time lines a scenario runs on. Pods of one brief share the arrival window,
+    /// and usually the pod hours too, so the planner builds them once and passes them in.
+    public struct Calendar: Sendable {
+        public var window: OpenIntervals
+        public var afterHours: OpenIntervals
+        public var pod: OpenIntervals
 
-    public init(_ scenario: Scenario) { self.scenario = scenario }
+        /// The arrival window and its complement over the scenario's weeks.
+        public static func arrivals(_ s: Scenario) -> (window: OpenIntervals, afterHours: OpenIntervals) {
+            let days = s.weeks * 7
+            let window = OpenIntervals(hours: s.arrivalHours, zone: s.arrivalZone, firstDay: s.firstDay, days: days)
+            let start = OpenIntervals.instant(s.firstDay, minutes: 0, s.arrivalZone)
+            let end = OpenIntervals.instant(s.firstDay.adding(days: days), minutes: 0, s.arrivalZone)
+            return (window, OpenIntervals(complementOf: window, from: start, to: end))
+        }
+
+        /// The pod's hours, from a day early to a few weeks late so the queue drains.
+        public static func pod(_ s: Scenario) -> OpenIntervals {
+            OpenIntervals(hours: s.podHours, zone: s.podZone, firstDay: s.firstDay.adding(days: -1), days: s.weeks * 7 + 43)
+        }
+
+        public init(_ s: Scenario) {
+            (window, afterHours) = Self.arrivals(s)
+            pod = Self.pod(s)
+        }
+
+        public init(window: OpenIntervals, afterHours: OpenIntervals, pod: OpenIntervals) {
+            self.window = window
+            self.afterHours = afterHours
+            self.pod = pod
+        }
+    }
+
+    public var scenario: Scenario
+    public var calendar: Calendar
+
+    public init(_ scenario: Scenario, calendar: Calendar? = nil) {
+        self.scenario = scenario
+        self.calendar = calendar ?? Calendar(scenario)
+    }
 
     /// Runs both policies on the same arrivals and handle times.
     public func run() -> (fcfs: Outcome, newestFirst: Outcome) {
         let s = scenario
-        let days = s.weeks * 7
-        let window = OpenIntervals(hours: s.arrivalHours, zone: s.arrivalZone, firstDay: s.firstDay, days: days)
-        let horizonStart = OpenIntervals.instant(s.firstDay, minutes: 0, s.arrivalZone)
-        let horizonEnd = OpenIntervals.instant(s.firstDay.adding(days: days), minutes: 0, s.arrivalZone)
-        let afterHours = OpenIntervals(complementOf: window, from: horizonStart, to: horizonEnd)
-        // The pod's calendar starts a day early and runs on a few weeks so the queue drains.
-        let pod = OpenIntervals(hours: s.podHours, zone: s.podZone, firstDay: s.firstDay.adding(days: -1), days: days + 43)
+        let window = calendar.window
+        let afterHours = calendar.afterHours
+        let pod = calendar.pod
 
         var rng = SplitMix64(seedText: s.seed)
         let weeklyWindow = max(s.arrivalHours.weeklyHours, 1e-9) * 3600

@@ -82,6 +82,8 @@ public struct SLAModel: Sendable {
         let briefZone = TimeZone(identifier: brief.timezone) ?? TimeZone(secondsFromGMT: 0)!
         let windowHours = brief.hours.weeklyHours
         var pods: [PodSLA] = []
+        var arrivals: (window: OpenIntervals, afterHours: OpenIntervals)?
+        var podCalendars: [String: OpenIntervals] = [:]
         for pod in brief.pods {
             guard let share = routing.podShares.first(where: { $0.pod == pod.name })?.share, share > 0 else { continue }
             let podHours = pod.hours ?? brief.hours
@@ -103,7 +105,13 @@ public struct SLAModel: Sendable {
                 podHours: podHours, podZone: podZone, leadsPerWeek: brief.volume.leadsPerWeek * share,
                 afterHoursShare: brief.volume.afterHoursShare.fraction, agents: agents, handleMinutes: handleHours * 60,
                 sla: brief.responseSLA, clock: brief.slaClock)
-            let (fcfs, lifo) = FirstTouchSimulation(scenario).run()
+            let shared = arrivals ?? FirstTouchSimulation.Calendar.arrivals(scenario)
+            arrivals = shared
+            let podKey = "\(podHours.text)|\(zoneName)"
+            let podCalendar = podCalendars[podKey] ?? FirstTouchSimulation.Calendar.pod(scenario)
+            podCalendars[podKey] = podCalendar
+            let calendar = FirstTouchSimulation.Calendar(window: shared.window, afterHours: shared.afterHours, pod: podCalendar)
+            let (fcfs, lifo) = FirstTouchSimulation(scenario, calendar: calendar).run()
             var reasons: [String] = []
             let status = status(
                 simulated: fcfs.attainment, target: target, occupancy: occupancy, load: load, agents: agents,
