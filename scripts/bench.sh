@@ -33,8 +33,11 @@ cd "$work"
 export SOURCE_DATE_EPOCH=1795600800
 echo "corpus: $count briefs in $work/Content"
 if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 5 --prepare 'rm -rf .claude Public' "$bin build --quiet" --export-markdown handoff.md >/dev/null
-  cat handoff.md
+  # cold: no previous output or plan records; warm: a rebuild over the previous output.
+  hyperfine --warmup 1 --runs 5 --prepare 'rm -rf .claude Public' -n "handoff build (cold)" "$bin build --quiet" \
+    --export-markdown cold.md >/dev/null
+  hyperfine --warmup 1 --runs 5 -n "handoff build (warm)" "$bin build --quiet" --export-markdown warm.md >/dev/null
+  cat cold.md; tail -n 1 warm.md
 else
   for run in 1 2 3; do rm -rf .claude Public; /usr/bin/env time -f "handoff build: %e s" "$bin" build --quiet; done
 fi
@@ -52,8 +55,10 @@ if command -v hugo >/dev/null; then
   printf '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n' > hugo/layouts/_default/list.html
   cd hugo
   if command -v hyperfine >/dev/null; then
-    hyperfine --warmup 1 --runs 5 --prepare 'rm -rf public resources' 'hugo --quiet' --export-markdown ../hugo.md >/dev/null
-    cat ../hugo.md
+    hyperfine --warmup 1 --runs 5 --prepare 'rm -rf public resources' -n "hugo (cold)" 'hugo --quiet' --export-markdown ../hugo-cold.md >/dev/null
+    hyperfine --warmup 1 --runs 5 -n "hugo (warm)" 'hugo --quiet' --export-markdown ../hugo-warm.md >/dev/null
+    tail -n 1 ../hugo-cold.md; tail -n 1 ../hugo-warm.md
+    echo "hugo pages: $(find public -name '*.html' | wc -l), files: $(find public -type f | wc -l)"
   else
     for run in 1 2 3; do rm -rf public; /usr/bin/env time -f "hugo: %e s" hugo --quiet; done
   fi

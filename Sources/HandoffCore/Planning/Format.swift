@@ -5,8 +5,7 @@ public enum Format {
     /// `88.4%` (one decimal, trailing `.0` kept off for whole numbers).
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "∞" }
-        let value = (fraction * 1000).rounded() / 10
-        return value == value.rounded() ? "\(Int(value))%" : String(format: "%.1f%%", value)
+        return number(fraction * 100, decimals: 1) + "%"
     }
 
     /// Minutes as `45m`, `2h 05m`, `1d 3h`; `never` for infinity.
@@ -16,7 +15,7 @@ public enum Format {
         if total < 60 { return "\(total)m" }
         let hours = total / 60
         let mins = total % 60
-        if hours < 24 { return mins == 0 ? "\(hours)h" : String(format: "%dh %02dm", hours, mins) }
+        if hours < 24 { return mins == 0 ? "\(hours)h" : "\(hours)h \(mins < 10 ? "0" : "")\(mins)m" }
         let days = hours / 24
         let h = hours % 24
         return h == 0 ? "\(days)d" : "\(days)d \(h)h"
@@ -25,11 +24,20 @@ public enum Format {
     /// A number with up to two decimals: `8.4`, `12`, `0.56`.
     public static func number(_ x: Double, decimals: Int = 2) -> String {
         guard x.isFinite else { return "∞" }
-        var s = String(format: "%.\(decimals)f", x)
-        if s.contains(".") {
-            while s.hasSuffix("0") { s.removeLast() }
-            if s.hasSuffix(".") { s.removeLast() }
-        }
-        return s == "-0" ? "0" : s
+        // Fixed-point in integers: pages format tens of thousands of figures, and
+        // String(format:) goes through Foundation for each.
+        var scale = 1
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (x * Double(scale)).rounded()
+        guard abs(scaled) < 9e15 else { return String(x) }
+        let n = Int(scaled)
+        let whole = abs(n) / scale
+        var fraction = abs(n) % scale
+        var digits = decimals
+        while digits > 0, fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let sign = n < 0 ? "-" : ""
+        guard digits > 0 else { return sign + String(whole) }
+        let text = String(fraction)
+        return sign + String(whole) + "." + String(repeating: "0", count: digits - text.count) + text
     }
 }

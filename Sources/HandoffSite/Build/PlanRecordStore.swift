@@ -50,35 +50,32 @@ public struct PlanRecordStore: Sendable {
     /// Writes a record for each plan whose digest differs from its segment's latest record.
     /// Returns the names written, by segment; `contents` is updated to include them.
     public func update(_ plans: [HandoffPlan], timestamp: Int, contents: inout Contents) throws(HandoffError) -> [String: String] {
-        var written: [String: String] = [:]
-        var createdFolder = false
         var latestBySegment: [String: AuditTrail.Record] = [:]
         for record in AuditTrail.ordered(contents.records) { latestBySegment[record.segment] = record }
+        var written: [String: String] = [:]
+        var files: [SiteFile] = []
+        // Records of one second are numbered on: plan-…-2.json, plan-…-3.json.
+        var sequence = 1
         for plan in plans.sorted(by: { $0.segment < $1.segment }) {
             let latest = latestBySegment[plan.segment]
             if latest?.inputsDigest == plan.inputsDigest { continue }
-            var sequence = 1
             while contents.names.contains(PlanRecord.fileName(timestamp: timestamp, sequence: sequence)) { sequence += 1 }
             let name = PlanRecord.fileName(timestamp: timestamp, sequence: sequence)
             let text = PlanRecord.make(plan, timestamp: timestamp, previous: latest?.fileName).serialized()
-            if !createdFolder {
-                do {
-                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                } catch {
-                    throw .io(path: folder, message: "cannot create the plans folder: \(error.localizedDescription)")
-                }
-                createdFolder = true
-            }
-            let path = BriefLoader.join(folder, name)
-            // Never overwrite: a record, once written, is part of the audit trail.
-            guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
-                throw .io(path: path, message: "cannot write the plan record")
-            }
             contents.names.insert(name)
             contents.texts[name] = text
             if let record = AuditTrail.parseRecord(text, fileName: name) { contents.records.append(record) }
+            files.append(SiteFile(path: name, contents: text))
             written[plan.segment] = name
         }
+        guard !files.isEmpty else { return written }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: folder, message: "cannot create the plans folder: \(error.localizedDescription)")
+        }
+        // Exclusive creation: a record, once written, is never overwritten.
+        try SiteWriter.writeConcurrently(files, into: folder, previous: nil)
         return written
     }
 }

@@ -17,14 +17,16 @@ public enum SiteWriter {
     /// ext4, against 0.05 ms for a hard link), so a file whose bytes equal the previous build's
     /// is linked from the previous output instead of created, and the rest are written from
     /// several threads at once. The previous output is only read, so a failure leaves it whole.
-    static func writeConcurrently(_ files: [SiteFile], into folder: String, previous: String) throws(HandoffError) {
+    static func writeConcurrently(_ files: [SiteFile], into folder: String, previous: String?) throws(HandoffError) {
         let failure = Mutex<HandoffError?>(nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = folder + "/" + files[i].path
             var text = files[i].contents
             let ok = text.withUTF8 { bytes -> Bool in
-                let old = previous + "/" + files[i].path
-                if unchanged(old, bytes), link(old, path) == 0 { return true }
+                if let previous {
+                    let old = previous + "/" + files[i].path
+                    if unchanged(old, bytes), link(old, path) == 0 { return true }
+                }
                 let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
                 guard fd >= 0 else { return false }
                 defer { close(fd) }

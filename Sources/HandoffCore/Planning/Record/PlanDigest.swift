@@ -9,7 +9,8 @@ public enum PlanDigest {
         var canonical = canonicalJSON(tree).serialized(pretty: false)
         if let sampleCSV { canonical += "\u{0}sample\u{0}" + sampleCSV }
         let hash = SHA256.hash(data: Data(canonical.utf8))
-        return "sha256:" + hash.map { String(format: "%02x", $0) }.joined()
+        let hex = Array("0123456789abcdef")
+        return "sha256:" + String(hash.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] })
     }
 
     static func canonicalJSON(_ node: YAMLNode) -> JSONValue {

@@ -13,17 +13,22 @@ public enum PlanRecord {
 
     /// `YYYYMMDD-HHMMSS` in UTC.
     static func stamp(_ timestamp: Int) -> String {
-        let day = CalendarDate(daysSinceEpoch: Int(floor(Double(timestamp) / 86_400)))
-        let seconds = ((timestamp % 86_400) + 86_400) % 86_400
-        let hms = String(format: "%02d%02d%02d", seconds / 3600, seconds % 3600 / 60, seconds % 60)
-        return day.description.replacingOccurrences(of: "-", with: "") + "-" + hms
+        let (day, h, m, s) = parts(timestamp)
+        return "\(day.year)\(two(day.month))\(two(day.day))-\(two(h))\(two(m))\(two(s))"
     }
 
     static func iso8601(_ timestamp: Int) -> String {
+        let (day, h, m, s) = parts(timestamp)
+        return "\(day)T\(two(h)):\(two(m)):\(two(s))Z"
+    }
+
+    static func parts(_ timestamp: Int) -> (CalendarDate, Int, Int, Int) {
         let day = CalendarDate(daysSinceEpoch: Int(floor(Double(timestamp) / 86_400)))
         let seconds = ((timestamp % 86_400) + 86_400) % 86_400
-        return "\(day)T" + String(format: "%02d:%02d:%02dZ", seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        return (day, seconds / 3600, seconds % 3600 / 60, seconds % 60)
     }
+
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
 
     /// The record for a plan.
     public static func make(_ plan: HandoffPlan, timestamp: Int, previous: String?) -> JSONValue {

@@ -199,6 +199,10 @@ public struct SLAModel: Sendable {
     }
 
     static func percent(_ x: Double) -> String { Format.percent(x) }
-    static func points(_ x: Double) -> String { String(format: "%.1f points", x * 100) }
-    static func format(_ x: Double) -> String { String(format: "%.2f", x) }
+    static func points(_ x: Double) -> String {
+        let text = Format.number(x * 100, decimals: 1)
+        return (text.contains(".") ? text : text + ".0") + " points"
+    }
+
+    static func format(_ x: Double) -> String { Format.number(x, decimals: 2) }
 }
