@@ -44,7 +44,7 @@ struct MarkdownToHTMLTests {
         let folder = root.appendingPathComponent("Templates")
         let names = try FileManager.default.subpathsOfDirectory(atPath: folder.path).filter { name in
             var dir: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &dir)
+            _ = FileManager.default.fileExists(atPath: folder.appendingPathComponent(name).path, isDirectory: &dir)
             return !dir.boolValue && !(name as NSString).lastPathComponent.hasPrefix(".")
         }
         #expect(Set(names) == Set(BuiltInTemplates.files.keys), "run `make templates`")
