@@ -92,8 +92,8 @@ public struct ToolingChecklist: Sendable {
         var used = Set<Int>()
         var items: [Item] = []
         for req in requirements {
+            // One dependency may cover several items ("region and employees enrichment").
             let match = brief.dependencies.indices.first { i in
-                guard !used.contains(i) else { return false }
                 let dep = brief.dependencies[i]
                 let name = dep.name.lowercased()
                 let kindFits = dep.kind.map { req.kinds.contains($0) } ?? true
