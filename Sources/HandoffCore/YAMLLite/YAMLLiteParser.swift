@@ -196,7 +196,6 @@ public struct YAMLLiteParser {
             error("directives ('%') are not supported", lines[next], 0)
             index = next + 1
         }
-        var sawStart = false
         if index < lines.count, let marker = nextMarkerIndex(), lines[marker].scalars.starts(with: "---".unicodeScalars) {
             let line = lines[marker]
             let rest = restAfter(line, from: 3)
@@ -204,9 +203,7 @@ public struct YAMLLiteParser {
                 error("nothing may follow '---' on its line; start the content on the next line", line, 4)
             }
             index = marker + 1
-            sawStart = true
         }
-        _ = sawStart
         var root: YAMLNode?
         if let first = peekContent() {
             root = parseNode(indent: lines[first].indent, parentIndent: -1, depth: 1)
@@ -411,10 +408,7 @@ public struct YAMLLiteParser {
                 return false
             }
         }
-        if first == "-" || first == "." || first == " " {
-            // '-x' and '.x' are plain in YAML; only '- ' would be a list, caught earlier.
-            return true
-        }
+        // '-x' and '.x' are plain keys in YAML; '- ' was read as a list item before this.
         return true
     }
 
@@ -459,7 +453,7 @@ public struct YAMLLiteParser {
         let line = lines[lineIndex]
         var start = column
         while start < line.scalars.count, line.scalars[start] == " " { start += 1 }
-        if start < line.scalars.count, line.scalars[start] == "\t", start < line.scalars.count {
+        if start < line.scalars.count, line.scalars[start] == "\t" {
             let rest = restAfter(line, from: start)
             if !rest.isEmpty {
                 error("tab before a value; separate with a space", line, start)

@@ -98,7 +98,7 @@ public struct BuildDriver: Sendable {
         // Every segment is rendered for the packet; only chosen ones are written.
         let rendered = await withTaskGroup(of: (String, SiteRenderer.RenderedSegment).self) { group in
             for plan in allPlans {
-                let extra = extras[plan.segment]!
+                let extra = extras[plan.segment] ?? SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)
                 group.addTask { (plan.segment, renderer.renderSegment(plan, extras: extra, briefCount: briefCount)) }
             }
             var out: [String: SiteRenderer.RenderedSegment] = [:]
