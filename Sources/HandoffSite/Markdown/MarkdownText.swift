@@ -2,6 +2,9 @@
 enum MarkdownText {
     /// Escapes characters Markdown would read as syntax, and keeps table cells on one line.
     static func escape(_ text: String) -> String {
+        // Most cells hold plain words; skip the character walk for them.
+        let special: Set<UInt8> = Set("\\`*_[]<>|~#\n\r".utf8)
+        if !text.utf8.contains(where: special.contains) { return text }
         var out = ""
         out.reserveCapacity(text.count)
         for c in text {

@@ -110,3 +110,20 @@ struct SimulationTests {
         #expect(FirstTouchSimulation(s).run().fcfs.attainment > 0.99)
     }
 }
+
+@Suite("Percentiles by selection")
+struct PercentileTests {
+    @Test(arguments: [1, 2, 3, 10, 101, 1000, 4096])
+    func matchesSorting(_ count: Int) {
+        var rng = SplitMix64(seed: UInt64(count))
+        for round in 0..<20 {
+            // Many ties (after-hours leads share an opening instant) as well as distinct values.
+            var values = (0..<count).map { _ in round % 2 == 0 ? Double(rng.next() % 7) : rng.nextUnit() }
+            let sorted = values.sorted()
+            let median = FirstTouchSimulation.percentile(&values, 0.5)
+            let p90 = FirstTouchSimulation.percentile(&values, 0.9, from: FirstTouchSimulation.rank(0.5, count))
+            #expect(median == sorted[FirstTouchSimulation.rank(0.5, count)])
+            #expect(p90 == sorted[FirstTouchSimulation.rank(0.9, count)])
+        }
+    }
+}

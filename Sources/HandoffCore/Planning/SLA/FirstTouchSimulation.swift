@@ -210,15 +210,21 @@ public struct FirstTouchSimulation: Sendable {
             }
         }
         let median = Self.percentile(&waits, 0.5)
-        let p90 = Self.percentile(&waits, 0.9)
+        // After selecting the median, everything above it sits to its right.
+        let p90 = Self.percentile(&waits, 0.9, from: Self.rank(0.5, waits.count))
         return Outcome(leads: n, attainment: Double(met) / Double(n), medianMinutes: median / 60, p90Minutes: p90 / 60)
     }
 
+    /// The nearest-rank index of percentile `p` among `count` values.
+    static func rank(_ p: Double, _ count: Int) -> Int {
+        min(count - 1, max(0, Int((p * Double(count)).rounded(.up)) - 1))
+    }
+
     /// Nearest-rank percentile by selection (average linear time; the values get reordered).
-    static func percentile(_ values: inout [Double], _ p: Double) -> Double {
+    static func percentile(_ values: inout [Double], _ p: Double, from start: Int = 0) -> Double {
         guard !values.isEmpty else { return 0 }
-        let rank = min(values.count - 1, max(0, Int((p * Double(values.count)).rounded(.up)) - 1))
-        var lo = 0
+        let rank = Self.rank(p, values.count)
+        var lo = min(start, rank)
         var hi = values.count - 1
         while lo < hi {
             // Median-of-three pivot keeps sorted or constant runs from going quadratic.
