@@ -156,6 +156,22 @@ struct EscalationAndReadinessTests {
         #expect(breach.sla.reasons.contains { $0.contains("the queue grows without bound") })
     }
 
+    @Test func errorsBlockReadiness() throws {
+        let (brief, _) = TestBriefs.decode(TestBriefs.base.replacingOccurrences(of: "assign: pod East", with: "assign: pod Eats"))
+        let plan = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
+        #expect(plan.approval.readiness == .blocked)
+        #expect(plan.approval.reasons.first == "1 error in the brief")
+    }
+
+    @Test func segmentsMustBeUnique() throws {
+        let a = try #require(TestBriefs.brief(TestBriefs.base, file: "Content/a.yml"))
+        let b = try #require(TestBriefs.brief(TestBriefs.base, file: "Content/b.yml"))
+        let findings = BriefIntake.checkUniqueSegments([b, a])
+        #expect(findings.count == 1)
+        #expect(findings.first?.message == "segment 'test' is already used by Content/a.yml")
+        #expect(findings.first?.location == SourceLocation(file: "Content/b.yml", line: 1, column: 10))
+    }
+
     @Test func patternChoice() throws {
         let auto = try #require(TestBriefs.plan(TestBriefs.base))
         #expect(auto.pattern == .pipeline)
