@@ -269,14 +269,16 @@ public struct YAMLLiteParser {
         if isSequenceItem(line, at: indent) {
             return parseSequence(indent: indent, depth: depth)
         }
-        if case .key = classifyKey(line, at: indent) {
+        switch classifyKey(line, at: indent) {
+        case .key:
             return parseMapping(indent: indent, depth: depth)
-        }
-        if case .quotedKey(let column) = classifyKey(line, at: indent) {
+        case .quotedKey(let column):
             error("keys must be plain words; remove the quotes", line, column)
             index = current + 1
             skipLines(indentedMoreThan: parentIndent)
             return emptyScalar(at: location(line, indent))
+        case .notKey:
+            break
         }
         // A scalar standing alone on its line.
         return parseValue(line: current, column: indent, parentIndent: parentIndent, depth: depth, inMapping: false)

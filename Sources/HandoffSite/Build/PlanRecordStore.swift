@@ -18,9 +18,6 @@ public struct PlanRecordStore: Sendable {
 
         public func records(for segment: String) -> [AuditTrail.Record] { records.filter { $0.segment == segment } }
 
-        public func latest(for segment: String) -> AuditTrail.Record? {
-            AuditTrail.ordered(records(for: segment)).last
-        }
     }
 
     public func read() throws(HandoffError) -> Contents {

@@ -57,10 +57,9 @@ enum PageContext {
                     "label": pod.status.rawValue, "tone": tone(pod.status),
                 ])
             }
-            if plan.approval.readiness == .blocked {
-                for reason in plan.approval.reasons where !reason.hasPrefix("SLA breach") && !isNote(reason) {
-                    attention.append(["href": href + "#approval-packet", "segmentTitle": title, "text": reason, "label": "blocker", "tone": "bad"])
-                }
+            // SLA breaches are listed per pod above; the other blockers link to the packet.
+            for blocker in plan.approval.blockers where blocker.kind != .slaBreach {
+                attention.append(["href": href + "#approval-packet", "segmentTitle": title, "text": blocker.text, "label": "blocker", "tone": "bad"])
             }
             for item in plan.kit.overdue {
                 attention.append([
@@ -81,11 +80,5 @@ enum PageContext {
             "meetsCount": statuses.filter { $0 == .meets }.count, "atRiskCount": statuses.filter { $0 == .atRisk }.count,
             "breachCount": statuses.filter { $0 == .breach }.count, "root": "",
         ]
-    }
-
-    /// Reasons that inform but do not block.
-    static func isNote(_ reason: String) -> Bool {
-        reason.contains("warning") || reason.hasPrefix("awaiting sign-off") || reason.hasPrefix("SLA at risk")
-            || reason.contains("overdue")
     }
 }

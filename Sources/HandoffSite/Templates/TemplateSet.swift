@@ -16,9 +16,6 @@ public struct TemplateSet: Sendable {
         public var description: String { "\(file): error: \(message)" }
     }
 
-    /// The built-in templates only.
-    public static func builtIn() throws(TemplateError) -> TemplateSet { try TemplateSet(overrides: [:], folder: "") }
-
     /// Built-ins with `overrides` (name → text, as read from `folder`) taking precedence.
     public init(overrides: [String: String], folder: String) throws(TemplateError) {
         var files = BuiltInTemplates.files

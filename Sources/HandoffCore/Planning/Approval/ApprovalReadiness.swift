@@ -25,11 +25,23 @@ public enum Readiness: String, Sendable, Hashable, Comparable {
 
 /// The approval packet's verdict: readiness, every reason, and the sign-off table.
 public struct ApprovalPacket: Sendable {
+    /// Something that stops sign-off.
+    public struct Blocker: Sendable, Hashable {
+        public enum Kind: Sendable, Hashable { case errors, slaBreach, dependency, rejection }
+        public var kind: Kind
+        public var text: String
+    }
+
     public var readiness: Readiness
-    public var reasons: [String]
+    public var blockers: [Blocker]
+    /// What informs but does not block: warnings, an SLA at risk, overdue items, pending sign-off.
+    public var notes: [String]
     public var approvals: [Brief.Approval]
     /// True when the brief listed no approvers and the default ones were used.
     public var usesDefaultApprovers: Bool
+
+    /// Blockers first, then notes.
+    public var reasons: [String] { blockers.map(\.text) + notes }
 
     public var approvedCount: Int { approvals.filter { $0.status == .approved }.count }
 
@@ -42,16 +54,18 @@ public struct ApprovalPacket: Sendable {
             ? ["RevOps Director", "VP Sales"].map {
                 Brief.Approval(role: $0, name: nil, status: .pending, date: nil, location: brief.segmentLocation)
             } : brief.approvals
-        var blockers: [String] = []
+        var blockers: [Blocker] = []
         let errors = findings.errors.count
-        if errors > 0 { blockers.append("\(errors) error\(errors == 1 ? "" : "s") in the brief") }
-        if sla.status == .breach { blockers.append("SLA breach: " + (sla.reasons.first ?? "a pod cannot meet the SLA")) }
+        if errors > 0 { blockers.append(Blocker(kind: .errors, text: "\(errors) error\(errors == 1 ? "" : "s") in the brief")) }
+        if sla.status == .breach {
+            blockers.append(Blocker(kind: .slaBreach, text: "SLA breach: " + (sla.reasons.first ?? "a pod cannot meet the SLA")))
+        }
         for dep in tooling.blockingDependencies {
             let when = dep.due.map { "due \($0)" } ?? "no due date"
-            blockers.append("dependency not ready by launch: \(dep.name) (\(when))")
+            blockers.append(Blocker(kind: .dependency, text: "dependency not ready by launch: \(dep.name) (\(when))"))
         }
         for a in approvals where a.status == .rejected {
-            blockers.append("rejected by \(a.role)\(a.name.map { " (\($0))" } ?? "")")
+            blockers.append(Blocker(kind: .rejection, text: "rejected by \(a.role)\(a.name.map { " (\($0))" } ?? "")"))
         }
         var notes: [String] = []
         let warnings = findings.warnings.count
@@ -63,6 +77,6 @@ public struct ApprovalPacket: Sendable {
         let readiness: Readiness =
             !blockers.isEmpty ? .blocked : approvals.allSatisfy { $0.status == .approved } ? .approved : .readyForSignOff
         return ApprovalPacket(
-            readiness: readiness, reasons: blockers + notes, approvals: approvals, usesDefaultApprovers: defaults)
+            readiness: readiness, blockers: blockers, notes: notes, approvals: approvals, usesDefaultApprovers: defaults)
     }
 }

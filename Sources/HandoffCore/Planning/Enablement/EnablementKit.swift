@@ -13,8 +13,8 @@ public struct EnablementKit: Sendable {
         /// "default kit", "brief", or "brief (replaces default)".
         public var origin: String
         public var isOverdue: Bool
-        public var lacksOwner: Bool
-        public var lacksDueDate: Bool
+        public var lacksOwner: Bool { owner == nil }
+        public var lacksDueDate: Bool { due == nil }
 
         public var flags: [String] {
             var f: [String] = []
@@ -42,7 +42,7 @@ public struct EnablementKit: Sendable {
             let due = brief.launch?.adding(days: -d.leadTimeDays)
             return Item(
                 asset: d.asset, kind: d.kind, owner: d.owner, due: due, status: .notStarted, pods: [], origin: "default kit",
-                isOverdue: false, lacksOwner: false, lacksDueDate: due == nil)
+                isOverdue: false)
         }
         let podNames = brief.pods.map(\.name)
         for own in brief.enablement {
@@ -62,8 +62,7 @@ public struct EnablementKit: Sendable {
             let item = Item(
                 asset: own.asset, kind: own.kind ?? base?.kind ?? .collateral, owner: own.owner ?? base?.owner, due: due,
                 status: own.status ?? .notStarted, pods: own.pods ?? [],
-                origin: replaced == nil ? "brief" : "brief (replaces default)", isOverdue: false,
-                lacksOwner: (own.owner ?? base?.owner) == nil, lacksDueDate: due == nil)
+                origin: replaced == nil ? "brief" : "brief (replaces default)", isOverdue: false)
             if let replaced { items[replaced] = item } else { items.append(item) }
         }
         for i in items.indices {

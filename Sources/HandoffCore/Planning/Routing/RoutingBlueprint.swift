@@ -52,7 +52,7 @@ public struct RoutingBlueprint: Sendable {
             let earlier = Array(conditions[..<i])
             let lead = PathFinder.lead(meeting: rule.condition, missing: earlier)
             var shadowedBy: [String] = []
-            let impossible = PathFinder.lead(meeting: rule.condition, missing: []) == nil
+            let impossible = lead == nil && PathFinder.lead(meeting: rule.condition, missing: []) == nil
             if lead == nil, !impossible {
                 shadowedBy = rules[..<i].filter { PathFinder.implies(rule.condition, $0.condition) }.map(\.name)
             }

@@ -70,21 +70,8 @@ public struct OpenIntervals: Sendable {
         return local - second
     }
 
-    /// Open seconds elapsed up to instant `t` (closed time adds nothing).
-    public func openTime(at t: Double) -> Double {
-        let k = lastIndex(in: starts, notAfter: t)
-        guard k >= 0 else { return 0 }
-        return cumulative[k] + min(t, ends[k]) - starts[k]
-    }
-
-    /// The instant at which `openTime` open seconds have passed; at a boundary, the next opening.
-    public func instant(atOpenTime openTime: Double) -> Double {
-        let k = lastIndex(in: cumulative, notAfter: openTime)
-        guard k >= 0 else { return starts.first ?? 0 }
-        return starts[k] + (openTime - cumulative[k])
-    }
-
-    /// `openTime(at:)` for instants in ascending order: one forward walk instead of a search each.
+    /// Open seconds elapsed up to each instant (closed time adds nothing), for instants in
+    /// ascending order: one forward walk instead of a search each.
     public func openTimes(atSorted instants: [Double]) -> [Double] {
         var result = [Double]()
         result.reserveCapacity(instants.count)
@@ -96,7 +83,8 @@ public struct OpenIntervals: Sendable {
         return result
     }
 
-    /// A forward-only reader of `instant(atOpenTime:)` for open times that never decrease.
+    /// The instant at which a given number of open seconds have passed (at a boundary, the next
+    /// opening), read forward only, for open times that never decrease.
     public struct InstantCursor {
         let intervals: OpenIntervals
         var k = 0
