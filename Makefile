@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HANDOFF := .build/release/handoff
 
-.PHONY: site test deps templates bench check clean
+.PHONY: site test deps templates bench check clean lint fuzz
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
@@ -34,6 +34,10 @@ templates:
 
 bench: deps
 	bash scripts/bench.sh
+
+# swift-format against the committed .swift-format; fails on any finding.
+lint:
+	swift-format lint --strict -r Sources Tests Package.swift
 
 clean:
 	rm -rf .build Public/*

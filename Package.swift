@@ -22,6 +22,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // The one system call Glibc's Swift module does not export: an atomic folder exchange.
+        .target(name: "CHandoffSystem"),
         // Briefs in, plan values out: YAML-lite, the brief model, planning. No I/O, no clock.
         .target(
             name: "HandoffCore",
@@ -36,6 +38,7 @@ let package = Package(
             dependencies: [
                 "HandoffCore",
                 "CCmarkGFM",
+                "CHandoffSystem",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -27,7 +27,8 @@ struct Check: AsyncParsableCommand {
         let breaches = report.plans.filter { $0.sla.status == .breach }.map(\.segment)
         if format == .text {
             let e = report.diagnostics.errors.count, w = report.warningCount
-            var line = "\(report.plans.count) brief\(report.plans.count == 1 ? "" : "s") checked: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
+            var line =
+                "\(report.plans.count) brief\(report.plans.count == 1 ? "" : "s") checked: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
             if !breaches.isEmpty { line += ", SLA breach in \(breaches.joined(separator: ", "))" }
             CommandLineEdge.printError(line + "\n")
         }

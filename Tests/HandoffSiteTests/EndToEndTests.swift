@@ -14,7 +14,9 @@ struct EndToEndTests {
         let publicDir = dir.appendingPathComponent("Public")
         for segment in ["enterprise", "mid-market", "smb", "partner"] {
             for file in ["index.html", "handoff.md", "packet.json", "figures.svg"] {
-                #expect(FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("segments/\(segment)/\(file)").path), "\(segment)/\(file)")
+                #expect(
+                    FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("segments/\(segment)/\(file)").path),
+                    "\(segment)/\(file)")
             }
             let page = try String(contentsOf: publicDir.appendingPathComponent("segments/\(segment)/index.html"), encoding: .utf8)
             #expect(page.contains("<table>") && page.contains("<svg") && page.contains("id=\"audit-trail\""))
@@ -32,7 +34,10 @@ struct EndToEndTests {
         let pods = try #require((json["sla"] as? [String: Any])?["pods"] as? [[String: Any]])
         #expect(!pods.isEmpty)
         for pod in pods {
-            for key in ["name", "reps", "agents", "arrivalsPerHour", "offeredLoad", "occupancy", "probabilityOfWait", "attainment", "simulatedAttainment", "averageSpeedOfAnswerMinutes", "requiredReps", "status"] {
+            for key in [
+                "name", "reps", "agents", "arrivalsPerHour", "offeredLoad", "occupancy", "probabilityOfWait", "attainment",
+                "simulatedAttainment", "averageSpeedOfAnswerMinutes", "requiredReps", "status",
+            ] {
                 #expect(pod[key] != nil, "missing \(key)")
             }
             for key in ["occupancy", "probabilityOfWait", "attainment", "simulatedAttainment"] {
@@ -62,7 +67,8 @@ struct EndToEndTests {
                     if link.hasPrefix("http") || link.hasPrefix("mailto:") { Issue.record("external link \(link) in \(path)"); continue }
                     let target = link.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
                     let file = String(target[0])
-                    let resolved = file.isEmpty ? URL(fileURLWithPath: path, relativeTo: site) : URL(fileURLWithPath: file, relativeTo: base)
+                    let resolved =
+                        file.isEmpty ? URL(fileURLWithPath: path, relativeTo: site) : URL(fileURLWithPath: file, relativeTo: base)
                     #expect(FileManager.default.fileExists(atPath: resolved.standardizedFileURL.path), "\(path) links to \(link)")
                     if target.count == 2, !target[1].isEmpty {
                         let page = file.isEmpty ? html : (try? String(contentsOf: resolved, encoding: .utf8)) ?? ""
@@ -113,7 +119,8 @@ struct EndToEndTests {
     @Test func firstBuildOfABrokenBriefCreatesNoOutput() throws {
         let dir = try T.workspace()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try "segment: Bad Slug\ngoal: pipeline\n".write(to: dir.appendingPathComponent("Content/bad.yml"), atomically: true, encoding: .utf8)
+        try "segment: Bad Slug\ngoal: pipeline\n".write(
+            to: dir.appendingPathComponent("Content/bad.yml"), atomically: true, encoding: .utf8)
         let result = try T.run(["build"], in: dir)
         #expect(result.status == 1)
         #expect(result.stderr.contains("Content/bad.yml:1:10: error: segment 'Bad Slug' is not a slug"))
@@ -127,12 +134,15 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let text = try T.run(["check"], in: dir)
         #expect(text.status == 0)
-        #expect(text.stderr.contains("Content/mid-market.yml:") && text.stderr.contains(": warning: routing rule 'Large North America' is unreachable"))
+        #expect(
+            text.stderr.contains("Content/mid-market.yml:")
+                && text.stderr.contains(": warning: routing rule 'Large North America' is unreachable"))
         #expect(text.stderr.contains("\n     ^"))
         let strict = try T.run(["check", "--strict"], in: dir)
         #expect(strict.status == 1)
         let github = try T.run(["check", "--format", "github"], in: dir)
-        #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
+        #expect(
+            github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
         #expect(github.stdout.contains("::warning file=Content/partner.yml,line="))
         let json = try T.run(["check", "--format", "json"], in: dir)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
@@ -182,7 +192,10 @@ struct EndToEndTests {
         let plans = dir.appendingPathComponent(".claude/plans")
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         var records = try FileManager.default.contentsOfDirectory(atPath: plans.path).sorted()
-        #expect(records == ["plan-20261125-100000-2.json", "plan-20261125-100000-3.json", "plan-20261125-100000-4.json", "plan-20261125-100000.json"])
+        #expect(
+            records == [
+                "plan-20261125-100000-2.json", "plan-20261125-100000-3.json", "plan-20261125-100000-4.json", "plan-20261125-100000.json",
+            ])
         try "notes".write(to: plans.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
 
         // Unchanged inputs: no new record, even a day later.
@@ -192,18 +205,23 @@ struct EndToEndTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 5)
 
         // A routing change: one new record for that segment, chained to the previous one.
-        try T.edit(dir.appendingPathComponent("Content/partner.yml")) { $0.replacingOccurrences(of: "partner-tier in [Gold, Platinum]", with: "partner-tier in [Platinum]") }
+        try T.edit(dir.appendingPathComponent("Content/partner.yml")) {
+            $0.replacingOccurrences(of: "partner-tier in [Gold, Platinum]", with: "partner-tier in [Platinum]")
+        }
         let changed = try T.run(["plan"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
         #expect(changed.status == 0)
         #expect(changed.stdout.contains("partner: wrote .claude/plans/plan-20261126-100000.json"))
-        #expect(changed.stdout.contains("routing rule changed: Alliance referrals (when partner-tier in [Gold, Platinum] → partner-tier in [Platinum])"))
+        #expect(
+            changed.stdout.contains(
+                "routing rule changed: Alliance referrals (when partner-tier in [Gold, Platinum] → partner-tier in [Platinum])"))
         #expect(changed.stdout.contains("3 segments unchanged"))
         records = try FileManager.default.contentsOfDirectory(atPath: plans.path)
         #expect(records.count == 6 && records.contains("README.txt"))
         let newest = try Data(contentsOf: plans.appendingPathComponent("plan-20261126-100000.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: newest) as? [String: Any])
         let previous = try #require(json["previous"] as? String)
-        let prior = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent(previous))) as? [String: Any])
+        let prior = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent(previous))) as? [String: Any])
         #expect(prior["segment"] as? String == "partner")
 
         #expect(try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"]).status == 0)
@@ -211,7 +229,8 @@ struct EndToEndTests {
         let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/partner/handoff.md"), encoding: .utf8)
         #expect(page.contains("`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing rule changed: Alliance referrals"))
         #expect(page.contains("first record of segment 'partner'"))
-        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/partner/plan-20261126-100000.json").path))
+        #expect(
+            FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/partner/plan-20261126-100000.json").path))
     }
 
     @Test func segmentRebuildKeepsOtherPages() throws {
@@ -220,7 +239,9 @@ struct EndToEndTests {
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         let before = try T.snapshot(dir.appendingPathComponent("Public"))
         for name in ["smb", "partner"] {
-            try T.edit(dir.appendingPathComponent("Content/\(name).yml")) { $0.replacingOccurrences(of: "title: ", with: "title: Renamed ") }
+            try T.edit(dir.appendingPathComponent("Content/\(name).yml")) {
+                $0.replacingOccurrences(of: "title: ", with: "title: Renamed ")
+            }
         }
         #expect(try T.run(["build", "--quiet", "--segment", "smb"], in: dir).status == 0)
         let after = try T.snapshot(dir.appendingPathComponent("Public"))
@@ -238,7 +259,8 @@ struct EndToEndTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let templates = dir.appendingPathComponent("MyTemplates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "<footer>Acme RevOps · {{asOf}}</footer>\n".write(to: templates.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        try "<footer>Acme RevOps · {{asOf}}</footer>\n".write(
+            to: templates.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
         let result = try T.run(["build", "--quiet", "--templates", "MyTemplates"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let index = try String(contentsOf: dir.appendingPathComponent("Public/index.html"), encoding: .utf8)

@@ -15,7 +15,7 @@ struct GoldenMarkdownTests {
     @Test(arguments: ["enterprise", "mid-market", "smb", "partner"])
     func handoffMarkdown(_ segment: String) async throws {
         let path = TestSupport.content.appendingPathComponent("\(segment).yml").path
-        let loaded = await BriefLoader.load([path])
+        let loaded = await BriefLoader.load([path], contentRoot: TestSupport.content.path)
         let brief = try #require(loaded.first?.brief, "\(loaded.first?.diagnostics.map(\.headline) ?? [])")
         let plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: CalendarDate(year: 2026, month: 11, day: 25)!)
         let markdown = SegmentMarkdown.render(plan, trail: AuditTrail(records: [])).markdown

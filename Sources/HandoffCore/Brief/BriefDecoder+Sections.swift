@@ -10,7 +10,9 @@ extension BriefDecoder {
             if s.value.range(of: "^[a-z0-9][a-z0-9-]*$", options: .regularExpression) != nil {
                 segment = s.value
             } else {
-                error("segment '\(s.value)' is not a slug: lower-case letters, digits and '-', starting with a letter or digit", at: s.location)
+                error(
+                    "segment '\(s.value)' is not a slug: lower-case letters, digits and '-', starting with a letter or digit",
+                    at: s.location)
             }
         }
         let title = f["title"] == nil ? nil : text(f["title"], "title")
@@ -181,7 +183,8 @@ extension BriefDecoder {
             guard let n = integer(f["retry-limit"], "retry-limit") else { return nil }
             result.retryLimit = n
         }
-        result.fallbacks = listOfMaps(f["fallbacks"], "fallbacks", BriefSchema.fallback, item: "a fallback") { d, m, loc -> Brief.Fallback? in
+        result.fallbacks = listOfMaps(f["fallbacks"], "fallbacks", BriefSchema.fallback, item: "a fallback") {
+            d, m, loc -> Brief.Fallback? in
             guard let role = d.text(m["role"], "role"), let by = d.text(m["covered-by"], "covered-by") else { return nil }
             return Brief.Fallback(role: role, coveredBy: by, location: loc)
         }

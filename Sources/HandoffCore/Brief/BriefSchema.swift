@@ -119,7 +119,8 @@ public enum BriefSchema {
     ])
 
     public static let brief = ObjectSchema(fields: [
-        FieldSchema("segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise"), required: true,
+        FieldSchema(
+            "segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise"), required: true,
             "segment slug; names the page, unique across briefs"),
         FieldSchema("title", .text, "display name; default the segment, capitalised"),
         FieldSchema("goal", .choice(Brief.Goal.allCases.map(\.rawValue)), required: true, "business target"),

@@ -157,6 +157,12 @@ extension YAMLLiteParser {
                         error("'\\u\(digits)' is a surrogate, not a character", line, i)
                         return nil
                     }
+                    // A control character would vanish or cut the page short (cmark reads C
+                    // strings, browsers drop most controls): refuse it where it is written.
+                    if scalar.value < 0x20 && scalar != "\n" && scalar != "\t" || (0x7F...0x9F).contains(scalar.value) {
+                        error("'\\u\(digits)' is a control character; briefs may hold only printable text, '\\n' and '\\t'", line, i)
+                        return nil
+                    }
                     value.append(scalar)
                     i += 6
                     continue
@@ -250,7 +256,9 @@ extension YAMLLiteParser {
         let rest = restAfter(header, from: i)
         index = lineIndex + 1
         if !rest.isEmpty || (i < header.scalars.count && header.scalars[i] != " " && header.scalars[i] != "\t") {
-            error("only '-' may follow '\(Character(header.scalars[column]))' (keep '+' and indentation indicators are not supported)", header, i)
+            error(
+                "only '-' may follow '\(Character(header.scalars[column]))' (keep '+' and indentation indicators are not supported)",
+                header, i)
             skipLines(indentedMoreThan: parentIndent)
             return emptyScalar(at: at)
         }
@@ -263,7 +271,9 @@ extension YAMLLiteParser {
         while probe < lines.count {
             let l = lines[probe]
             let spaces = l.indent
-            if spaces < l.scalars.count, l.scalars[spaces] == "\t", spaces <= parentIndent + 1 || l.scalars[spaces...].allSatisfy({ $0 == " " || $0 == "\t" }) {
+            if spaces < l.scalars.count, l.scalars[spaces] == "\t",
+                spaces <= parentIndent + 1 || l.scalars[spaces...].allSatisfy({ $0 == " " || $0 == "\t" })
+            {
                 error("tab in the indentation of a block scalar; indent with spaces", l, spaces)
                 probe += 1
                 index = probe

@@ -375,7 +375,8 @@ public struct YAMLLiteParser {
         guard let next = peekContent(), lines[next].indent > indent else { return }
         let line = lines[next]
         if case .scalar = value {
-            error("unexpected indentation: a value cannot continue on the next line (use '|' or '>' for multi-line text)", line, line.indent)
+            error(
+                "unexpected indentation: a value cannot continue on the next line (use '|' or '>' for multi-line text)", line, line.indent)
         } else {
             error("inconsistent indentation: expected column \(indent + 1)", line, line.indent)
         }

@@ -12,6 +12,11 @@ public struct LoadedBrief: Sendable {
     public var lines: [Substring] = []
 }
 
+/// Why a brief's sample could not be used; reported at the brief's `sample:` line.
+struct SampleProblem: Error {
+    var message: String
+}
+
 /// Finds and reads the briefs of a content folder, in parallel.
 public enum BriefLoader {
     /// `.yml` and `.yaml` files directly in `folder`, skipping names that start with `_` or `.`,
@@ -38,10 +43,10 @@ public enum BriefLoader {
     }
 
     /// Reads, parses and decodes every file concurrently; results keep the input order.
-    public static func load(_ paths: [String]) async -> [LoadedBrief] {
+    public static func load(_ paths: [String], contentRoot: String) async -> [LoadedBrief] {
         await withTaskGroup(of: (Int, LoadedBrief).self) { group in
             for (i, path) in paths.enumerated() {
-                group.addTask { (i, loadOne(path)) }
+                group.addTask { (i, loadOne(path, contentRoot: contentRoot)) }
             }
             var results = [LoadedBrief?](repeating: nil, count: paths.count)
             for await (i, loaded) in group { results[i] = loaded }
@@ -49,27 +54,87 @@ public enum BriefLoader {
         }
     }
 
-    static func loadOne(_ path: String) -> LoadedBrief {
-        let start = SourceLocation(file: path, line: 1, column: 1)
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return LoadedBrief(file: path, brief: nil, diagnostics: [.error("cannot read the file", at: start)], sampleCSV: nil)
-        }
+    /// Briefs are limited to 1 MiB (SPEC §1); samples to 16 MiB and 100,000 rows.
+    public static let briefLimit = 1 << 20
+    public static let sampleLimit = 16 << 20
+    public static let sampleRowLimit = 100_000
+
+    /// What a bounded read found.
+    enum Read {
+        case text(String, bytes: [UInt8])
+        case tooLarge(Int)
+        case unreadable(String)
+    }
+
+    /// Reads at most `limit` bytes: the size is checked before anything is read, and the read
+    /// stops at the limit even if the file grows meanwhile.
+    static func read(_ path: String, limit: Int) -> Read {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable("not a regular file") }
+        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable("cannot open it") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else { return .tooLarge(data.count) }
         let bytes = [UInt8](data)
+        return .text(String(decoding: bytes, as: UTF8.self), bytes: bytes)
+    }
+
+    static func loadOne(_ path: String, contentRoot: String) -> LoadedBrief {
+        let start = SourceLocation(file: path, line: 1, column: 1)
+        let bytes: [UInt8]
+        switch read(path, limit: briefLimit) {
+        case .text(_, let b): bytes = b
+        case .tooLarge(let size):
+            return LoadedBrief(
+                file: path, brief: nil,
+                diagnostics: [.error("file is \(size) bytes; briefs are limited to 1 MiB (1,048,576 bytes)", at: start)], sampleCSV: nil)
+        case .unreadable(let why):
+            return LoadedBrief(file: path, brief: nil, diagnostics: [.error("cannot read the file: \(why)", at: start)], sampleCSV: nil)
+        }
         let document = YAMLLiteParser.parse(bytes: bytes, file: path)
         var (brief, diagnostics) = BriefDecoder.decode(document)
         var sample: String?
         if let b = brief, let name = b.sample, let location = b.sampleLocation {
-            let samplePath = name.hasPrefix("/") ? name : join((path as NSString).deletingLastPathComponent, name)
-            if let data = FileManager.default.contents(atPath: samplePath), let text = String(data: data, encoding: .utf8) {
-                sample = text
-            } else {
-                diagnostics.append(.error("cannot read sample '\(name)' (looked for \(samplePath))", at: location))
+            switch readSample(name, beside: path, contentRoot: contentRoot) {
+            case .success(let text): sample = text
+            case .failure(let problem):
+                diagnostics.append(.error(problem.message, at: location))
                 brief = nil
             }
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         return LoadedBrief(
             file: path, brief: brief, diagnostics: attachSnippets(diagnostics, lines: lines), sampleCSV: sample, lines: lines)
+    }
+
+    /// A sample must stay inside the content folder: no absolute path, no `..` out of it, no
+    /// symbolic link out of it, so a brief cannot publish any other file of the machine.
+    static func readSample(_ name: String, beside brief: String, contentRoot: String) -> Result<String, SampleProblem> {
+        guard !name.hasPrefix("/") else {
+            return .failure(
+                SampleProblem(
+                    message: "sample '\(name)' is an absolute path; name a CSV file inside the content folder, relative to the brief"))
+        }
+        let joined = join((brief as NSString).deletingLastPathComponent, name)
+        let root = OutputFolder.realPath(OutputFolder.absolutePath(contentRoot, in: FileManager.default.currentDirectoryPath))
+        let real = OutputFolder.realPath(OutputFolder.absolutePath(joined, in: FileManager.default.currentDirectoryPath))
+        guard real.hasPrefix(root + "/") else {
+            return .failure(SampleProblem(message: "sample '\(name)' is outside the content folder; samples must live inside it"))
+        }
+        switch read(real, limit: sampleLimit) {
+        case .tooLarge(let size):
+            return .failure(SampleProblem(message: "sample '\(name)' is \(size) bytes; samples are limited to 16 MiB"))
+        case .unreadable(let why):
+            return .failure(SampleProblem(message: "cannot read sample '\(name)': \(why)"))
+        case .text(let text, let bytes):
+            let rows = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            guard rows <= sampleRowLimit + 1 else {
+                return .failure(SampleProblem(message: "sample '\(name)' has \(rows) lines; samples are limited to 100,000 leads"))
+            }
+            return .success(text)
+        }
     }
 
     /// Fills in the offending line for diagnostics that lack it.

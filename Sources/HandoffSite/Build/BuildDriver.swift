@@ -17,7 +17,7 @@ public struct BuildDriver: Sendable {
     public func check() async throws(HandoffError) -> BuildReport {
         let paths = try BriefLoader.discover(options.content)
         progress("reading \(paths.count) briefs")
-        let loaded = await BriefLoader.load(paths)
+        let loaded = await BriefLoader.load(paths, contentRoot: options.content)
         var report = BuildReport()
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
@@ -55,9 +55,13 @@ public struct BuildDriver: Sendable {
         var report = try await check()
         guard !report.hasErrors else { return report }
         let store = PlanRecordStore(folder: options.plans)
+        let lock = try store.lock(waiting: progress)
+        defer { withExtendedLifetime(lock) {} }
+        store.removeLeftovers()
         var contents = try store.read()
         report.notes += contents.warnings
-        report.recordsWritten = try store.update(selected(report.plans), timestamp: options.timestamp, contents: &contents)
+        let records = store.prepare(try selected(report.plans), timestamp: options.timestamp, contents: &contents)
+        report.recordsWritten = try store.commit(records)
         return report
     }
 
@@ -72,14 +76,29 @@ public struct BuildDriver: Sendable {
 
     /// The whole build. With errors in any brief it writes nothing.
     public func build() async throws(HandoffError) -> BuildReport {
+        // The output is checked before anything is read or written: it is replaced whole.
+        let output = try OutputFolder.resolve(
+            options.output,
+            protecting: [
+                (options.content, "the content folder"), (options.templates ?? "Templates", "the templates folder"),
+                (options.plans, "the plans folder"),
+            ],
+            current: FileManager.default.currentDirectoryPath)
         let templates = try loadTemplates()
         var report = try await check()
         guard !report.hasErrors else { return report }
         let chosen = try selected(report.plans)
+        // One build at a time per output and per plans folder, always in this order.
+        try Disk.makeFolders(output.parent)
+        let outputLock = try BuildLock(folder: output.parent, waiting: progress)
         let store = PlanRecordStore(folder: options.plans)
+        let recordsLock = try store.lock(waiting: progress)
+        defer { withExtendedLifetime((outputLock, recordsLock)) {} }
+        store.removeLeftovers()
         var contents = try store.read()
         report.notes += contents.warnings
-        report.recordsWritten = try store.update(chosen, timestamp: options.timestamp, contents: &contents)
+        // Records are rendered into the pages now and written only once the site is in place.
+        let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
 
         let renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL)
         let allPlans = report.plans
@@ -114,7 +133,8 @@ public struct BuildDriver: Sendable {
         }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         progress("writing \(files.count) files")
-        try SiteWriter.write(files, to: options.output, keep: keep)
+        try SiteWriter.write(files, to: output, keep: keep)
+        report.recordsWritten = try store.commit(records)
         report.filesWritten = files.count
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         return report

@@ -1,5 +1,4 @@
 import Foundation
-
 import HandoffCore
 
 /// Prints diagnostics for people (compiler style), GitHub Actions, or machines.
@@ -13,7 +12,8 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
         case .github:
             return diagnostics.map { d in
                 let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
-                return "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)::\(escapeData(d.message))\n"
+                return
+                    "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)::\(escapeData(d.message))\n"
             }.joined()
         case .json:
             return JSONValue.array(

@@ -44,12 +44,12 @@ public struct PlanRecordStore: Sendable {
         return contents
     }
 
-    /// Writes a record for each plan whose digest differs from its segment's latest record.
-    /// Returns the names written, by segment; `contents` is updated to include them.
-    public func update(_ plans: [HandoffPlan], timestamp: Int, contents: inout Contents) throws(HandoffError) -> [String: String] {
+    /// A record for each plan whose digest differs from its segment's latest record, named and
+    /// serialised but not yet written; `contents` is updated to include them, so pages rendered
+    /// from it show the records that `commit` will write once the site is in place.
+    public func prepare(_ plans: [HandoffPlan], timestamp: Int, contents: inout Contents) -> [SiteFile] {
         var latestBySegment: [String: AuditTrail.Record] = [:]
         for record in AuditTrail.ordered(contents.records) { latestBySegment[record.segment] = record }
-        var written: [String: String] = [:]
         var files: [SiteFile] = []
         // Records of one second are numbered on: plan-…-2.json, plan-…-3.json.
         var sequence = 1
@@ -63,16 +63,51 @@ public struct PlanRecordStore: Sendable {
             contents.texts[name] = text
             if let record = AuditTrail.parseRecord(text, fileName: name) { contents.records.append(record) }
             files.append(SiteFile(path: name, contents: text))
-            written[plan.segment] = name
         }
-        guard !files.isEmpty else { return written }
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: folder, message: "cannot create the plans folder: \(error.localizedDescription)")
+        return files
+    }
+
+    /// Writes prepared records, each whole or not at all: to a temporary name, synced, then
+    /// hard-linked to its final name (which never replaces an existing record) and synced again.
+    /// Returns the names written, by segment.
+    public func commit(_ records: [SiteFile]) throws(HandoffError) -> [String: String] {
+        guard !records.isEmpty else { return [:] }
+        try Disk.makeFolders(folder)
+        var written: [String: String] = [:]
+        let pid = getpid()
+        for record in records {
+            let final = BriefLoader.join(folder, record.path)
+            let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(pid)")
+            var text = record.contents
+            let created = text.withUTF8 { Disk.createFile(temporary, bytes: $0, sync: true) }
+            guard created else {
+                let message = Disk.lastError()
+                Disk.unlink(temporary)
+                throw .io(path: temporary, message: "cannot write the plan record: \(message)")
+            }
+            let linked = Disk.link(temporary, final)
+            let message = Disk.lastError()
+            Disk.unlink(temporary)
+            guard linked else { throw .io(path: final, message: "cannot write the plan record: \(message)") }
+            if let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment {
+                written[segment] = record.path
+            }
         }
-        // Exclusive creation: a record, once written, is never overwritten.
-        try SiteWriter.writeConcurrently(files, into: folder, previous: nil)
+        Disk.syncFolder(folder)
         return written
+    }
+
+    /// Removes temporary records that a killed run left behind (the caller holds the lock).
+    public func removeLeftovers() {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        for name in names where name.hasPrefix(".plan-") && name.contains(".tmp-") {
+            Disk.unlink(BriefLoader.join(folder, name))
+        }
+    }
+
+    /// The lock that serialises record writers; the plans folder is created if missing.
+    func lock(waiting: (String) -> Void) throws(HandoffError) -> BuildLock {
+        try Disk.makeFolders(folder)
+        return try BuildLock(folder: folder, waiting: waiting)
     }
 }

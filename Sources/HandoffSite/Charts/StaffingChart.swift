@@ -25,8 +25,10 @@ enum StaffingChart {
         // Grid and y axis.
         for tick in stride(from: 0, through: 100, by: 25) {
             let yy = SVG.n(y(Double(tick) / 100))
-            s += "<line x1=\"\(SVG.n(left))\" y1=\"\(yy)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(yy)\" stroke=\"#d9dde3\" stroke-width=\"1\"/>\n"
-            s += "<text x=\"\(SVG.n(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#3b4452\">\(tick)%</text>\n"
+            s +=
+                "<line x1=\"\(SVG.n(left))\" y1=\"\(yy)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(yy)\" stroke=\"#d9dde3\" stroke-width=\"1\"/>\n"
+            s +=
+                "<text x=\"\(SVG.n(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#3b4452\">\(tick)%</text>\n"
         }
         // X ticks: at most about ten labels.
         let step = max(1, Int((Double(maxReps) / 10).rounded(.up)))
@@ -35,30 +37,37 @@ enum StaffingChart {
             s += "<line x1=\"\(xx)\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(xx)\" y2=\"\(SVG.n(top + plotH + 5))\" stroke=\"#3b4452\"/>\n"
             s += "<text x=\"\(xx)\" y=\"\(SVG.n(top + plotH + 18))\" text-anchor=\"middle\" fill=\"#3b4452\">\(reps)</text>\n"
         }
-        s += "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#3b4452\"/>\n"
+        s +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(SVG.n(top + plotH))\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#3b4452\"/>\n"
         s += "<text x=\"\(SVG.n(left + plotW / 2))\" y=\"\(height - 8)\" text-anchor=\"middle\" fill=\"#1f2733\">Reps in the pod</text>\n"
-        s += "<text transform=\"translate(14 \(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#1f2733\">Attainment</text>\n"
+        s +=
+            "<text transform=\"translate(14 \(SVG.n(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" fill=\"#1f2733\">Attainment</text>\n"
         // Target line.
         let ty = SVG.n(y(target))
-        s += "<line x1=\"\(SVG.n(left))\" y1=\"\(ty)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(ty)\" stroke=\"#9a3412\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
-        s += "<text x=\"\(SVG.n(left + plotW - 4))\" y=\"\(SVG.n(y(target) - 6))\" text-anchor=\"end\" fill=\"#9a3412\">target \(Format.percent(target))</text>\n"
+        s +=
+            "<line x1=\"\(SVG.n(left))\" y1=\"\(ty)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(ty)\" stroke=\"#9a3412\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
+        s +=
+            "<text x=\"\(SVG.n(left + plotW - 4))\" y=\"\(SVG.n(y(target) - 6))\" text-anchor=\"end\" fill=\"#9a3412\">target \(Format.percent(target))</text>\n"
         // Curve.
         let path = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.attainment)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
         // Required reps.
         if let required = pod.requiredReps, required <= maxReps, required >= 1 {
             let rx = SVG.n(x(required))
-            s += "<line x1=\"\(rx)\" y1=\"\(SVG.n(top))\" x2=\"\(rx)\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#15803d\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
+            s +=
+                "<line x1=\"\(rx)\" y1=\"\(SVG.n(top))\" x2=\"\(rx)\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#15803d\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
             s += "<text x=\"\(SVG.n(x(required) + 4))\" y=\"\(SVG.n(top + 12))\" fill=\"#15803d\">needed: \(required)</text>\n"
         }
         // Today's staffing.
         if pod.reps >= 1, pod.reps <= maxReps {
             let current = points.first { $0.reps == pod.reps }?.attainment ?? pod.attainment
             let cx = x(pod.reps), cy = y(current)
-            s += "<rect x=\"\(SVG.n(cx - 6))\" y=\"\(SVG.n(cy - 6))\" width=\"12\" height=\"12\" fill=\"#111827\" transform=\"rotate(45 \(SVG.n(cx)) \(SVG.n(cy)))\"/>\n"
+            s +=
+                "<rect x=\"\(SVG.n(cx - 6))\" y=\"\(SVG.n(cy - 6))\" width=\"12\" height=\"12\" fill=\"#111827\" transform=\"rotate(45 \(SVG.n(cx)) \(SVG.n(cy)))\"/>\n"
             let anchor = cx > left + plotW * 0.7 ? "end" : "start"
             let dx = anchor == "end" ? -10.0 : 10.0
-            s += "<text x=\"\(SVG.n(cx + dx))\" y=\"\(SVG.n(min(cy + 18, top + plotH - 6)))\" text-anchor=\"\(anchor)\" fill=\"#111827\" font-weight=\"600\">today: \(pod.reps) reps, \(Format.percent(current))</text>\n"
+            s +=
+                "<text x=\"\(SVG.n(cx + dx))\" y=\"\(SVG.n(min(cy + 18, top + plotH - 6)))\" text-anchor=\"\(anchor)\" fill=\"#111827\" font-weight=\"600\">today: \(pod.reps) reps, \(Format.percent(current))</text>\n"
         }
         s += "</svg>\n"
         return s

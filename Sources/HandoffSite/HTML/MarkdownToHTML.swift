@@ -31,8 +31,12 @@ public enum MarkdownToHTML {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
         }
-        markdown.withCString { pointer in
-            cmark_parser_feed(parser, pointer, strlen(pointer))
+        // By length, never as a C string: a NUL in the text must not end the page there
+        // (cmark itself replaces NUL with U+FFFD).
+        var text = markdown
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { cmark_parser_feed(parser, $0, bytes.count) }
         }
         guard let document = cmark_parser_finish(parser) else { return "" }
         defer { cmark_node_free(document) }

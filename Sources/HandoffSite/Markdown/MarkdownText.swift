@@ -1,20 +1,58 @@
 /// Small helpers for writing Markdown safely from brief text.
 enum MarkdownText {
-    /// Escapes characters Markdown would read as syntax, and keeps table cells on one line.
+    /// Brief text as Markdown that shows exactly as typed: every character Markdown (with the
+    /// GFM table, autolink and strikethrough extensions) would read as syntax is escaped —
+    /// emphasis, code, links, raw HTML and entities (`&lt;` stays `&lt;`), table pipes, autolinks
+    /// (`www.`, `http://`, `a@b.co`), and list, heading, quote and rule markers at the start.
+    /// Line breaks become spaces, so a value stays in its table cell or list item.
     static func escape(_ text: String) -> String {
         // Most cells hold plain words; skip the character walk for them.
-        let special: Set<UInt8> = Set("\\`*_[]<>|~#\n\r".utf8)
+        let special: Set<UInt8> = Set("\\`*_[]<>|~#&@!:.-+=)\n\r\t".utf8)
         if !text.utf8.contains(where: special.contains) { return text }
+        let chars = Array(text)
         var out = ""
-        out.reserveCapacity(text.count)
-        for c in text {
+        out.reserveCapacity(text.utf8.count + 8)
+        // A leading list, heading, rule or setext marker: `- x`, `+ x`, `= x`, `1. x`, `1) x`.
+        var leadingDigits = 0
+        while leadingDigits < chars.count, chars[leadingDigits].isASCII, chars[leadingDigits].isNumber { leadingDigits += 1 }
+        for (i, c) in chars.enumerated() {
             switch c {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#": out.append("\\"); out.append(c)
-            case "\n", "\r": out.append(" ")
-            default: out.append(c)
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "#", "&", "@", "!":
+                out.append("\\")
+                out.append(c)
+            case "-" where i == 0, "+" where i == 0, "=" where i == 0:
+                out.append("\\")
+                out.append(c)
+            case "." where i == leadingDigits && i > 0, ")" where i == leadingDigits && i > 0:
+                out.append("\\")
+                out.append(c)
+            case ":" where i + 2 < chars.count && chars[i + 1] == "/" && chars[i + 2] == "/":
+                out.append("\\:")
+            case "." where i >= 3 && String(chars[(i - 3)..<i]).lowercased() == "www":
+                out.append("\\.")
+            case "\n", "\r", "\t":
+                out.append(" ")
+            default:
+                out.append(c)
             }
         }
         return out
+    }
+
+    /// Brief text as an inline code span: a fence longer than any backtick run inside, so the
+    /// text shows verbatim; `|` is escaped because GFM splits table cells even inside code.
+    static func code(_ text: String, inTable: Bool = false) -> String {
+        var longest = 0
+        var run = 0
+        for c in text {
+            run = c == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        var body = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        if inTable { body = body.replacingOccurrences(of: "|", with: "\\|") }
+        let pad = body.hasPrefix("`") || body.hasSuffix("`") || body.hasPrefix(" ") ? " " : ""
+        return fence + pad + body + pad + fence
     }
 
     /// A GitHub-style table; cells are already escaped Markdown.

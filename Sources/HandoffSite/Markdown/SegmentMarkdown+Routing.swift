@@ -43,7 +43,7 @@ extension SegmentMarkdown {
         md += "\n### Analysis\n\n"
         var notes: [String] = []
         if let lead = r.uncaughtLead {
-            notes.append("**No catch-all rule**: a lead such as `\(lead.description)` matches no rule and has no owner.")
+            notes.append("**No catch-all rule**: a lead such as \(E.code(lead.description)) matches no rule and has no owner.")
         } else {
             notes.append("Every lead has an owner: the rules cover all leads.")
         }
@@ -51,11 +51,15 @@ extension SegmentMarkdown {
         if !unreachable.isEmpty {
             notes.append("Unreachable: " + unreachable.map { E.escape($0.name) }.joined(separator: ", ") + ".")
         }
-        if !r.idlePods.isEmpty { notes.append("Idle pods (no rule sends them leads): " + r.idlePods.map(E.escape).joined(separator: ", ") + ".") }
+        if !r.idlePods.isEmpty {
+            notes.append("Idle pods (no rule sends them leads): " + r.idlePods.map(E.escape).joined(separator: ", ") + ".")
+        }
         if r.namedOwnerShare > 0 {
             notes.append("\(Format.percent(r.namedOwnerShare)) of leads go to named owners; their SLA capacity is not modelled.")
         }
-        if r.unassignedShare > 0.0005 { notes.append("\(Format.percent(r.unassignedShare)) of leads are not accounted for by any rule's share.") }
+        if r.unassignedShare > 0.0005 {
+            notes.append("\(Format.percent(r.unassignedShare)) of leads are not accounted for by any rule's share.")
+        }
         md += notes.map { "- \($0)\n" }.joined()
         md += "\n### Lead shares by pod\n\n"
         md += E.table(
@@ -64,18 +68,22 @@ extension SegmentMarkdown {
                 [E.escape(ps.pod), Format.percent(ps.share), Format.number(ps.share * plan.brief.volume.leadsPerWeek, decimals: 1)]
             }, align: ["l", "r", "r"])
         md += "\n### Required enrichment data\n\n"
-        md += r.enrichmentFields.isEmpty ? "None: no rule reads lead fields.\n" : r.enrichmentFields.map { "- `\($0)`\n" }.joined()
+        md += r.enrichmentFields.isEmpty ? "None: no rule reads lead fields.\n" : r.enrichmentFields.map { "- \(E.code($0))\n" }.joined()
         if let s = r.sample {
             md += "\n### Sample replay\n\n"
-            md += "\(s.rows) leads from `\(E.escape(s.file))` routed through the rules; shares above come from these counts.\n\n"
+            md += "\(s.rows) leads from \(E.code(s.file)) routed through the rules; shares above come from these counts.\n\n"
             md += E.table(
                 ["Rule", "Rows", "Share"],
                 r.rows.indices.map { i in
-                    [E.escape(r.rows[i].name), "\(s.matches[i])", s.rows == 0 ? "—" : Format.percent(Double(s.matches[i]) / Double(s.rows))]
+                    [
+                        E.escape(r.rows[i].name), "\(s.matches[i])",
+                        s.rows == 0 ? "—" : Format.percent(Double(s.matches[i]) / Double(s.rows)),
+                    ]
                 } + [["no rule", "\(s.unmatchedCount)", s.rows == 0 ? "—" : Format.percent(Double(s.unmatchedCount) / Double(s.rows))]],
                 align: ["l", "r", "r"])
             if !s.unmatched.isEmpty {
-                md += "\nRows no rule matched\(s.unmatchedCount > s.unmatched.count ? " (first \(s.unmatched.count) of \(s.unmatchedCount))" : ""):\n\n"
+                md +=
+                    "\nRows no rule matched\(s.unmatchedCount > s.unmatched.count ? " (first \(s.unmatched.count) of \(s.unmatchedCount))" : ""):\n\n"
                 md += E.table(["Row", "Lead"], s.unmatched.map { ["\($0.row)", E.escape($0.lead.description)] }, align: ["r", "l"])
             }
         }

@@ -12,7 +12,10 @@ extension SegmentMarkdown {
         }
         md += "### Capacity and load (Erlang C)\n\n"
         md += E.table(
-            ["Pod", "Reps", "Shrinkage", "Agents", "Leads/hour", "Load (Erlangs)", "Occupancy", "P(wait)", "Erlang C attainment", "ASA", "Required reps"],
+            [
+                "Pod", "Reps", "Shrinkage", "Agents", "Leads/hour", "Load (Erlangs)", "Occupancy", "P(wait)", "Erlang C attainment", "ASA",
+                "Required reps",
+            ],
             s.pods.map { p in
                 [
                     E.escape(p.name), "\(p.reps)", p.shrinkage.description, "\(p.agents)", Format.number(p.arrivalsPerHour),
@@ -42,7 +45,8 @@ extension SegmentMarkdown {
         for p in s.pods {
             let figure = StaffingChart.figure(p, target: s.target)
             figures.append(figure)
-            md += "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(p.requiredReps.map { "\($0)" } ?? "no staffing") needed for the target](\(figure.reference))\n\n"
+            md +=
+                "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(p.requiredReps.map { "\($0)" } ?? "no staffing") needed for the target](\(figure.reference))\n\n"
         }
         return md
     }

@@ -49,11 +49,13 @@ public enum SegmentMarkdown {
         var md = "Segment `\(b.segment)` · goal **\(b.goal.rawValue)** · as of \(plan.asOf)\n\n"
         md += E.table(
             ["Goal", "First-touch SLA", "Target", "Launch", "Owner", "SLA status", "Readiness"],
-            [[
-                b.goal.rawValue, "\(b.responseSLA) (\(b.slaClock.rawValue) clock)", b.targetAttainment.description,
-                b.launch?.description ?? "not set", E.escape(b.owner ?? "not set"), E.status(plan.sla.status.rawValue),
-                E.status(plan.approval.readiness.rawValue),
-            ]])
+            [
+                [
+                    b.goal.rawValue, "\(b.responseSLA) (\(b.slaClock.rawValue) clock)", b.targetAttainment.description,
+                    b.launch?.description ?? "not set", E.escape(b.owner ?? "not set"), E.status(plan.sla.status.rawValue),
+                    E.status(plan.approval.readiness.rawValue),
+                ]
+            ])
         md += "\nInbound volume: \(Format.number(b.volume.leadsPerWeek)) leads a week, "
         md += "\(b.volume.afterHoursShare) outside \(E.escape(b.hours.text)) (\(E.escape(b.timezone))), "
         md += "\(b.volume.handleTime) average first-touch work per lead.\n"
@@ -151,7 +153,10 @@ public enum SegmentMarkdown {
             md += E.table(
                 ["Dependency", "Kind", "Owner", "Readiness", "Due"],
                 t.otherDependencies.map {
-                    [E.escape($0.name), E.escape($0.purpose), E.escape($0.owner), E.status($0.readiness.rawValue), $0.due?.description ?? "—"]
+                    [
+                        E.escape($0.name), E.escape($0.purpose), E.escape($0.owner), E.status($0.readiness.rawValue),
+                        $0.due?.description ?? "—",
+                    ]
                 })
         }
         return md

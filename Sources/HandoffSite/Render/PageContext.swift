@@ -59,7 +59,9 @@ enum PageContext {
             }
             // SLA breaches are listed per pod above; the other blockers link to the packet.
             for blocker in plan.approval.blockers where blocker.kind != .slaBreach {
-                attention.append(["href": href + "#approval-packet", "segmentTitle": title, "text": blocker.text, "label": "blocker", "tone": "bad"])
+                attention.append([
+                    "href": href + "#approval-packet", "segmentTitle": title, "text": blocker.text, "label": "blocker", "tone": "bad",
+                ])
             }
             for item in plan.kit.overdue {
                 attention.append([

@@ -61,7 +61,12 @@ public struct SiteRenderer: Sendable {
         if let record = extras.latestRecord { context["planRecord"] = record.name }
         context["root"] = "../../"
         let content = templates.render("segment", context)
-        files.append(SiteFile(path: dir + "index.html", contents: page(content, title: plan.brief.title, path: dir + "index.html", root: "../../", bodyClass: "segment-page", briefCount: briefCount)))
+        files.append(
+            SiteFile(
+                path: dir + "index.html",
+                contents: page(
+                    content, title: plan.brief.title, path: dir + "index.html", root: "../../", bodyClass: "segment-page",
+                    briefCount: briefCount)))
         return RenderedSegment(files: files, body: body)
     }
 
@@ -69,7 +74,10 @@ public struct SiteRenderer: Sendable {
     public func renderSiteWide(_ plans: [HandoffPlan], bodies: [String: String]) -> [SiteFile] {
         var files: [SiteFile] = []
         let index = templates.render("index", PageContext.index(plans))
-        files.append(SiteFile(path: "index.html", contents: page(index, title: "Portfolio", path: "index.html", root: "", bodyClass: "index-page", briefCount: plans.count)))
+        files.append(
+            SiteFile(
+                path: "index.html",
+                contents: page(index, title: "Portfolio", path: "index.html", root: "", bodyClass: "index-page", briefCount: plans.count)))
         var packet = PageContext.index(plans)
         packet["segments"] = plans.map { plan -> [String: Any] in
             var c = PageContext.segment(plan)
@@ -85,7 +93,12 @@ public struct SiteRenderer: Sendable {
         }
         packet["asOf"] = asOf.description
         let packetContent = templates.render("packet", packet)
-        files.append(SiteFile(path: "packet.html", contents: page(packetContent, title: "Approval packet", path: "packet.html", root: "", bodyClass: "packet-page", briefCount: plans.count)))
+        files.append(
+            SiteFile(
+                path: "packet.html",
+                contents: page(
+                    packetContent, title: "Approval packet", path: "packet.html", root: "", bodyClass: "packet-page",
+                    briefCount: plans.count)))
         for asset in templates.assets { files.append(SiteFile(path: asset.path, contents: asset.text)) }
         if let baseURL {
             let paths = ["index.html", "packet.html"] + plans.map { "segments/\($0.segment)/index.html" }

@@ -4,281 +4,281 @@
 enum BuiltInTemplates {
     static let files: [String: String] = [
         "assets/handoff.css": #"""
-/* Handoff approval packet. System fonts only: nothing is loaded from the network. */
-:root {
-  --ink: #1f2733;
-  --muted: #566173;
-  --line: #d9dde3;
-  --paper: #ffffff;
-  --wash: #f5f7fa;
-  --accent: #1d4ed8;
-  --good-bg: #dcfce7; --good-ink: #14532d;
-  --info-bg: #e0ecff; --info-ink: #1e3a8a;
-  --warn-bg: #fef3c7; --warn-ink: #78350f;
-  --bad-bg: #fee2e2;  --bad-ink: #7f1d1d;
-  --muted-bg: #eceff3; --muted-ink: #374151;
-}
-* { box-sizing: border-box; }
-html { font-size: 16px; }
-body {
-  margin: 0; color: var(--ink); background: var(--wash);
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  line-height: 1.55;
-}
-a { color: var(--accent); }
-a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
-.wrap { max-width: 1320px; margin: 0 auto; padding: 0 1.25rem; }
-.site-header { background: #111827; color: #fff; }
-.site-header .wrap { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding-top: .8rem; padding-bottom: .8rem; flex-wrap: wrap; }
-.brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
-.brand span { font-weight: 400; color: #cbd5e1; margin-left: .35rem; }
-.site-header nav a { color: #e5e7eb; margin-left: 1.1rem; text-decoration: none; }
-.site-header nav a:hover { text-decoration: underline; }
-.site-footer { color: var(--muted); font-size: .85rem; padding: 2rem 0 3rem; }
-main { padding: 1.5rem 0 1rem; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: .4rem 0 .6rem; }
-h2 { font-size: 1.35rem; margin: 2.2rem 0 .7rem; padding-top: .4rem; border-top: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.lede { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
-.sub { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
-td .sub { display: inline; }
-.hero h1 { margin-top: 0; }
-.attention, .portfolio-section { background: var(--paper); }
-.attention { border: 1px solid var(--line); border-left: 5px solid #b91c1c; border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1.2rem 0 1.5rem; }
-.attention h2 { border-top: 0; margin-top: .8rem; }
-.attention-list { margin: 0; padding-left: 0; list-style: none; }
-.attention-list li { padding: .35rem 0; border-bottom: 1px dashed var(--line); }
-.attention-list li:last-child { border-bottom: 0; }
-.table-wrap { overflow-x: auto; margin: .6rem 0 1rem; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .5rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-thead th { background: #eef1f5; font-weight: 600; white-space: nowrap; }
-tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
-td[align="right"], th[align="right"], .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-/* Wide tables scroll sideways instead of crushing words one per line. */
-.doc td { min-width: 5.6rem; }
-.doc td[align="right"] { min-width: 0; }
-td[align="center"], th[align="center"] { text-align: center; }
-.portfolio tbody th { font-weight: 600; }
-.badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .82rem; font-weight: 650; border: 1px solid transparent; white-space: nowrap; }
-.badge::before { margin-right: .3rem; }
-.badge-good { background: var(--good-bg); color: var(--good-ink); border-color: #86efac; }
-.badge-good::before { content: "✓"; }
-.badge-info { background: var(--info-bg); color: var(--info-ink); border-color: #93c5fd; }
-.badge-info::before { content: "○"; }
-.badge-warn { background: var(--warn-bg); color: var(--warn-ink); border-color: #fcd34d; }
-.badge-warn::before { content: "!"; }
-.badge-bad { background: var(--bad-bg); color: var(--bad-ink); border-color: #fca5a5; }
-.badge-bad::before { content: "✕"; }
-.badge-muted { background: var(--muted-bg); color: var(--muted-ink); border-color: #d1d5db; }
-.badge-muted::before { content: "–"; }
-.crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
-.verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
-.verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
-.layout { display: grid; grid-template-columns: 13rem minmax(0, 1fr); gap: 2rem; align-items: start; }
-.toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
-.toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
-.toc ol { margin: 0; padding-left: 1.2rem; }
-.toc li { margin: .2rem 0; }
-.downloads { border-top: 1px solid var(--line); margin: .8rem 0 0; padding-top: .6rem; }
-.doc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1.6rem 1.5rem; min-width: 0; }
-.doc > h1:first-child { margin-top: .8rem; }
-.doc ul { padding-left: 1.3rem; }
-.doc code { background: #eef1f5; padding: .05rem .3rem; border-radius: 4px; font-size: .88em; }
-.figure { margin: 1rem 0 1.5rem; }
-.figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
-.figure figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
-.packet .cover { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.6rem; margin-bottom: 1.5rem; }
-.packet-segment { margin-bottom: 2.5rem; }
-.signoff { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1.6rem 1.2rem; margin-top: 1rem; }
-.signature { display: grid; grid-template-columns: 1fr 1.4fr .8fr; gap: 1rem; align-items: end; padding: 1.2rem 0 .4rem; border-bottom: 1px dashed var(--line); }
-.signature .line { border-bottom: 1px solid var(--ink); height: 2.2rem; position: relative; }
-.signature .line span { position: absolute; bottom: -1.2rem; font-size: .75rem; color: var(--muted); }
-.signature .decision { grid-column: 1 / -1; font-size: .8rem; color: var(--muted); margin-top: .8rem; }
-@media (max-width: 860px) {
-  .layout { grid-template-columns: 1fr; }
-  .toc { position: static; }
-  .doc { padding: .5rem 1rem 1rem; }
-}
-@media print {
-  @page { margin: 16mm 14mm; }
-  body { background: #fff; font-size: 10.5pt; }
-  .site-header, .site-footer, .toc, .skip, .crumbs { display: none; }
-  .wrap { max-width: none; padding: 0; }
-  main { padding: 0; }
-  .layout { display: block; }
-  .doc, .table-wrap, .cover, .signoff, .verdict, .attention { border: 0; padding-left: 0; padding-right: 0; }
-  .table-wrap { overflow: visible; }
-  table { font-size: 8.5pt; }
-  .doc td { min-width: 0; }
-  th, td { padding: .25rem .35rem; }
-  thead { display: table-header-group; }
-  tr, .figure, .signature { break-inside: avoid; }
-  h2, h3 { break-after: avoid; }
-  .packet-segment { break-before: page; }
-  .signoff { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  .badge { border: 1px solid #555; }
-  .figure svg { border: 0; }
-}
+        /* Handoff approval packet. System fonts only: nothing is loaded from the network. */
+        :root {
+          --ink: #1f2733;
+          --muted: #566173;
+          --line: #d9dde3;
+          --paper: #ffffff;
+          --wash: #f5f7fa;
+          --accent: #1d4ed8;
+          --good-bg: #dcfce7; --good-ink: #14532d;
+          --info-bg: #e0ecff; --info-ink: #1e3a8a;
+          --warn-bg: #fef3c7; --warn-ink: #78350f;
+          --bad-bg: #fee2e2;  --bad-ink: #7f1d1d;
+          --muted-bg: #eceff3; --muted-ink: #374151;
+        }
+        * { box-sizing: border-box; }
+        html { font-size: 16px; }
+        body {
+          margin: 0; color: var(--ink); background: var(--wash);
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+          line-height: 1.55;
+        }
+        a { color: var(--accent); }
+        a:focus-visible { outline: 3px solid #93c5fd; outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
+        .wrap { max-width: 1320px; margin: 0 auto; padding: 0 1.25rem; }
+        .site-header { background: #111827; color: #fff; }
+        .site-header .wrap { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding-top: .8rem; padding-bottom: .8rem; flex-wrap: wrap; }
+        .brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
+        .brand span { font-weight: 400; color: #cbd5e1; margin-left: .35rem; }
+        .site-header nav a { color: #e5e7eb; margin-left: 1.1rem; text-decoration: none; }
+        .site-header nav a:hover { text-decoration: underline; }
+        .site-footer { color: var(--muted); font-size: .85rem; padding: 2rem 0 3rem; }
+        main { padding: 1.5rem 0 1rem; }
+        h1 { font-size: 1.9rem; line-height: 1.2; margin: .4rem 0 .6rem; }
+        h2 { font-size: 1.35rem; margin: 2.2rem 0 .7rem; padding-top: .4rem; border-top: 1px solid var(--line); }
+        h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+        .lede { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
+        .sub { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
+        td .sub { display: inline; }
+        .hero h1 { margin-top: 0; }
+        .attention, .portfolio-section { background: var(--paper); }
+        .attention { border: 1px solid var(--line); border-left: 5px solid #b91c1c; border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1.2rem 0 1.5rem; }
+        .attention h2 { border-top: 0; margin-top: .8rem; }
+        .attention-list { margin: 0; padding-left: 0; list-style: none; }
+        .attention-list li { padding: .35rem 0; border-bottom: 1px dashed var(--line); }
+        .attention-list li:last-child { border-bottom: 0; }
+        .table-wrap { overflow-x: auto; margin: .6rem 0 1rem; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        th, td { text-align: left; padding: .5rem .7rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        thead th { background: #eef1f5; font-weight: 600; white-space: nowrap; }
+        tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
+        td[align="right"], th[align="right"], .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        /* Wide tables scroll sideways instead of crushing words one per line. */
+        .doc td { min-width: 5.6rem; }
+        .doc td[align="right"] { min-width: 0; }
+        td[align="center"], th[align="center"] { text-align: center; }
+        .portfolio tbody th { font-weight: 600; }
+        .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .82rem; font-weight: 650; border: 1px solid transparent; white-space: nowrap; }
+        .badge::before { margin-right: .3rem; }
+        .badge-good { background: var(--good-bg); color: var(--good-ink); border-color: #86efac; }
+        .badge-good::before { content: "✓"; }
+        .badge-info { background: var(--info-bg); color: var(--info-ink); border-color: #93c5fd; }
+        .badge-info::before { content: "○"; }
+        .badge-warn { background: var(--warn-bg); color: var(--warn-ink); border-color: #fcd34d; }
+        .badge-warn::before { content: "!"; }
+        .badge-bad { background: var(--bad-bg); color: var(--bad-ink); border-color: #fca5a5; }
+        .badge-bad::before { content: "✕"; }
+        .badge-muted { background: var(--muted-bg); color: var(--muted-ink); border-color: #d1d5db; }
+        .badge-muted::before { content: "–"; }
+        .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
+        .verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
+        .verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
+        .layout { display: grid; grid-template-columns: 13rem minmax(0, 1fr); gap: 2rem; align-items: start; }
+        .toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
+        .toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
+        .toc ol { margin: 0; padding-left: 1.2rem; }
+        .toc li { margin: .2rem 0; }
+        .downloads { border-top: 1px solid var(--line); margin: .8rem 0 0; padding-top: .6rem; }
+        .doc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1.6rem 1.5rem; min-width: 0; }
+        .doc > h1:first-child { margin-top: .8rem; }
+        .doc ul { padding-left: 1.3rem; }
+        .doc code { background: #eef1f5; padding: .05rem .3rem; border-radius: 4px; font-size: .88em; }
+        .figure { margin: 1rem 0 1.5rem; }
+        .figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+        .figure figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
+        .packet .cover { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.6rem; margin-bottom: 1.5rem; }
+        .packet-segment { margin-bottom: 2.5rem; }
+        .signoff { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1.6rem 1.2rem; margin-top: 1rem; }
+        .signature { display: grid; grid-template-columns: 1fr 1.4fr .8fr; gap: 1rem; align-items: end; padding: 1.2rem 0 .4rem; border-bottom: 1px dashed var(--line); }
+        .signature .line { border-bottom: 1px solid var(--ink); height: 2.2rem; position: relative; }
+        .signature .line span { position: absolute; bottom: -1.2rem; font-size: .75rem; color: var(--muted); }
+        .signature .decision { grid-column: 1 / -1; font-size: .8rem; color: var(--muted); margin-top: .8rem; }
+        @media (max-width: 860px) {
+          .layout { grid-template-columns: 1fr; }
+          .toc { position: static; }
+          .doc { padding: .5rem 1rem 1rem; }
+        }
+        @media print {
+          @page { margin: 16mm 14mm; }
+          body { background: #fff; font-size: 10.5pt; }
+          .site-header, .site-footer, .toc, .skip, .crumbs { display: none; }
+          .wrap { max-width: none; padding: 0; }
+          main { padding: 0; }
+          .layout { display: block; }
+          .doc, .table-wrap, .cover, .signoff, .verdict, .attention { border: 0; padding-left: 0; padding-right: 0; }
+          .table-wrap { overflow: visible; }
+          table { font-size: 8.5pt; }
+          .doc td { min-width: 0; }
+          th, td { padding: .25rem .35rem; }
+          thead { display: table-header-group; }
+          tr, .figure, .signature { break-inside: avoid; }
+          h2, h3 { break-after: avoid; }
+          .packet-segment { break-before: page; }
+          .signoff { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+          .badge { border: 1px solid #555; }
+          .figure svg { border: 0; }
+        }
 
-"""#,
+        """#,
         "footer.mustache": #"""
-<footer class="site-footer">
-  <div class="wrap">Built by Handoff from {{briefCount}} brief{{^oneBrief}}s{{/oneBrief}} · figures as of {{asOf}}</div>
-</footer>
+        <footer class="site-footer">
+          <div class="wrap">Built by Handoff from {{briefCount}} brief{{^oneBrief}}s{{/oneBrief}} · figures as of {{asOf}}</div>
+        </footer>
 
-"""#,
+        """#,
         "header.mustache": #"""
-<header class="site-header">
-  <div class="wrap">
-    <a class="brand" href="{{root}}index.html">Handoff <span>approval packets</span></a>
-    <nav aria-label="Site">
-      <a href="{{root}}index.html">Portfolio</a>
-      <a href="{{root}}packet.html">Printable packet</a>
-    </nav>
-  </div>
-</header>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href="{{root}}index.html">Handoff <span>approval packets</span></a>
+            <nav aria-label="Site">
+              <a href="{{root}}index.html">Portfolio</a>
+              <a href="{{root}}packet.html">Printable packet</a>
+            </nav>
+          </div>
+        </header>
 
-"""#,
+        """#,
         "index.mustache": #"""
-<div class="wrap">
-<section class="hero">
-  <h1>Marketing-to-sales handoff</h1>
-  <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
-</section>
+        <div class="wrap">
+        <section class="hero">
+          <h1>Marketing-to-sales handoff</h1>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
+        </section>
 
-<section class="attention" aria-labelledby="attention-title">
-  <h2 id="attention-title">Needs attention</h2>
-  {{#hasAttention}}
-  <ul class="attention-list">
-    {{#attention}}
-    <li>{{> status}} <a href="{{href}}">{{segmentTitle}}</a>: {{text}}</li>
-    {{/attention}}
-  </ul>
-  {{/hasAttention}}
-  {{^hasAttention}}
-  <p>Nothing needs attention: no breach, blocker or overdue item.</p>
-  {{/hasAttention}}
-</section>
+        <section class="attention" aria-labelledby="attention-title">
+          <h2 id="attention-title">Needs attention</h2>
+          {{#hasAttention}}
+          <ul class="attention-list">
+            {{#attention}}
+            <li>{{> status}} <a href="{{href}}">{{segmentTitle}}</a>: {{text}}</li>
+            {{/attention}}
+          </ul>
+          {{/hasAttention}}
+          {{^hasAttention}}
+          <p>Nothing needs attention: no breach, blocker or overdue item.</p>
+          {{/hasAttention}}
+        </section>
 
-<section aria-labelledby="portfolio-title">
-  <h2 id="portfolio-title">Segments</h2>
-  <div class="table-wrap">
-  <table class="portfolio">
-    <thead>
-      <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
-    </thead>
-    <tbody>
-      {{#segments}}
-      <tr>
-        <th scope="row"><a href="{{href}}">{{title}}</a><div class="sub">{{segment}}</div></th>
-        <td>{{goal}}</td>
-        <td>{{sla}} <span class="sub">{{clock}} clock</span></td>
-        <td class="num">{{target}}</td>
-        <td class="num">{{attainment}}</td>
-        <td>{{#status}}{{> status}}{{/status}}</td>
-        <td>{{#readiness}}{{> status}}{{/readiness}}</td>
-        <td class="num">{{approvalsGiven}} of {{approvalsNeeded}}</td>
-        <td>{{nextDue}}</td>
-      </tr>
-      {{/segments}}
-    </tbody>
-  </table>
-  </div>
-</section>
-</div>
+        <section aria-labelledby="portfolio-title">
+          <h2 id="portfolio-title">Segments</h2>
+          <div class="table-wrap">
+          <table class="portfolio">
+            <thead>
+              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
+            </thead>
+            <tbody>
+              {{#segments}}
+              <tr>
+                <th scope="row"><a href="{{href}}">{{title}}</a><div class="sub">{{segment}}</div></th>
+                <td>{{goal}}</td>
+                <td>{{sla}} <span class="sub">{{clock}} clock</span></td>
+                <td class="num">{{target}}</td>
+                <td class="num">{{attainment}}</td>
+                <td>{{#status}}{{> status}}{{/status}}</td>
+                <td>{{#readiness}}{{> status}}{{/readiness}}</td>
+                <td class="num">{{approvalsGiven}} of {{approvalsNeeded}}</td>
+                <td>{{nextDue}}</td>
+              </tr>
+              {{/segments}}
+            </tbody>
+          </table>
+          </div>
+        </section>
+        </div>
 
-"""#,
+        """#,
         "layout.mustache": ##"""
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{pageTitle}} · Handoff</title>
-{{#canonical}}
-<link rel="canonical" href="{{canonical}}">
-{{/canonical}}
-<link rel="stylesheet" href="{{root}}assets/handoff.css">
-</head>
-<body class="{{bodyClass}}">
-<a class="skip" href="#main">Skip to content</a>
-{{> header}}
-<main id="main">
-{{{content}}}
-</main>
-{{> footer}}
-</body>
-</html>
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{pageTitle}} · Handoff</title>
+        {{#canonical}}
+        <link rel="canonical" href="{{canonical}}">
+        {{/canonical}}
+        <link rel="stylesheet" href="{{root}}assets/handoff.css">
+        </head>
+        <body class="{{bodyClass}}">
+        <a class="skip" href="#main">Skip to content</a>
+        {{> header}}
+        <main id="main">
+        {{{content}}}
+        </main>
+        {{> footer}}
+        </body>
+        </html>
 
-"""##,
+        """##,
         "packet.mustache": #"""
-<div class="wrap packet">
-<section class="cover">
-  <h1>Handoff approval packet</h1>
-  <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}.</p>
-  <ol>
-    {{#segments}}
-    <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}</li>
-    {{/segments}}
-  </ol>
-</section>
-{{#segments}}
-<section class="packet-segment" id="{{segment}}">
-  <article class="doc">
-{{{body}}}
-  </article>
-  <section class="signoff" aria-label="Sign-off for {{title}}">
-    <h2>Sign-off: {{title}}</h2>
-    {{#approvals}}
-    <div class="signature">
-      <div class="role">{{role}}{{#name}} · {{name}}{{/name}}</div>
-      <div class="line"><span>Signature</span></div>
-      <div class="line short"><span>Date</span></div>
-      <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}</div>
-    </div>
-    {{/approvals}}
-  </section>
-</section>
-{{/segments}}
-</div>
+        <div class="wrap packet">
+        <section class="cover">
+          <h1>Handoff approval packet</h1>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}.</p>
+          <ol>
+            {{#segments}}
+            <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}</li>
+            {{/segments}}
+          </ol>
+        </section>
+        {{#segments}}
+        <section class="packet-segment" id="{{segment}}">
+          <article class="doc">
+        {{{body}}}
+          </article>
+          <section class="signoff" aria-label="Sign-off for {{title}}">
+            <h2>Sign-off: {{title}}</h2>
+            {{#approvals}}
+            <div class="signature">
+              <div class="role">{{role}}{{#name}} · {{name}}{{/name}}</div>
+              <div class="line"><span>Signature</span></div>
+              <div class="line short"><span>Date</span></div>
+              <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}</div>
+            </div>
+            {{/approvals}}
+          </section>
+        </section>
+        {{/segments}}
+        </div>
 
-"""#,
+        """#,
         "segment.mustache": ##"""
-<div class="wrap segment">
-<p class="crumbs"><a href="{{root}}index.html">Portfolio</a> › {{title}}</p>
-<div class="verdict">
-  <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
-  <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
-  <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
-</div>
-<div class="layout">
-  <nav class="toc" aria-label="Sections of this page">
-    <h2>Contents</h2>
-    <ol>
-      {{#sections}}
-      <li><a href="#{{id}}">{{title}}</a></li>
-      {{/sections}}
-    </ol>
-    <p class="downloads">
-      <a href="handoff.md">Markdown source</a><br>
-      <a href="packet.json">packet.json</a>{{#planRecord}}<br>
-      <a href="{{planRecord}}">Latest plan record</a>{{/planRecord}}
-    </p>
-  </nav>
-  <article class="doc">
-{{{body}}}
-  </article>
-</div>
-</div>
+        <div class="wrap segment">
+        <p class="crumbs"><a href="{{root}}index.html">Portfolio</a> › {{title}}</p>
+        <div class="verdict">
+          <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
+          <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
+          <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
+        </div>
+        <div class="layout">
+          <nav class="toc" aria-label="Sections of this page">
+            <h2>Contents</h2>
+            <ol>
+              {{#sections}}
+              <li><a href="#{{id}}">{{title}}</a></li>
+              {{/sections}}
+            </ol>
+            <p class="downloads">
+              <a href="handoff.md">Markdown source</a><br>
+              <a href="packet.json">packet.json</a>{{#planRecord}}<br>
+              <a href="{{planRecord}}">Latest plan record</a>{{/planRecord}}
+            </p>
+          </nav>
+          <article class="doc">
+        {{{body}}}
+          </article>
+        </div>
+        </div>
 
-"""##,
+        """##,
         "status.mustache": #"""
-<span class="badge badge-{{tone}}">{{label}}</span>
+        <span class="badge badge-{{tone}}">{{label}}</span>
 
-"""#,
+        """#,
     ]
 }

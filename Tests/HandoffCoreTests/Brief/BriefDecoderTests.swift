@@ -22,12 +22,16 @@ struct BriefDecoderTests {
 
     @Test func everyFieldDecodes() throws {
         let yaml = TestBriefs.replacing([
-            "segment": "segment: mid-market\ntitle: Mid-market inbound\nsla-clock: calendar\ntarget-attainment: 85.5%\nowner: Dana Ruiz\npattern: diamond",
+            "segment":
+                "segment: mid-market\ntitle: Mid-market inbound\nsla-clock: calendar\ntarget-attainment: 85.5%\nowner: Dana Ruiz\npattern: diamond",
             "volume": "volume:\n  leads-per-week: 12.5\n  after-hours-share: 20%\n  handle-time: 1h30m",
-            "pods": "pods:\n  - name: East\n    reps: 20\n    role: AE\n    hours: Mon-Thu 08:00-18:00\n    timezone: Europe/Berlin\n    shrinkage: 30%\n    max-open: 15\n  - name: West\n    reps: 2",
+            "pods":
+                "pods:\n  - name: East\n    reps: 20\n    role: AE\n    hours: Mon-Thu 08:00-18:00\n    timezone: Europe/Berlin\n    shrinkage: 30%\n    max-open: 15\n  - name: West\n    reps: 2",
             "scoring": "scoring:\n  model: v3\n  threshold: 65\n  max: 100",
-            "escalation": "escalation:\n  ladder: [A, B]\n  trigger: 3 breaches in 1d\n  retry-limit: 1\n  fallbacks:\n    - role: A\n      covered-by: C",
-            "enablement": "enablement:\n  - asset: Deck\n    kind: collateral\n    pods: [East]\n    owner: PMM\n    lead-time: 10d\n    due: 2027-02-01\n    status: in-review",
+            "escalation":
+                "escalation:\n  ladder: [A, B]\n  trigger: 3 breaches in 1d\n  retry-limit: 1\n  fallbacks:\n    - role: A\n      covered-by: C",
+            "enablement":
+                "enablement:\n  - asset: Deck\n    kind: collateral\n    pods: [East]\n    owner: PMM\n    lead-time: 10d\n    due: 2027-02-01\n    status: in-review",
             "dependencies": "dependencies:\n  - name: Score sync\n    kind: scoring\n    owner: MOps\n    due: 2027-02-01\n    ready: yes",
             "approvals": "approvals:\n  - role: VP Sales\n    name: Kim\n    status: approved\n    date: 2026-11-20",
         ])
@@ -54,7 +58,9 @@ struct BriefDecoderTests {
     }
 
     static let badCases: [BadCase] = [
-        BadCase(name: "unknown key with suggestion", replacements: ["owner": "ownr: Dana"], message: "unknown key 'ownr' in the brief; did you mean 'owner'?"),
+        BadCase(
+            name: "unknown key with suggestion", replacements: ["owner": "ownr: Dana"],
+            message: "unknown key 'ownr' in the brief; did you mean 'owner'?"),
         BadCase(name: "missing segment", replacements: ["segment": ""], message: "missing required key 'segment'"),
         BadCase(name: "segment not a slug", replacements: ["segment": "segment: Mid Market"], message: "is not a slug"),
         BadCase(name: "goal with suggestion", replacements: ["goal": "goal: pipline"], message: "did you mean 'pipeline'?"),
@@ -62,19 +68,41 @@ struct BriefDecoderTests {
         BadCase(name: "zero SLA", replacements: ["response-sla": "response-sla: 0m"], message: "longer than zero"),
         BadCase(name: "bad percent", replacements: ["target-attainment": "target-attainment: 120%"], message: "is not a percentage"),
         BadCase(name: "bad date", replacements: ["launch": "launch: 2027-02-30"], message: "is not a date"),
-        BadCase(name: "bad timezone", replacements: ["timezone": "timezone: America/New_Yrok"], message: "did you mean 'America/New_York'?"),
+        BadCase(
+            name: "bad timezone", replacements: ["timezone": "timezone: America/New_Yrok"], message: "did you mean 'America/New_York'?"),
         BadCase(name: "bad hours", replacements: ["hours": "hours: weekdays"], message: "invalid hours"),
-        BadCase(name: "reps not a number", replacements: ["pods": "pods:\n  - name: East\n    reps: four"], message: "'four' is not a whole number"),
-        BadCase(name: "unknown pod key", replacements: ["pods": "pods:\n  - name: East\n    reps: 4\n    shrink: 10%"], message: "unknown key 'shrink' in a pod; did you mean 'shrinkage'?"),
-        BadCase(name: "list where text expected", replacements: ["goal": "goal:\n  - pipeline"], message: "'goal' should be a text value, not a list"),
-        BadCase(name: "text where list expected", replacements: ["qualification": "qualification: ICP"], message: "'qualification' should be a list"),
-        BadCase(name: "bad condition", replacements: ["routing": "routing:\n  - name: R\n    when: region is EMEA\n    assign: pod East"], message: "invalid condition"),
+        BadCase(
+            name: "reps not a number", replacements: ["pods": "pods:\n  - name: East\n    reps: four"],
+            message: "'four' is not a whole number"),
+        BadCase(
+            name: "unknown pod key", replacements: ["pods": "pods:\n  - name: East\n    reps: 4\n    shrink: 10%"],
+            message: "unknown key 'shrink' in a pod; did you mean 'shrinkage'?"),
+        BadCase(
+            name: "list where text expected", replacements: ["goal": "goal:\n  - pipeline"],
+            message: "'goal' should be a text value, not a list"),
+        BadCase(
+            name: "text where list expected", replacements: ["qualification": "qualification: ICP"],
+            message: "'qualification' should be a list"),
+        BadCase(
+            name: "bad condition", replacements: ["routing": "routing:\n  - name: R\n    when: region is EMEA\n    assign: pod East"],
+            message: "invalid condition"),
         BadCase(name: "bad assign", replacements: ["routing": "routing:\n  - name: R\n    assign: queue East"], message: "invalid assign"),
-        BadCase(name: "bad weights", replacements: ["routing": "routing:\n  - name: R\n    assign: round-robin East, West\n    weights: East, West"], message: "weights read like"),
+        BadCase(
+            name: "bad weights",
+            replacements: ["routing": "routing:\n  - name: R\n    assign: round-robin East, West\n    weights: East, West"],
+            message: "weights read like"),
         BadCase(name: "bad trigger", replacements: ["escalation": "escalation:\n  trigger: twice a day"], message: "trigger reads like"),
-        BadCase(name: "bad boolean", replacements: ["dependencies": "dependencies:\n  - name: X\n    ready: maybe"], message: "is not yes/no"),
-        BadCase(name: "bad status", replacements: ["approvals": "approvals:\n  - role: VP\n    status: aproved"], message: "did you mean 'approved'?"),
-        BadCase(name: "empty brief", replacements: ["segment": "", "goal": "", "response-sla": "", "launch": "", "timezone": "", "hours": "", "funnel": "", "qualification": "", "volume": "", "pods": "", "routing": ""], message: "the brief is empty"),
+        BadCase(
+            name: "bad boolean", replacements: ["dependencies": "dependencies:\n  - name: X\n    ready: maybe"], message: "is not yes/no"),
+        BadCase(
+            name: "bad status", replacements: ["approvals": "approvals:\n  - role: VP\n    status: aproved"],
+            message: "did you mean 'approved'?"),
+        BadCase(
+            name: "empty brief",
+            replacements: [
+                "segment": "", "goal": "", "response-sla": "", "launch": "", "timezone": "", "hours": "", "funnel": "", "qualification": "",
+                "volume": "", "pods": "", "routing": "",
+            ], message: "the brief is empty"),
     ]
 
     @Test(arguments: badCases)
@@ -87,7 +115,8 @@ struct BriefDecoderTests {
     }
 
     @Test func errorLocationsAreExact() {
-        let yaml = "segment: x\ngoal: pipline\nresponse-sla: 2h\nfunnel: []\nqualification: [a]\nvolume:\n  leads-per-week: lots\n  handle-time: 5m\nrouting:\n  - name: R\n    assign: pod Nowhere\n    colour: red\n"
+        let yaml =
+            "segment: x\ngoal: pipline\nresponse-sla: 2h\nfunnel: []\nqualification: [a]\nvolume:\n  leads-per-week: lots\n  handle-time: 5m\nrouting:\n  - name: R\n    assign: pod Nowhere\n    colour: red\n"
         let (_, diagnostics) = TestBriefs.decode(yaml)
         let found = diagnostics.errors.map { "\($0.location.line):\($0.location.column)" }
         #expect(found == ["2:7", "7:19", "12:5"], "\(diagnostics.map(\.headline))")
@@ -118,6 +147,9 @@ struct BriefDecoderTests {
             return
         }
         #expect(props.map(\.0) == BriefSchema.brief.keys)
-        #expect(schema["required"]?.arrayValue?.compactMap(\.stringValue) == ["segment", "goal", "response-sla", "funnel", "qualification", "volume", "routing"])
+        #expect(
+            schema["required"]?.arrayValue?.compactMap(\.stringValue) == [
+                "segment", "goal", "response-sla", "funnel", "qualification", "volume", "routing",
+            ])
     }
 }

@@ -33,7 +33,10 @@ struct BriefValueTests {
         #expect(h.days[5].isEmpty && h.days[6].isEmpty)
         let split = try WeeklyHours.parse("Mon,Wed 09:00-12:00; Mon,Wed 13:00-17:00").get()
         #expect(split.weeklyHours == 14)
-        for bad in ["Mon-Fri", "Fri-Mon 09:00-17:00", "Mon-Fri 17:00-09:00", "Mon-Fri 9:00-17:00", "Xyz 09:00-10:00", "Mon 09:00-12:00; Mon 11:00-13:00", "Mon 09:00-25:00"] {
+        for bad in [
+            "Mon-Fri", "Fri-Mon 09:00-17:00", "Mon-Fri 17:00-09:00", "Mon-Fri 9:00-17:00", "Xyz 09:00-10:00",
+            "Mon 09:00-12:00; Mon 11:00-13:00", "Mon 09:00-25:00",
+        ] {
             #expect((try? WeeklyHours.parse(bad).get()) == nil, "\(bad)")
         }
     }
@@ -50,7 +53,8 @@ struct BriefValueTests {
     }
 
     @Test func conditions() throws {
-        let c = try Condition.parse("region = EMEA and employees >= 5000 and industry in [Retail, Banking] and account.owner is not set").get()
+        let c = try Condition.parse("region = EMEA and employees >= 5000 and industry in [Retail, Banking] and account.owner is not set")
+            .get()
         #expect(c.atoms.count == 4)
         #expect(c.fields == ["region", "employees", "industry", "account.owner"])
         #expect(c.matches(Lead(["region": "emea", "employees": "6000", "industry": "banking"])))

@@ -20,16 +20,16 @@ struct EnablementKitTests {
         let yaml = TestBriefs.replacing([
             "launch": "launch: 2028-03-10",
             "enablement": """
-                enablement:
-                  - asset: case studies
-                    owner: Customer Marketing
-                    lead-time: 10d
-                    status: ready
-                  - asset: Battlecard
-                    kind: collateral
-                    pods: [East]
-                    due: 2028-02-01
-                """,
+            enablement:
+              - asset: case studies
+                owner: Customer Marketing
+                lead-time: 10d
+                status: ready
+              - asset: Battlecard
+                kind: collateral
+                pods: [East]
+                due: 2028-02-01
+            """,
         ])
         let plan = try #require(TestBriefs.plan(yaml))
         let items = plan.kit.items
@@ -48,7 +48,8 @@ struct EnablementKitTests {
     @Test func overdueAgainstTheBuildDate() throws {
         let yaml = TestBriefs.replacing([
             "launch": "launch: 2026-12-07",
-            "enablement": "enablement:\n  - asset: Talk track\n    owner: SE\n    due: 2026-11-24\n  - asset: Done early\n    owner: SE\n    due: 2026-11-01\n    status: ready",
+            "enablement":
+                "enablement:\n  - asset: Talk track\n    owner: SE\n    due: 2026-11-24\n  - asset: Done early\n    owner: SE\n    due: 2026-11-01\n    status: ready",
         ])
         let plan = try #require(TestBriefs.plan(yaml))
         let overdue = plan.kit.overdue.map(\.asset)
@@ -66,11 +67,14 @@ struct EnablementKitTests {
 
     @Test func itemDueAfterLaunchAndUnknownPod() throws {
         let yaml = TestBriefs.replacing([
-            "enablement": "enablement:\n  - asset: Late deck\n    owner: PMM\n    pods: [Nort]\n    due: 2027-04-01",
+            "enablement": "enablement:\n  - asset: Late deck\n    owner: PMM\n    pods: [Nort]\n    due: 2027-04-01"
         ])
         let (brief, _) = TestBriefs.decode(yaml)
         let plan = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
-        #expect(plan.findings.contains { $0.severity == .warning && $0.message == "enablement item 'Late deck' is due 2027-04-01, after launch on 2027-03-01" })
+        #expect(
+            plan.findings.contains {
+                $0.severity == .warning && $0.message == "enablement item 'Late deck' is due 2027-04-01, after launch on 2027-03-01"
+            })
         #expect(plan.findings.contains { $0.severity == .error && $0.message.hasPrefix("enablement item 'Late deck' names pod 'Nort'") })
     }
 }
@@ -89,7 +93,8 @@ struct EscalationAndReadinessTests {
 
     @Test func fallbacksNameSubstitutes() throws {
         let yaml = TestBriefs.replacing([
-            "escalation": "escalation:\n  ladder: [Team Lead, VP Sales]\n  trigger: 3 breaches in 24h\n  retry-limit: 1\n  fallbacks:\n    - role: VP Sales\n      covered-by: COO",
+            "escalation":
+                "escalation:\n  ladder: [Team Lead, VP Sales]\n  trigger: 3 breaches in 24h\n  retry-limit: 1\n  fallbacks:\n    - role: VP Sales\n      covered-by: COO"
         ])
         let plan = try #require(TestBriefs.plan(yaml))
         let levels = plan.escalation.levels
@@ -102,20 +107,20 @@ struct EscalationAndReadinessTests {
     @Test func toolingMatchesDependencies() throws {
         let yaml = TestBriefs.replacing([
             "dependencies": """
-                dependencies:
-                  - name: SLA timer automation
-                    kind: automation
-                    owner: RevOps Eng
-                    due: 2027-02-01
-                    ready: no
-                  - name: Region enrichment
-                    kind: field
-                    owner: MOps
-                    ready: yes
-                  - name: Partner portal
-                    kind: integration
-                    due: 2027-05-01
-                """,
+            dependencies:
+              - name: SLA timer automation
+                kind: automation
+                owner: RevOps Eng
+                due: 2027-02-01
+                ready: no
+              - name: Region enrichment
+                kind: field
+                owner: MOps
+                ready: yes
+              - name: Partner portal
+                kind: integration
+                due: 2027-05-01
+            """
         ])
         let plan = try #require(TestBriefs.plan(yaml))
         let items = plan.tooling.items
@@ -137,20 +142,26 @@ struct EscalationAndReadinessTests {
         #expect(pending.approval.usesDefaultApprovers && pending.approval.approvals.map(\.role) == ["RevOps Director", "VP Sales"])
         #expect(pending.approval.reasons.contains("awaiting sign-off: RevOps Director, VP Sales"))
 
-        let approved = try #require(TestBriefs.plan(TestBriefs.replacing([
-            "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20",
-        ])))
+        let approved = try #require(
+            TestBriefs.plan(
+                TestBriefs.replacing([
+                    "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20"
+                ])))
         #expect(approved.approval.readiness == .approved)
 
-        let rejected = try #require(TestBriefs.plan(TestBriefs.replacing([
-            "approvals": "approvals:\n  - role: VP Sales\n    name: Kim\n    status: rejected\n    date: 2026-11-20",
-        ])))
+        let rejected = try #require(
+            TestBriefs.plan(
+                TestBriefs.replacing([
+                    "approvals": "approvals:\n  - role: VP Sales\n    name: Kim\n    status: rejected\n    date: 2026-11-20"
+                ])))
         #expect(rejected.approval.readiness == .blocked && rejected.approval.reasons.first == "rejected by VP Sales (Kim)")
 
-        let breach = try #require(TestBriefs.plan(TestBriefs.replacing([
-            "volume": "volume:\n  leads-per-week: 2000\n  handle-time: 30m",
-            "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20",
-        ])))
+        let breach = try #require(
+            TestBriefs.plan(
+                TestBriefs.replacing([
+                    "volume": "volume:\n  leads-per-week: 2000\n  handle-time: 30m",
+                    "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20",
+                ])))
         #expect(breach.sla.status == .breach && breach.approval.readiness == .blocked)
         #expect(breach.approval.reasons.first?.hasPrefix("SLA breach: ") == true)
         #expect(breach.sla.reasons.contains { $0.contains("the queue grows without bound") })
@@ -175,9 +186,11 @@ struct EscalationAndReadinessTests {
     @Test func patternChoice() throws {
         let auto = try #require(TestBriefs.plan(TestBriefs.base))
         #expect(auto.pattern == .pipeline)
-        let diamond = try #require(TestBriefs.plan(TestBriefs.replacing([
-            "enablement": "enablement:\n  - asset: Deck\n    owner: PMM\n    pods: [East, West]",
-        ])))
+        let diamond = try #require(
+            TestBriefs.plan(
+                TestBriefs.replacing([
+                    "enablement": "enablement:\n  - asset: Deck\n    owner: PMM\n    pods: [East, West]"
+                ])))
         #expect(diamond.pattern == .diamond)
         #expect(diamond.pattern.stages[1] == ["Routing blueprint", "Enablement kit"])
         let forced = try #require(TestBriefs.plan(TestBriefs.replacing(["segment": "segment: test\npattern: diamond"])))

@@ -7,7 +7,9 @@ import Testing
 struct PlanRecordTests {
     @Test func digestIgnoresCommentsWhitespaceAndKeyOrder() throws {
         let a = try #require(TestBriefs.plan(TestBriefs.base))
-        let noisy = "# a comment\n" + TestBriefs.base.replacingOccurrences(of: "goal: pipeline", with: "goal:   pipeline   # why")
+        let noisy =
+            "# a comment\n"
+            + TestBriefs.base.replacingOccurrences(of: "goal: pipeline", with: "goal:   pipeline   # why")
             .replacingOccurrences(of: "segment: test\n", with: "") + "\n\nsegment: test\n"
         let b = try #require(TestBriefs.plan(noisy))
         #expect(a.inputsDigest == b.inputsDigest)
@@ -31,10 +33,11 @@ struct PlanRecordTests {
             if case .object(let pairs) = record { return pairs.map(\.0) }
             return []
         }()
-        #expect(keys == [
-            "plan_id", "objective", "complexity", "strategy", "stages", "parallelization", "context_passing", "error_handling",
-            "success_criteria", "success_metrics", "deliverables", "segment", "inputs_digest", "previous", "created_at", "inputs",
-        ])
+        #expect(
+            keys == [
+                "plan_id", "objective", "complexity", "strategy", "stages", "parallelization", "context_passing", "error_handling",
+                "success_criteria", "success_metrics", "deliverables", "segment", "inputs_digest", "previous", "created_at", "inputs",
+            ])
         #expect(record["strategy"]?.stringValue == "pipeline")
         #expect(record["error_handling"]?["max_retries"] == .integer(2))
         #expect(record["previous"]?.stringValue == "plan-20251120-090000.json")
@@ -56,13 +59,20 @@ struct PlanRecordTests {
 
     @Test func auditTrailSaysWhatChanged() throws {
         let first = try #require(TestBriefs.plan(TestBriefs.base))
-        let edited = TestBriefs.base
+        let edited =
+            TestBriefs.base
             .replacingOccurrences(of: "region = EMEA", with: "region = APAC")
             .replacingOccurrences(of: "response-sla: 2h", with: "response-sla: 1h")
             + "enablement:\n  - asset: New deck\n    owner: PMM\n"
-        let second = try #require(TestBriefs.plan(edited.replacingOccurrences(of: "  - name: Rest\n", with: "  - name: Partners\n    when: source = partner\n    assign: pod West\n  - name: Rest\n")))
-        let r1 = try #require(AuditTrail.parseRecord(PlanRecord.make(first, timestamp: 100, previous: nil).serialized(), fileName: "plan-a.json"))
-        let r2 = try #require(AuditTrail.parseRecord(PlanRecord.make(second, timestamp: 200, previous: "plan-a.json").serialized(), fileName: "plan-b.json"))
+        let second = try #require(
+            TestBriefs.plan(
+                edited.replacingOccurrences(
+                    of: "  - name: Rest\n", with: "  - name: Partners\n    when: source = partner\n    assign: pod West\n  - name: Rest\n"))
+        )
+        let r1 = try #require(
+            AuditTrail.parseRecord(PlanRecord.make(first, timestamp: 100, previous: nil).serialized(), fileName: "plan-a.json"))
+        let r2 = try #require(
+            AuditTrail.parseRecord(PlanRecord.make(second, timestamp: 200, previous: "plan-a.json").serialized(), fileName: "plan-b.json"))
         let trail = AuditTrail(records: [r2, r1])
         #expect(trail.entries.map(\.record.fileName) == ["plan-a.json", "plan-b.json"])
         #expect(trail.entries[0].changes == ["first record of segment 'test'"])

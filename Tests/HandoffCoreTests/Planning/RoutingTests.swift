@@ -7,39 +7,49 @@ struct RoutingTests {
     static func rules(_ text: String) -> String { TestBriefs.replacing(["routing": "routing:\n" + text]) }
 
     @Test func shadowedRuleIsNamed() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: EMEA
-                when: region = EMEA
-                assign: pod East
-              - name: Big EMEA
-                when: region = EMEA and employees >= 5000
-                assign: pod West
-              - name: Rest
-                assign: pod West
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: EMEA
+                        when: region = EMEA
+                        assign: pod East
+                      - name: Big EMEA
+                        when: region = EMEA and employees >= 5000
+                        assign: pod West
+                      - name: Rest
+                        assign: pod West
+                    """)))
         let big = plan.routing.rows[1]
         #expect(!big.isReachable && big.shadowedBy == ["EMEA"])
-        #expect(plan.findings.contains { $0.message == "routing rule 'Big EMEA' is unreachable: 'EMEA' always catch its leads first" || $0.message.contains("'EMEA' always catches its leads first") })
+        #expect(
+            plan.findings.contains {
+                $0.message == "routing rule 'Big EMEA' is unreachable: 'EMEA' always catch its leads first"
+                    || $0.message.contains("'EMEA' always catches its leads first")
+            })
         #expect(plan.routing.rows[2].syntheticLead?.description == "region not set")
     }
 
     @Test func disjointAndOverlappingNumericRanges() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: Small
-                when: employees < 200
-                assign: pod East
-              - name: Mid
-                when: employees >= 200 and employees < 1000
-                assign: pod East
-              - name: Inside mid
-                when: employees >= 300 and employees <= 900
-                assign: pod West
-              - name: Large
-                when: employees >= 1000
-                assign: pod West
-              - name: Unknown size
-                assign: pod West
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Small
+                        when: employees < 200
+                        assign: pod East
+                      - name: Mid
+                        when: employees >= 200 and employees < 1000
+                        assign: pod East
+                      - name: Inside mid
+                        when: employees >= 300 and employees <= 900
+                        assign: pod West
+                      - name: Large
+                        when: employees >= 1000
+                        assign: pod West
+                      - name: Unknown size
+                        assign: pod West
+                    """)))
         let rows = plan.routing.rows
         #expect(rows.map(\.isReachable) == [true, true, false, true, true])
         #expect(rows[2].shadowedBy == ["Mid"])
@@ -50,22 +60,25 @@ struct RoutingTests {
     }
 
     @Test func setMembershipAndCombinations() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: DACH
-                when: country in [DE, AT, CH]
-                assign: pod East
-              - name: Germany
-                when: country = DE
-                assign: pod West
-              - name: Not DACH, named
-                when: country != DE and country != AT and country != CH and account.owner is set
-                assign: pod West
-              - name: Anyone set
-                when: country is set
-                assign: pod West
-              - name: Rest
-                assign: pod East
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: DACH
+                        when: country in [DE, AT, CH]
+                        assign: pod East
+                      - name: Germany
+                        when: country = DE
+                        assign: pod West
+                      - name: Not DACH, named
+                        when: country != DE and country != AT and country != CH and account.owner is set
+                        assign: pod West
+                      - name: Anyone set
+                        when: country is set
+                        assign: pod West
+                      - name: Rest
+                        assign: pod East
+                    """)))
         let rows = plan.routing.rows
         #expect(rows.map(\.isReachable) == [true, false, true, true, true])
         #expect(rows[1].shadowedBy == ["DACH"])
@@ -78,22 +91,25 @@ struct RoutingTests {
     }
 
     @Test func impossibleConditionAndCombinationShadow() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: Big
-                when: employees >= 1000
-                assign: pod East
-              - name: Small
-                when: employees < 1000
-                assign: pod East
-              - name: Missing size
-                when: employees is not set
-                assign: pod West
-              - name: Never
-                when: score > 50 and score < 10
-                assign: pod West
-              - name: Anything else
-                assign: pod West
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Big
+                        when: employees >= 1000
+                        assign: pod East
+                      - name: Small
+                        when: employees < 1000
+                        assign: pod East
+                      - name: Missing size
+                        when: employees is not set
+                        assign: pod West
+                      - name: Never
+                        when: score > 50 and score < 10
+                        assign: pod West
+                      - name: Anything else
+                        assign: pod West
+                    """)))
         let rows = plan.routing.rows
         #expect(rows[3].conditionIsImpossible && !rows[3].isReachable)
         #expect(!rows[4].isReachable && rows[4].shadowedBy.isEmpty)
@@ -102,11 +118,14 @@ struct RoutingTests {
     }
 
     @Test func missingCatchAllAndIdlePod() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: EMEA
-                when: region = EMEA
-                assign: pod East
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: EMEA
+                        when: region = EMEA
+                        assign: pod East
+                    """)))
         #expect(plan.routing.uncaughtLead != nil)
         #expect(plan.findings.contains { $0.message.hasPrefix("no catch-all rule: leads such as 'region not set'") })
         #expect(plan.routing.idlePods == ["West"])
@@ -114,17 +133,20 @@ struct RoutingTests {
     }
 
     @Test func sharesSplitEvenlyAndByReps() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: Named
-                when: account.owner is set
-                assign: owner Dana Ruiz
-                share: 40%
-              - name: EMEA
-                when: region = EMEA
-                assign: pod East
-              - name: Rest
-                assign: round-robin East, West
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Named
+                        when: account.owner is set
+                        assign: owner Dana Ruiz
+                        share: 40%
+                      - name: EMEA
+                        when: region = EMEA
+                        assign: pod East
+                      - name: Rest
+                        assign: round-robin East, West
+                    """)))
         let shares = plan.routing.rows.map(\.share)
         #expect(abs(shares[0] - 0.4) < 1e-12 && abs(shares[1] - 0.3) < 1e-12 && abs(shares[2] - 0.3) < 1e-12)
         // East 4 reps, West 2: the round-robin 30% splits 20/10.
@@ -136,23 +158,29 @@ struct RoutingTests {
     }
 
     @Test func weights() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: Rest
-                assign: round-robin East, West
-                weights: East 25%, West 75%
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Rest
+                        assign: round-robin East, West
+                        weights: East 25%, West 75%
+                    """)))
         #expect(plan.routing.podShares.map(\.share) == [0.25, 0.75])
-        let (brief, _) = TestBriefs.decode(Self.rules("""
-              - name: Rest
-                assign: round-robin East, West
-                weights: East 25%, West 70%
-            """))
+        let (brief, _) = TestBriefs.decode(
+            Self.rules(
+                """
+                  - name: Rest
+                    assign: round-robin East, West
+                    weights: East 25%, West 70%
+                """))
         let bad = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
         #expect(bad.findings.errors.contains { $0.message == "weights of rule 'Rest' sum to 95%, not 100%" })
     }
 
     @Test func crossChecksPointAtTheLine() throws {
-        let yaml = Self.rules("""
+        let yaml = Self.rules(
+            """
               - name: A
                 when: region = EMEA
                 assign: pod Est
@@ -167,22 +195,29 @@ struct RoutingTests {
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let podLine = try #require(lines.firstIndex { $0.contains("pod Est") }) + 1
         let shareLine = try #require(lines.firstIndex { $0.contains("share: 40%") }) + 1
-        #expect(errors.contains { $0.message == "routing rule 'A' names pod 'Est', which 'pods' does not define; did you mean 'East'?" && $0.location.line == podLine })
+        #expect(
+            errors.contains {
+                $0.message == "routing rule 'A' names pod 'Est', which 'pods' does not define; did you mean 'East'?"
+                    && $0.location.line == podLine
+            })
         #expect(errors.contains { $0.message == "shares pass 100%: 110% by rule 'B'" && $0.location.line == shareLine })
     }
 
     @Test func enrichmentFields() throws {
-        let plan = try #require(TestBriefs.plan(Self.rules("""
-              - name: Named
-                when: account.owner is set
-                assign: account-owner
-                pod: East
-              - name: EMEA
-                when: region = EMEA and employees >= 10
-                assign: pod East
-              - name: Rest
-                assign: pod West
-            """)))
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Named
+                        when: account.owner is set
+                        assign: account-owner
+                        pod: East
+                      - name: EMEA
+                        when: region = EMEA and employees >= 10
+                        assign: pod East
+                      - name: Rest
+                        assign: pod West
+                    """)))
         #expect(plan.routing.rows[0].enrichment == ["account.owner", "email domain (account match)"])
         #expect(plan.routing.enrichmentFields == ["account.owner", "email domain (account match)", "region", "employees"])
     }
@@ -197,7 +232,8 @@ struct RoutingTests {
             4,APAC,50,x
             """
         let yaml = TestBriefs.replacing([
-            "routing": "routing:\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: NA\n    when: region = NA and industry = Retail\n    assign: pod West",
+            "routing":
+                "routing:\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: NA\n    when: region = NA and industry = Retail\n    assign: pod West",
             "sample": "sample: leads.csv",
         ])
         let plan = try #require(TestBriefs.plan(yaml, sample: csv))

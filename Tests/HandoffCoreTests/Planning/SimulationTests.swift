@@ -39,7 +39,9 @@ struct SimulationTests {
         Agreement(leads: 60, agents: 1, handle: 20, slaMinutes: 60),
     ])
     func agreesWithErlangC(_ c: Agreement) {
-        let outcome = FirstTouchSimulation(Self.scenario(leads: c.leads, agents: c.agents, handle: c.handle, sla: ResponseDuration(minutes: c.slaMinutes))).run().fcfs
+        let outcome = FirstTouchSimulation(
+            Self.scenario(leads: c.leads, agents: c.agents, handle: c.handle, sla: ResponseDuration(minutes: c.slaMinutes))
+        ).run().fcfs
         let lambda = c.leads / 40
         let load = lambda * c.handle / 60
         let erlang = ErlangC.serviceLevel(agents: c.agents, load: load, slaOverHandle: Double(c.slaMinutes) / c.handle)
@@ -51,7 +53,9 @@ struct SimulationTests {
         // Leads arrive around the clock (window Mon-Sun 00:00-24:00), reps work Mon-Fri 9-17.
         let always = try WeeklyHours.parse("Mon-Sun 00:00-24:00").get()
         for agents in [2, 10, 50] {
-            let s = Self.scenario(leads: 300, agents: agents, handle: 10, sla: ResponseDuration(hours: 2), clock: .calendar, hours: always, podHours: Self.weekdays)
+            let s = Self.scenario(
+                leads: 300, agents: agents, handle: 10, sla: ResponseDuration(hours: 2), clock: .calendar, hours: always,
+                podHours: Self.weekdays)
             let outcome = FirstTouchSimulation(s).run().fcfs
             #expect(outcome.attainment < 0.5, "\(agents) agents reached \(outcome.attainment)")
         }
@@ -59,7 +63,8 @@ struct SimulationTests {
         let yaml = TestBriefs.replacing([
             "response-sla": "response-sla: 2h\nsla-clock: calendar",
             "hours": "hours: Mon-Sun 00:00-24:00",
-            "pods": "pods:\n  - name: East\n    reps: 40\n    hours: Mon-Fri 09:00-17:00\n  - name: West\n    reps: 2\n    hours: Mon-Fri 09:00-17:00",
+            "pods":
+                "pods:\n  - name: East\n    reps: 40\n    hours: Mon-Fri 09:00-17:00\n  - name: West\n    reps: 2\n    hours: Mon-Fri 09:00-17:00",
         ])
         let plan = try #require(TestBriefs.plan(yaml))
         #expect(plan.sla.status == .breach)
@@ -81,8 +86,12 @@ struct SimulationTests {
     @Test func afterHoursLeadsQueueUntilOpening() {
         // Half the leads arrive after hours; on the business clock they wait no business time
         // until the pod opens, on the calendar clock they wait overnight.
-        let business = FirstTouchSimulation(Self.scenario(leads: 100, agents: 5, handle: 5, sla: ResponseDuration(minutes: 30), afterHours: 0.5)).run().fcfs
-        let calendar = FirstTouchSimulation(Self.scenario(leads: 100, agents: 5, handle: 5, sla: ResponseDuration(minutes: 30), afterHours: 0.5, clock: .calendar)).run().fcfs
+        let business = FirstTouchSimulation(
+            Self.scenario(leads: 100, agents: 5, handle: 5, sla: ResponseDuration(minutes: 30), afterHours: 0.5)
+        ).run().fcfs
+        let calendar = FirstTouchSimulation(
+            Self.scenario(leads: 100, agents: 5, handle: 5, sla: ResponseDuration(minutes: 30), afterHours: 0.5, clock: .calendar)
+        ).run().fcfs
         #expect(business.attainment > 0.95)
         #expect(calendar.attainment < 0.6)
         #expect(calendar.p90Minutes > 8 * 60)

@@ -32,9 +32,13 @@ struct YAMLLiteRejectTests {
         Case(name: "document end marker", yaml: "a: 1\n...\n", line: 2, column: 1, message: "document end marker"),
         Case(name: "content after ---", yaml: "--- a\n", line: 1, column: 5, message: "nothing may follow '---'"),
         Case(name: "complex key", yaml: "? a\n: b\n", line: 1, column: 1, message: "complex keys"),
-        Case(name: "duplicate key", yaml: "pods: 1\nx: 2\npods: 3\n", line: 3, column: 1, message: "duplicate key 'pods' (first defined at line 1)"),
+        Case(
+            name: "duplicate key", yaml: "pods: 1\nx: 2\npods: 3\n", line: 3, column: 1,
+            message: "duplicate key 'pods' (first defined at line 1)"),
         Case(name: "duplicate nested key", yaml: "a:\n  b: 1\n  b: 2\n", line: 3, column: 3, message: "duplicate key 'b'"),
-        Case(name: "inconsistent indentation of a key", yaml: "a:\n    b: 1\n  c: 2\n", line: 3, column: 3, message: "inconsistent indentation"),
+        Case(
+            name: "inconsistent indentation of a key", yaml: "a:\n    b: 1\n  c: 2\n", line: 3, column: 3,
+            message: "inconsistent indentation"),
         Case(name: "over-indented key", yaml: "a: 1\n  b: 2\n", line: 2, column: 3, message: "unexpected indentation"),
         Case(name: "over-indented list item", yaml: "- a\n  - b\n", line: 2, column: 3, message: "unexpected indentation"),
         Case(name: "plain starting with @", yaml: "a: @home\n", line: 1, column: 4, message: "'@' is reserved"),
@@ -47,7 +51,8 @@ struct YAMLLiteRejectTests {
         Case(name: "plain value ending in colon", yaml: "a: b:\n", line: 1, column: 5, message: "': ' inside a plain value"),
         Case(name: "unterminated double quote", yaml: "a: \"abc\n", line: 1, column: 4, message: "unterminated double-quoted"),
         Case(name: "unterminated single quote", yaml: "a: 'abc\n", line: 1, column: 4, message: "unterminated single-quoted"),
-        Case(name: "text after closing quote", yaml: "a: \"x\" y\n", line: 1, column: 8, message: "unexpected text after the closing quote"),
+        Case(
+            name: "text after closing quote", yaml: "a: \"x\" y\n", line: 1, column: 8, message: "unexpected text after the closing quote"),
         Case(name: "bad escape", yaml: "a: \"\\x41\"\n", line: 1, column: 5, message: "unsupported escape '\\x'"),
         Case(name: "short unicode escape", yaml: "a: \"\\u12\"\n", line: 1, column: 5, message: "four hex digits"),
         Case(name: "surrogate escape", yaml: "a: \"\\ud800\"\n", line: 1, column: 5, message: "surrogate"),
@@ -64,9 +69,14 @@ struct YAMLLiteRejectTests {
         Case(name: "block scalar leading line too long", yaml: "a: |\n     \n  x\n", line: 2, column: 3, message: "leading empty line"),
         Case(name: "block scalar tab indentation", yaml: "a: |\n\tx\nb: 1\n", line: 2, column: 1, message: "tab"),
         Case(name: "question mark in flow", yaml: "a: [?x]\n", line: 1, column: 5, message: "cannot start a value in a flow sequence"),
-        Case(name: "comment inside flow", yaml: "a: [x #c, y]\n", line: 1, column: 7, message: "comments cannot appear inside a flow sequence"),
+        Case(
+            name: "comment inside flow", yaml: "a: [x #c, y]\n", line: 1, column: 7,
+            message: "comments cannot appear inside a flow sequence"),
         Case(name: "colon after flow", yaml: "[a]: b\n", line: 1, column: 4, message: "keys must be plain"),
-        Case(name: "deep nesting", yaml: (0..<34).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + String(repeating: "  ", count: 34) + "v: x\n", line: 33, column: 65, message: "nesting deeper than 32 levels"),
+        Case(
+            name: "deep nesting",
+            yaml: (0..<34).map { String(repeating: "  ", count: $0) + "k\($0):\n" }.joined() + String(repeating: "  ", count: 34)
+                + "v: x\n", line: 33, column: 65, message: "nesting deeper than 32 levels"),
     ]
 
     @Test(arguments: cases)
@@ -101,6 +111,8 @@ struct YAMLLiteRejectTests {
 
     @Test func diagnosticReadsLikeACompiler() {
         let doc = YAMLLiteParser.parse(text: "segment: x\npods:\n  a: 1\npods: 2\n", file: "Content/enterprise.yml")
-        #expect(doc.diagnostics.first?.description == "Content/enterprise.yml:4:1: error: duplicate key 'pods' (first defined at line 2)\n pods: 2\n ^")
+        #expect(
+            doc.diagnostics.first?.description
+                == "Content/enterprise.yml:4:1: error: duplicate key 'pods' (first defined at line 2)\n pods: 2\n ^")
     }
 }

@@ -127,42 +127,39 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
 
     static func isFieldName(_ s: Substring) -> Bool {
         guard let first = s.first, first.isLetter else { return false }
-        return s.allSatisfy { $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "_" }
+        return s.allSatisfy(isFieldCharacter)
     }
 
+    static func isFieldCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "." || c == "-" || c == "_" }
+
+    /// The operators, as a diagnostic lists them.
+    static let operatorList = "=, !=, >=, >, <=, <, in [a, b], not in [a, b], is set, is not set"
+
+    /// Parses one atom with a strict grammar: a field name, one operator, and its operand.
+    /// Anything else (`==`, `===`, `= <x>`, a missing or unknown operator) is an error that
+    /// lists the operators, never a guess.
     static func parse(_ text: String) -> Result<ConditionAtom, ConditionError> {
-        let t = text.trimmed
+        let t = Substring(text.trimmed)
         if t.isEmpty { return .failure(ConditionError(message: "empty condition next to 'and'")) }
-        for suffix in [" is not set", " is set"] where t.hasSuffix(suffix) {
-            let field = t.dropLast(suffix.count).trimmed
-            guard isFieldName(Substring(field)) else {
-                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
-            }
-            return .success(ConditionAtom(field: field, test: suffix == " is set" ? .isSet : .isNotSet))
+        guard let first = t.first, first.isLetter else {
+            return .failure(ConditionError(message: "'\(t)' does not start with a lead field name"))
         }
-        if let range = t.range(of: " in [") {
-            let field = t[..<range.lowerBound].trimmed
-            let list = "[" + t[range.upperBound...].trimmed
-            guard isFieldName(Substring(field)) else {
-                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
-            }
-            guard list.hasPrefix("["), list.hasSuffix("]") else {
-                return .failure(ConditionError(message: "'in' takes a list in brackets: \(field) in [a, b]"))
-            }
-            let items = list.dropFirst().dropLast().split(separator: ",").map { $0.trimmed }
-            guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
-                return .failure(ConditionError(message: "the list after 'in' has an empty item"))
-            }
-            return .success(ConditionAtom(field: field, test: .isIn(items)))
+        let fieldEnd = t.firstIndex { !isFieldCharacter($0) } ?? t.endIndex
+        let field = String(t[..<fieldEnd])
+        var rest = t[fieldEnd...]
+        let spaced = rest.first == " "
+        rest = rest.drop { $0 == " " }
+        guard !rest.isEmpty else {
+            return .failure(ConditionError(message: "'\(t)' has no operator after '\(field)'; use one of \(operatorList)"))
         }
-        for op in [">=", "<=", "!=", ">", "<", "="] {
-            guard let range = t.range(of: op) else { continue }
-            let field = t[..<range.lowerBound].trimmed
-            let value = t[range.upperBound...].trimmed
-            guard isFieldName(Substring(field)) else {
-                return .failure(ConditionError(message: "'\(field)' is not a lead field name"))
-            }
+        // Symbolic operators, longest first.
+        for op in [">=", "<=", "!=", "=", ">", "<"] where rest.hasPrefix(op) {
+            let value = rest.dropFirst(op.count).trimmed
             guard !value.isEmpty else { return .failure(ConditionError(message: "nothing after '\(op)' in '\(t)'")) }
+            if let c = value.first, "=<>!".contains(c) {
+                return .failure(
+                    ConditionError(message: "'\(t)' has '\(op)' followed by '\(c)'; write one operator: \(operatorList)"))
+            }
             switch op {
             case "=": return .success(ConditionAtom(field: field, test: .equals(value)))
             case "!=": return .success(ConditionAtom(field: field, test: .notEquals(value)))
@@ -180,7 +177,29 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
                 return .success(ConditionAtom(field: field, test: test))
             }
         }
+        // Word operators need a space after the field name.
+        let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+        if spaced {
+            switch words.map(String.init) {
+            case ["is", "set"]: return .success(ConditionAtom(field: field, test: .isSet))
+            case ["is", "not", "set"]: return .success(ConditionAtom(field: field, test: .isNotSet))
+            default: break
+            }
+            for (op, count) in [("not in", 2), ("in", 1)] where words.prefix(count).joined(separator: " ") == op {
+                var list = rest.dropFirst(op.count).trimmed
+                guard list.hasPrefix("["), list.hasSuffix("]"), list.count >= 2 else {
+                    return .failure(ConditionError(message: "'\(op)' takes a list in brackets: \(field) \(op) [a, b]"))
+                }
+                list = String(list.dropFirst().dropLast())
+                let items = list.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmed }
+                guard !items.isEmpty, !items.contains(where: \.isEmpty) else {
+                    return .failure(ConditionError(message: "the list after '\(op)' has an empty item"))
+                }
+                return .success(ConditionAtom(field: field, test: op == "in" ? .isIn(items) : .notIn(items)))
+            }
+        }
+        let word = words.first.map(String.init) ?? String(rest)
         return .failure(
-            ConditionError(message: "'\(t)' is not a condition (use =, !=, in [...], >=, >, <=, <, is set, is not set)"))
+            ConditionError(message: "'\(word)' after '\(field)' is not an operator; conditions use \(operatorList)"))
     }
 }

@@ -42,13 +42,28 @@ public enum PlanRecord {
                 ("dependencies", .array(deps.map(JSONValue.string))),
             ])
         }
-        let intake = task("intake", "revops-director", "confirm funnel stages, qualification criteria and scoring threshold", ["brief"], "intake_findings", [])
-        let routing = task("routing", "routing-logic", "build the routing matrix, path tests and enrichment list", ["brief", "intake_findings"], "routing_blueprint", ["intake"])
-        let sla = task("sla", "sla-modeler", "model first-touch attainment with Erlang C and the business-hours simulation", ["routing_blueprint", "pods", "volume"], "sla_model", ["routing"])
-        let kit = task("enablement", "enablement-kit", "assemble the enablement kit with owners and due dates", diamond ? ["brief", "intake_findings"] : ["brief", "sla_model"], "enablement_kit", diamond ? ["intake"] : ["sla"])
-        let tooling = task("tooling", "data-tooling", "list fields, integrations and automation flows with owners", ["routing_blueprint", "dependencies"], "tooling_checklist", ["routing"])
-        let gate = task("merge-gate", "revops-director", "merge routing, SLA and enablement before sign-off", ["sla_model", "enablement_kit", "tooling_checklist"], "merged_plan", ["sla", "enablement", "tooling"])
-        let approve = task("approvals", "revops-director", "assemble the approval packet and collect sign-off", diamond ? ["merged_plan"] : ["sla_model", "enablement_kit", "tooling_checklist"], "approval_packet", diamond ? ["merge-gate"] : ["enablement", "tooling"])
+        let intake = task(
+            "intake", "revops-director", "confirm funnel stages, qualification criteria and scoring threshold", ["brief"],
+            "intake_findings", [])
+        let routing = task(
+            "routing", "routing-logic", "build the routing matrix, path tests and enrichment list", ["brief", "intake_findings"],
+            "routing_blueprint", ["intake"])
+        let sla = task(
+            "sla", "sla-modeler", "model first-touch attainment with Erlang C and the business-hours simulation",
+            ["routing_blueprint", "pods", "volume"], "sla_model", ["routing"])
+        let kit = task(
+            "enablement", "enablement-kit", "assemble the enablement kit with owners and due dates",
+            diamond ? ["brief", "intake_findings"] : ["brief", "sla_model"], "enablement_kit", diamond ? ["intake"] : ["sla"])
+        let tooling = task(
+            "tooling", "data-tooling", "list fields, integrations and automation flows with owners", ["routing_blueprint", "dependencies"],
+            "tooling_checklist", ["routing"])
+        let gate = task(
+            "merge-gate", "revops-director", "merge routing, SLA and enablement before sign-off",
+            ["sla_model", "enablement_kit", "tooling_checklist"], "merged_plan", ["sla", "enablement", "tooling"])
+        let approve = task(
+            "approvals", "revops-director", "assemble the approval packet and collect sign-off",
+            diamond ? ["merged_plan"] : ["sla_model", "enablement_kit", "tooling_checklist"], "approval_packet",
+            diamond ? ["merge-gate"] : ["enablement", "tooling"])
         func stage(_ id: String, _ name: String, _ parallel: Bool, _ tasks: [JSONValue]) -> JSONValue {
             .object([
                 ("stage_id", .string(id)), ("name", .string(name)), ("execution", .string(parallel ? "parallel" : "sequential")),
@@ -74,8 +89,14 @@ public enum PlanRecord {
         let groups: [JSONValue] =
             diamond
             ? [
-                .object([("group_id", .string("routing-and-enablement")), ("tasks", .array([.string("routing"), .string("enablement")])), ("wait_for", .array([.string("intake")]))]),
-                .object([("group_id", .string("merge-gate")), ("tasks", .array([.string("merge-gate")])), ("wait_for", .array([.string("sla"), .string("enablement"), .string("tooling")]))]),
+                .object([
+                    ("group_id", .string("routing-and-enablement")), ("tasks", .array([.string("routing"), .string("enablement")])),
+                    ("wait_for", .array([.string("intake")])),
+                ]),
+                .object([
+                    ("group_id", .string("merge-gate")), ("tasks", .array([.string("merge-gate")])),
+                    ("wait_for", .array([.string("sla"), .string("enablement"), .string("tooling")])),
+                ]),
             ] : []
         let podFigures: [JSONValue] = plan.sla.pods.map { p in
             .object([
@@ -86,30 +107,71 @@ public enum PlanRecord {
         let complexity = b.routing.count + b.pods.count > 10 ? "high" : b.routing.count + b.pods.count > 5 ? "medium" : "low"
         let record: [(String, JSONValue)] = [
             ("plan_id", .string(id)),
-            ("objective", .string("Hand \(b.title) leads from marketing to sales with first touch within \(b.responseSLA) (\(b.slaClock.rawValue) clock) for \(b.targetAttainment) of leads; goal: \(b.goal.rawValue)")),
+            (
+                "objective",
+                .string(
+                    "Hand \(b.title) leads from marketing to sales with first touch within \(b.responseSLA) (\(b.slaClock.rawValue) clock) for \(b.targetAttainment) of leads; goal: \(b.goal.rawValue)"
+                )
+            ),
             ("complexity", .string(complexity)),
             ("strategy", .string(plan.pattern.rawValue)),
             ("stages", .array(stages)),
             ("parallelization", .object([("max_concurrent", .integer(diamond ? 2 : 1)), ("parallel_groups", .array(groups))])),
-            ("context_passing", .object([
-                ("scoring_config", b.scoring.map { s in .object([("model", s.model.map(JSONValue.string) ?? .null), ("threshold", s.threshold.map(JSONValue.number) ?? .null), ("max", s.max.map(JSONValue.number) ?? .null)]) } ?? .null),
-                ("routing_shares", .array(plan.routing.rows.map { .object([("rule", .string($0.name)), ("share", .number($0.share))]) })),
-                ("sla_figures", .array(podFigures)),
-            ])),
-            ("error_handling", .object([
-                ("retry_strategy", .string("reassign within the pod on a missed first touch")),
-                ("max_retries", .integer(b.escalation.retryLimit)),
-                ("fallback_plan", .string("out-of-office re-route to the next available rep; named owners fall back to \(b.escalation.ladder.first ?? "RevOps Director")")),
-                ("escalation", .object([("ladder", .array(b.escalation.ladder.map(JSONValue.string))), ("trigger", .string(b.escalation.trigger.description))])),
-            ])),
-            ("success_criteria", .array([
-                .string("every routing rule reachable and every lead owned"),
-                .string("every pod meets the first-touch SLA in simulation"),
-                .string("enablement kit delivered before launch"),
-                .string("every approver signs off"),
-            ])),
+            (
+                "context_passing",
+                .object([
+                    (
+                        "scoring_config",
+                        b.scoring.map { s in
+                            .object([
+                                ("model", s.model.map(JSONValue.string) ?? .null),
+                                ("threshold", s.threshold.map(JSONValue.number) ?? .null), ("max", s.max.map(JSONValue.number) ?? .null),
+                            ])
+                        } ?? .null
+                    ),
+                    (
+                        "routing_shares",
+                        .array(plan.routing.rows.map { .object([("rule", .string($0.name)), ("share", .number($0.share))]) })
+                    ),
+                    ("sla_figures", .array(podFigures)),
+                ])
+            ),
+            (
+                "error_handling",
+                .object([
+                    ("retry_strategy", .string("reassign within the pod on a missed first touch")),
+                    ("max_retries", .integer(b.escalation.retryLimit)),
+                    (
+                        "fallback_plan",
+                        .string(
+                            "out-of-office re-route to the next available rep; named owners fall back to \(b.escalation.ladder.first ?? "RevOps Director")"
+                        )
+                    ),
+                    (
+                        "escalation",
+                        .object([
+                            ("ladder", .array(b.escalation.ladder.map(JSONValue.string))),
+                            ("trigger", .string(b.escalation.trigger.description)),
+                        ])
+                    ),
+                ])
+            ),
+            (
+                "success_criteria",
+                .array([
+                    .string("every routing rule reachable and every lead owned"),
+                    .string("every pod meets the first-touch SLA in simulation"),
+                    .string("enablement kit delivered before launch"),
+                    .string("every approver signs off"),
+                ])
+            ),
             ("success_metrics", .array(successMetrics(plan).map { m in .object([("metric", .string(m.0)), ("target", .string(m.1))]) })),
-            ("deliverables", .array(["routing matrix", "SLA model", "escalation tree", "enablement kit", "data and tooling checklist", "approval packet"].map(JSONValue.string))),
+            (
+                "deliverables",
+                .array(
+                    ["routing matrix", "SLA model", "escalation tree", "enablement kit", "data and tooling checklist", "approval packet"]
+                        .map(JSONValue.string))
+            ),
             ("segment", .string(b.segment)),
             ("inputs_digest", .string(plan.inputsDigest)),
             ("previous", previous.map(JSONValue.string) ?? .null),
@@ -136,7 +198,10 @@ public enum PlanRecord {
         let b = plan.brief
         return RecordInputs(
             title: b.title,
-            routing: b.routing.map { RecordInputs.Rule(name: $0.name, when: $0.condition.description, assign: $0.assignment.description, share: $0.share?.description) },
+            routing: b.routing.map {
+                RecordInputs.Rule(
+                    name: $0.name, when: $0.condition.description, assign: $0.assignment.description, share: $0.share?.description)
+            },
             sla: [
                 "response-sla": b.responseSLA.description, "sla-clock": b.slaClock.rawValue,
                 "target-attainment": b.targetAttainment.description, "leads-per-week": Format.number(b.volume.leadsPerWeek),
@@ -166,9 +231,16 @@ public struct RecordInputs: Codable, Sendable, Hashable {
     var json: JSONValue {
         .object([
             ("title", .string(title)),
-            ("routing", .array(routing.map { r in
-                .object([("name", .string(r.name)), ("when", .string(r.when)), ("assign", .string(r.assign)), ("share", r.share.map(JSONValue.string) ?? .null)])
-            })),
+            (
+                "routing",
+                .array(
+                    routing.map { r in
+                        .object([
+                            ("name", .string(r.name)), ("when", .string(r.when)), ("assign", .string(r.assign)),
+                            ("share", r.share.map(JSONValue.string) ?? .null),
+                        ])
+                    })
+            ),
             ("sla", .object(sla.keys.sorted().map { ($0, .string(sla[$0] ?? "")) })),
             ("pods", .array(pods.map(JSONValue.string))),
             ("enablement", .array(enablement.map(JSONValue.string))),

@@ -1,15 +1,21 @@
 /// Finds synthetic leads for routing paths (SPEC §3.2): a lead that meets one rule's condition
 /// and misses every earlier rule, or a lead that no rule catches. It is a small constraint
 /// search: to miss an earlier rule, one of its atoms must fail, so the search picks one negated
-/// atom per earlier rule and checks each field's constraints for a witness value.
+/// atom per earlier rule and keeps each field's remaining values as a `FieldDomain`. Rules the
+/// constraints already miss are passed without branching, so distinct-value rule lists cost
+/// one check per rule.
 public enum PathFinder {
     typealias Test = ConditionAtom.Test
+    typealias Constraints = [String: FieldDomain]
 
     /// A lead reaching `target` (meeting its condition, missing all `earlier`), or nil.
     public static func lead(meeting target: Condition, missing earlier: [Condition]) -> Lead? {
+        // An earlier rule without a condition catches everything.
+        if earlier.contains(where: \.isAlways) { return nil }
         var budget = 50_000
-        var constraints: [String: [Test]] = [:]
-        for atom in target.atoms { constraints[atom.field, default: []].append(atom.test) }
+        var constraints: Constraints = [:]
+        for atom in target.atoms { constraints[atom.field, default: FieldDomain()].add(atom.test) }
+        guard constraints.values.allSatisfy({ $0.witness() != nil }) else { return nil }
         return search(constraints, earlier[...], &budget)
     }
 
@@ -20,25 +26,39 @@ public enum PathFinder {
         }
     }
 
-    static func search(_ constraints: [String: [Test]], _ rest: ArraySlice<Condition>, _ budget: inout Int) -> Lead? {
+    static func search(_ constraints: Constraints, _ rest: ArraySlice<Condition>, _ budget: inout Int) -> Lead? {
         budget -= 1
         guard budget > 0 else { return nil }
+        var rest = rest
+        while let rule = rest.first, !rule.isAlways, alreadyMissed(rule, under: constraints) { rest = rest.dropFirst() }
         guard let rule = rest.first else { return witness(constraints) }
+        if rule.isAlways { return nil }
         for atom in rule.atoms {
             for alternative in negations(of: atom.test) {
+                var domain = constraints[atom.field] ?? FieldDomain()
+                domain.add(alternative)
+                guard domain.witness() != nil else { continue }
                 var next = constraints
-                next[atom.field, default: []].append(alternative)
-                guard value(for: atom.field, next[atom.field] ?? []) != nil else { continue }
+                next[atom.field] = domain
                 if let lead = search(next, rest.dropFirst(), &budget) { return lead }
             }
         }
         return nil
     }
 
-    static func witness(_ constraints: [String: [Test]]) -> Lead? {
+    /// Whether no lead meeting `constraints` can meet `rule`: one of its atoms contradicts them.
+    static func alreadyMissed(_ rule: Condition, under constraints: Constraints) -> Bool {
+        rule.atoms.contains { atom in
+            guard var domain = constraints[atom.field] else { return false }
+            domain.add(atom.test)
+            return domain.witness() == nil
+        }
+    }
+
+    static func witness(_ constraints: Constraints) -> Lead? {
         var lead = Lead()
         for field in constraints.keys.sorted() {
-            guard let v = value(for: field, constraints[field] ?? []) else { return nil }
+            guard let v = constraints[field]?.witness() else { return nil }
             if let v { lead[field] = v } else { lead.unsetFields.append(field) }
         }
         return lead
@@ -58,36 +78,5 @@ public enum PathFinder {
         case .isSet: [.isNotSet]
         case .isNotSet: [.isSet]
         }
-    }
-
-    /// A value meeting every test on one field: `.some(nil)` for "not set", nil when none exists.
-    static func value(for field: String, _ tests: [Test]) -> String?? {
-        func holds(_ v: String?) -> Bool {
-            let lead = Lead(v.map { [field: $0] } ?? [:])
-            return tests.allSatisfy { ConditionAtom(field: field, test: $0).holds(for: lead) }
-        }
-        if holds(nil) { return .some(nil) }
-        for candidate in candidates(tests) where holds(candidate) { return .some(candidate) }
-        return nil
-    }
-
-    /// Values worth trying: the ones the tests name, numbers around every bound, fresh text.
-    static func candidates(_ tests: [Test]) -> [String] {
-        var texts: [String] = []
-        var numbers: [Double] = []
-        for test in tests {
-            switch test {
-            case .equals(let v), .notEquals(let v): texts.append(v)
-            case .isIn(let s), .notIn(let s): texts += s
-            case .greaterOrEqual(let n), .greater(let n), .lessOrEqual(let n), .less(let n):
-                numbers += [n, n + 1, n - 1, n + 0.5, n - 0.5, n * 2, n + 1000]
-            case .isSet, .isNotSet: break
-            }
-        }
-        for t in texts { if let n = Double(t) { numbers += [n + 1, n - 1] } }
-        if !numbers.isEmpty { numbers += [0, 1, 1000] }
-        let numeric = numbers.map { ConditionAtom.format($0) }
-        // Readable stand-ins when any value will do ("account.owner = any value").
-        return texts + numeric + ["any value", "other", "other-2", "other-3"]
     }
 }

@@ -1,5 +1,5 @@
-import SwiftCSV
 import Foundation
+import SwiftCSV
 
 /// Routes a CSV sample of historical leads through the rules (SPEC §3.2 `sample`): the header
 /// names lead fields; empty cells are "not set".

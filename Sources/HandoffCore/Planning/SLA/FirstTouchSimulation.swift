@@ -145,7 +145,9 @@ public struct FirstTouchSimulation: Sendable {
     /// Each lead's deadline: in pod open time under the business clock (`1d` being the open
     /// hours of a working day, starting with the day the clock starts), as an instant under the
     /// calendar clock.
-    static func deadlines(arrivals: [Double], openArrivals: [Double], pod: OpenIntervals, sla: ResponseDuration, clock: Brief.SLAClock) -> [Double] {
+    static func deadlines(arrivals: [Double], openArrivals: [Double], pod: OpenIntervals, sla: ResponseDuration, clock: Brief.SLAClock)
+        -> [Double]
+    {
         switch clock {
         case .calendar:
             let span = Double(sla.calendarMinutes * 60)
@@ -166,7 +168,9 @@ public struct FirstTouchSimulation: Sendable {
     }
 
     /// Serves the leads under one policy and scores them against their deadlines.
-    func serve(_ policy: Policy, _ arrivals: [Double], _ openArrivals: [Double], _ services: [Double], _ deadlines: [Double], _ pod: OpenIntervals) -> Outcome {
+    func serve(
+        _ policy: Policy, _ arrivals: [Double], _ openArrivals: [Double], _ services: [Double], _ deadlines: [Double], _ pod: OpenIntervals
+    ) -> Outcome {
         let n = arrivals.count
         guard n > 0 else { return Outcome(leads: 0, attainment: 1, medianMinutes: 0, p90Minutes: 0) }
         guard scenario.agents > 0 else { return Outcome(leads: n, attainment: 0, medianMinutes: .infinity, p90Minutes: .infinity) }

@@ -117,12 +117,14 @@ public struct SLAModel: Sendable {
                 simulated: fcfs.attainment, target: target, occupancy: occupancy, load: load, agents: agents,
                 pod: pod.name, reasons: &reasons)
             if attainment - fcfs.attainment >= 0.05 {
-                reasons.append(explainGap(brief, pod: pod.name, erlang: attainment, simulated: fcfs.attainment, podHours: podHours, zone: zoneName))
+                reasons.append(
+                    explainGap(brief, pod: pod.name, erlang: attainment, simulated: fcfs.attainment, podHours: podHours, zone: zoneName))
             }
             let recommend = lifo.attainment - fcfs.attainment >= 0.05
             if recommend {
                 reasons.append(
-                    "\(pod.name): serving the newest lead first would reach \(percent(lifo.attainment)) against \(percent(fcfs.attainment)) first come, first served")
+                    "\(pod.name): serving the newest lead first would reach \(percent(lifo.attainment)) against \(percent(fcfs.attainment)) first come, first served"
+                )
             }
             let curveTop = max(2 * (requiredReps ?? pod.reps), 2 * pod.reps, 2)
             let curve = (1...curveTop).map { r in
@@ -179,7 +181,8 @@ public struct SLAModel: Sendable {
     ) -> SLAStatus {
         if load >= Double(agents), load > 0 {
             reasons.append(
-                "\(pod): \(format(load)) Erlangs of offered load on \(agents) productive agent\(agents == 1 ? "" : "s"); the queue grows without bound")
+                "\(pod): \(format(load)) Erlangs of offered load on \(agents) productive agent\(agents == 1 ? "" : "s"); the queue grows without bound"
+            )
             return .breach
         }
         let short = target - simulated

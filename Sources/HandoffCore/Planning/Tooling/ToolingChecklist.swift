@@ -51,7 +51,8 @@ public struct ToolingChecklist: Sendable {
         if let scoring = brief.scoring {
             requirements.append(
                 Requirement(
-                    category: .field, name: "lead_score", purpose: "\(scoring.model ?? "lead score") with threshold \(scoring.threshold.map { Format.number($0) } ?? "unset")",
+                    category: .field, name: "lead_score",
+                    purpose: "\(scoring.model ?? "lead score") with threshold \(scoring.threshold.map { Format.number($0) } ?? "unset")",
                     owner: "Marketing Ops", kinds: [.scoring, .field], keywords: ["score", scoring.model ?? "score"]))
         }
         requirements += [
@@ -80,7 +81,8 @@ public struct ToolingChecklist: Sendable {
                 category: .automation, name: "Breach alert", purpose: "alerts the pod lead on a missed first touch",
                 owner: "RevOps", kinds: [.automation], keywords: ["alert", "breach"]),
             Requirement(
-                category: .automation, name: "Escalation", purpose: "\(brief.escalation.trigger) → \(brief.escalation.ladder.first ?? "ladder")",
+                category: .automation, name: "Escalation",
+                purpose: "\(brief.escalation.trigger) → \(brief.escalation.ladder.first ?? "ladder")",
                 owner: "RevOps", kinds: [.automation], keywords: ["escalat"]),
             Requirement(
                 category: .automation, name: "Out-of-office re-route", purpose: "skips reps who are away",
