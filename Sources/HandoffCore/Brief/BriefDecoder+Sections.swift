@@ -36,7 +36,11 @@ extension BriefDecoder {
         let qualification = textList(f["qualification"], "qualification") ?? []
         let scoring = mapping(f["scoring"], "scoring").map { decodeScoring($0) }
         let volume = mapping(f["volume"], "volume").flatMap { decodeVolume($0) }
+        let errorsBeforePods = diagnostics.errors.count
         let pods = listOfMaps(f["pods"], "pods", BriefSchema.pod, item: "a pod") { d, m, loc in d.decodePod(m, loc) }
+        let podsComplete =
+            diagnostics.errors.count == errorsBeforePods && !sectionHasSyntaxError("pods", in: root)
+            && (f["pods"] != nil || !root.isIncomplete)
         let routing = listOfMaps(f["routing"], "routing", BriefSchema.rule, item: "a routing rule") { d, m, loc in
             d.decodeRule(m, loc)
         }
@@ -51,6 +55,7 @@ extension BriefDecoder {
         let approvals = listOfMaps(f["approvals"], "approvals", BriefSchema.approval, item: "an approval") { d, m, loc in
             d.decodeApproval(m, loc)
         }
+        diagnostics += BriefCrossReferences.check(.init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing))
         let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
 
@@ -70,6 +75,14 @@ extension BriefDecoder {
             segmentLocation: segmentScalar.location, tree: tree)
     }
 
+    /// Whether a syntax error fell between a top-level key's line and the next key's.
+    func sectionHasSyntaxError(_ key: String, in root: YAMLMapping) -> Bool {
+        guard !syntaxErrorLines.isEmpty, let i = root.entries.firstIndex(where: { $0.key.value == key }) else { return false }
+        let start = root.entries[i].key.location.line
+        let end = i + 1 < root.entries.count ? root.entries[i + 1].key.location.line : Int.max
+        return syntaxErrorLines.contains { $0 >= start && $0 < end }
+    }
+
     /// `mid-market` → `Mid-market`.
     static func capitalised(_ slug: String) -> String {
         slug.prefix(1).uppercased() + slug.dropFirst()
@@ -77,10 +90,14 @@ extension BriefDecoder {
 
     mutating func decodeScoring(_ m: YAMLMapping) -> Brief.Scoring {
         let f = fields(of: m, BriefSchema.scoring, in: "scoring")
+        let threshold = f["threshold"] == nil ? nil : number(f["threshold"], "threshold")
+        let max = f["max"] == nil ? nil : number(f["max"], "max")
+        // Checked here, at the threshold's own line, so it is reported with the other errors.
+        if let threshold, let max, threshold < 0 || threshold > max, let node = f["threshold"] {
+            error("scoring threshold \(Format.number(threshold)) is outside 0…\(Format.number(max))", at: node.location)
+        }
         return Brief.Scoring(
-            model: f["model"] == nil ? nil : text(f["model"], "model"),
-            threshold: f["threshold"] == nil ? nil : number(f["threshold"], "threshold"),
-            max: f["max"] == nil ? nil : number(f["max"], "max"), location: m.location)
+            model: f["model"] == nil ? nil : text(f["model"], "model"), threshold: threshold, max: max, location: m.location)
     }
 
     mutating func decodeVolume(_ m: YAMLMapping) -> Brief.Volume? {
@@ -110,13 +127,13 @@ extension BriefDecoder {
 
     mutating func decodeRule(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.RoutingRule? {
         let name = text(m["name"], "name")
-        var condition: Condition? = .always
+        var condition: Condition = .always
         if let node = m["when"], let s = scalar(node, "when") {
             switch Condition.parse(s.value) {
             case .success(let c): condition = c
             case .failure(let e):
+                // Reported; the rule is kept (the brief is not) so its pods are still checked.
                 error("invalid condition: \(e.message)", at: s.location)
-                condition = nil
             }
         }
         let podName = m["pod"] == nil ? nil : text(m["pod"], "pod")
@@ -136,7 +153,7 @@ extension BriefDecoder {
         if let s = m["weights"].flatMap({ scalar($0, "weights") }) {
             weights = parseWeights(s)
         }
-        guard let name, let condition, let assignment, let assignScalar else { return nil }
+        guard let name, let assignment, let assignScalar else { return nil }
         return Brief.RoutingRule(
             name: name, condition: condition, assignment: assignment, share: share, weights: weights, location: loc,
             conditionLocation: m["when"]?.location, assignLocation: assignScalar.location,

@@ -4,24 +4,35 @@ import Foundation
 /// field and malformed value at its own line and column. Cross-field consistency is the intake
 /// check's job (`BriefIntake`), not the decoder's.
 public struct BriefDecoder {
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
     let file: String
+    /// Lines where the parser reported an error: a section touching one is damaged, and
+    /// cross-references into it are not checked.
+    var syntaxErrorLines: Set<Int> = []
+    /// Where each value's key stands, so a value of the wrong kind (a list where text belongs)
+    /// is reported at its key rather than at the first item below it.
+    var keyOfValue: [SourceLocation: SourceLocation] = [:]
 
     init(file: String) { self.file = file }
 
-    /// Decodes a parsed document. The brief is nil when anything needed to build it is broken.
+    /// Decodes a parsed document. The brief is nil when the file has any error. Every
+    /// independent mistake is reported in one run: the parser's syntax errors, then the schema
+    /// errors of the parts that parsed, then cross-references among the parts that decoded.
     public static func decode(_ document: YAMLDocument) -> (brief: Brief?, diagnostics: [Diagnostic]) {
-        guard document.diagnostics.errors.isEmpty else { return (nil, document.diagnostics) }
         var decoder = BriefDecoder(file: document.file)
         let start = SourceLocation(file: document.file, line: 1, column: 1)
         guard let root = document.root else {
+            if document.diagnostics.hasErrors { return (nil, document.diagnostics) }
             return (nil, [.error("the brief is empty; start with 'segment:'", at: start)])
         }
         guard case .mapping(let mapping) = root else {
+            if document.diagnostics.hasErrors { return (nil, document.diagnostics) }
             return (nil, [.error("a brief is a map of 'key: value' lines, not \(root.kindDescription)", at: root.location)])
         }
+        decoder.syntaxErrorLines = Set(document.diagnostics.errors.map(\.location.line))
         let brief = decoder.decodeBrief(mapping, tree: root)
-        return (decoder.diagnostics.hasErrors ? nil : brief, document.diagnostics + decoder.diagnostics)
+        let all = document.diagnostics + decoder.diagnostics
+        return (all.hasErrors ? nil : brief, all)
     }
 
     // MARK: - Reporting
@@ -47,8 +58,10 @@ public struct BriefDecoder {
                 continue
             }
             result[key] = entry.value
+            keyOfValue[entry.value.location] = entry.key.location
         }
-        for field in schema.fields where field.required && result[field.name] == nil {
+        // A map that lost a line to a syntax error may miss a key only because that line broke.
+        for field in schema.fields where field.required && result[field.name] == nil && !mapping.isIncomplete {
             if mapping.entries.contains(where: { $0.key.value == field.name }) { continue }
             error("missing required key '\(field.name)' in \(context)", at: mapping.location)
         }
@@ -56,9 +69,9 @@ public struct BriefDecoder {
     }
 
     mutating func scalar(_ node: YAMLNode?, _ key: String) -> YAMLScalar? {
-        guard let node else { return nil }
+        guard let node, !node.isInvalid else { return nil }
         guard case .scalar(let s) = node else {
-            error("'\(key)' should be a text value, not \(node.kindDescription)", at: node.location)
+            error("'\(key)' should be a text value, not \(node.kindDescription)", at: keyOfValue[node.location] ?? node.location)
             return nil
         }
         return s
@@ -76,19 +89,19 @@ public struct BriefDecoder {
     }
 
     mutating func mapping(_ node: YAMLNode?, _ key: String) -> YAMLMapping? {
-        guard let node else { return nil }
+        guard let node, !node.isInvalid else { return nil }
         guard case .mapping(let m) = node else {
-            error("'\(key)' should be a map of 'key: value' lines, not \(node.kindDescription)", at: node.location)
+            error("'\(key)' should be a map of 'key: value' lines, not \(node.kindDescription)", at: keyOfValue[node.location] ?? node.location)
             return nil
         }
         return m
     }
 
     mutating func sequence(_ node: YAMLNode?, _ key: String) -> YAMLSequence? {
-        guard let node else { return nil }
+        guard let node, !node.isInvalid else { return nil }
         if case .scalar(let s) = node, s.value.isEmpty { return YAMLSequence(items: [], location: s.location) }
         guard case .sequence(let seq) = node else {
-            error("'\(key)' should be a list ('- item' lines or [a, b]), not \(node.kindDescription)", at: node.location)
+            error("'\(key)' should be a list ('- item' lines or [a, b]), not \(node.kindDescription)", at: keyOfValue[node.location] ?? node.location)
             return nil
         }
         return seq

@@ -44,7 +44,9 @@ public struct YAMLLiteParser {
     public static func parse(text: String, file: String) -> YAMLDocument {
         var parser = YAMLLiteParser(text: text, file: file)
         let root = parser.parseDocument()
-        return YAMLDocument(root: parser.diagnostics.hasErrors ? nil : root, file: file, diagnostics: parser.diagnostics)
+        // The tree is kept even with errors: what parsed is still checked against the schema,
+        // so one run reports every independent mistake.
+        return YAMLDocument(root: root, file: file, diagnostics: parser.diagnostics)
     }
 
     // MARK: - State
@@ -213,6 +215,7 @@ public struct YAMLLiteParser {
             if let next = peekContent() {
                 let line = lines[next]
                 error("inconsistent indentation: this line does not line up with any block above it", line, line.indent)
+                root = root.map(Self.markIncomplete)
                 index = next + 1
                 skipLines(indentedMoreThan: line.indent)
                 continue
@@ -264,7 +267,7 @@ public struct YAMLLiteParser {
             error("nesting deeper than \(Self.maximumDepth) levels", line, indent)
             index = current + 1
             skipLines(indentedMoreThan: parentIndent)
-            return emptyScalar(at: location(line, indent))
+            return invalidScalar(at: location(line, indent))
         }
         if isSequenceItem(line, at: indent) {
             return parseSequence(indent: indent, depth: depth)
@@ -276,7 +279,7 @@ public struct YAMLLiteParser {
             error("keys must be plain words; remove the quotes", line, column)
             index = current + 1
             skipLines(indentedMoreThan: parentIndent)
-            return emptyScalar(at: location(line, indent))
+            return invalidScalar(at: location(line, indent))
         case .notKey:
             break
         }
@@ -337,6 +340,11 @@ public struct YAMLLiteParser {
         let mapLocation = location(firstLine, indent)
         var entries: [YAMLMapping.Entry] = []
         var firstSeen: [String: Int] = [:]
+        var incomplete = false
+        // Errors reported while reading this map but outside its values mean a line of the map
+        // itself was skipped (a tab-indented line, say).
+        let errorsAtStart = diagnostics.count
+        var errorsInValues = 0
         while !tooManyErrors, let current = peekContent(), lines[current].indent == indent {
             let line = lines[current]
             guard case .key(let end, let colon) = classifyKey(line, at: indent) else {
@@ -347,6 +355,7 @@ public struct YAMLLiteParser {
                 } else {
                     error("expected 'key: value' in this map", line, indent)
                 }
+                incomplete = true
                 index = current + 1
                 skipLines(indentedMoreThan: indent)
                 continue
@@ -354,25 +363,32 @@ public struct YAMLLiteParser {
             let keyText = String(String.UnicodeScalarView(line.scalars[indent..<end]))
             let key = YAMLScalar(keyText, at: location(line, indent))
             if !validateKey(line, from: indent, to: end) {
+                incomplete = true
                 index = current + 1
                 skipLines(indentedMoreThan: indent)
                 continue
             }
+            let errorsBeforeValue = diagnostics.count
             let value = parseValue(line: current, column: colon + 1, parentIndent: indent, depth: depth + 1, inMapping: true)
+            errorsInValues += diagnostics.count - errorsBeforeValue
             if let first = firstSeen[keyText] {
                 error("duplicate key '\(keyText)' (first defined at line \(first))", line, indent)
             } else {
                 firstSeen[keyText] = line.number
                 entries.append(YAMLMapping.Entry(key: key, value: value))
             }
-            checkNoDeeperLine(than: indent, after: value)
+            if !checkNoDeeperLine(than: indent, after: value) { incomplete = true }
         }
-        return .mapping(YAMLMapping(entries: entries, location: mapLocation))
+        var mapping = YAMLMapping(entries: entries, location: mapLocation)
+        mapping.isIncomplete = incomplete || tooManyErrors || diagnostics.count - errorsAtStart > errorsInValues
+        return .mapping(mapping)
     }
 
     /// After an entry or item, a line indented deeper than its block is an error.
-    mutating func checkNoDeeperLine(than indent: Int, after value: YAMLNode) {
-        guard let next = peekContent(), lines[next].indent > indent else { return }
+    /// Returns false when it reported (and skipped) such a line.
+    @discardableResult
+    mutating func checkNoDeeperLine(than indent: Int, after value: YAMLNode) -> Bool {
+        guard let next = peekContent(), lines[next].indent > indent else { return true }
         let line = lines[next]
         if case .scalar = value {
             error(
@@ -382,6 +398,7 @@ public struct YAMLLiteParser {
         }
         index = next + 1
         skipLines(indentedMoreThan: indent)
+        return false
     }
 
     mutating func validateKey(_ line: Line, from start: Int, to end: Int) -> Bool {
@@ -424,6 +441,7 @@ public struct YAMLLiteParser {
                 error("tab after '-'; separate with a space", line, indent + 1)
                 index = current + 1
                 skipLines(indentedMoreThan: indent)
+                items.append(invalidScalar(at: location(line, indent)))
                 continue
             }
             var column = indent + 1
@@ -438,9 +456,22 @@ public struct YAMLLiteParser {
                 item = parseValue(line: current, column: indent + 1, parentIndent: indent, depth: depth + 1, inMapping: false)
             }
             items.append(item)
-            checkNoDeeperLine(than: indent, after: item)
+            if !checkNoDeeperLine(than: indent, after: item) { items[items.count - 1] = Self.markIncomplete(item) }
         }
         return .sequence(YAMLSequence(items: items, location: seqLocation))
+    }
+
+    /// A node that lost lines to an error: a map keeps what it has, anything else is invalid.
+    static func markIncomplete(_ node: YAMLNode) -> YAMLNode {
+        switch node {
+        case .mapping(var m):
+            m.isIncomplete = true
+            return .mapping(m)
+        case .scalar(var s):
+            s.isInvalid = true
+            return .scalar(s)
+        case .sequence: return node
+        }
     }
 
     func isKeyLine(_ line: Line, at column: Int) -> Bool {
@@ -461,7 +492,7 @@ public struct YAMLLiteParser {
             if !rest.isEmpty {
                 error("tab before a value; separate with a space", line, start)
                 index = lineIndex + 1
-                return emptyScalar(at: location(line, start))
+                return invalidScalar(at: location(line, start))
             }
         }
         let rest = restAfter(line, from: start)
@@ -469,7 +500,10 @@ public struct YAMLLiteParser {
             // Nothing on this line: the value is the block below, or empty.
             index = lineIndex + 1
             let emptyAt = location(line, min(column, line.scalars.count))
-            guard let next = peekContent() else { return emptyScalar(at: emptyAt) }
+            let errorsBefore = diagnostics.count
+            guard let next = peekContent() else {
+                return diagnostics.count > errorsBefore ? invalidScalar(at: emptyAt) : emptyScalar(at: emptyAt)
+            }
             let nextLine = lines[next]
             if nextLine.indent > parentIndent {
                 return parseNode(indent: nextLine.indent, parentIndent: parentIndent, depth: depth)
@@ -477,18 +511,31 @@ public struct YAMLLiteParser {
             if inMapping, nextLine.indent == parentIndent, isSequenceItem(nextLine, at: parentIndent) {
                 return parseSequence(indent: parentIndent, depth: depth)
             }
-            return emptyScalar(at: emptyAt)
+            // A broken line skipped on the way may have been this value's block.
+            return diagnostics.count > errorsBefore ? invalidScalar(at: emptyAt) : emptyScalar(at: emptyAt)
         }
+        // A value whose reading reported an error is marked invalid, so that later stages do
+        // not report it a second time.
+        let before = diagnostics.count
         let first = line.scalars[start]
+        let node: YAMLNode
         if first == "|" || first == ">" {
-            return parseBlockScalar(line: lineIndex, column: start, parentIndent: parentIndent)
+            node = parseBlockScalar(line: lineIndex, column: start, parentIndent: parentIndent)
+        } else {
+            index = lineIndex + 1
+            node = readInlineValue(line, from: start)
         }
-        index = lineIndex + 1
-        return readInlineValue(line, from: start)
+        return diagnostics.count > before || tooManyErrors ? invalidScalar(at: location(line, start)) : node
     }
 
     func emptyScalar(at location: SourceLocation) -> YAMLNode {
         .scalar(YAMLScalar("", at: location))
+    }
+
+    func invalidScalar(at location: SourceLocation) -> YAMLNode {
+        var scalar = YAMLScalar("", at: location)
+        scalar.isInvalid = true
+        return .scalar(scalar)
     }
 }
 

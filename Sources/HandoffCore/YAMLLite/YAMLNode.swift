@@ -3,6 +3,9 @@
 public struct YAMLScalar: Sendable, Hashable {
     public var value: String
     public var location: SourceLocation
+    /// A value the parser could not read and has already reported: later stages skip it
+    /// silently instead of reporting it again as empty or malformed.
+    public var isInvalid = false
 
     public init(_ value: String, at location: SourceLocation) {
         self.value = value
@@ -25,6 +28,9 @@ public struct YAMLMapping: Sendable, Hashable {
 
     public var entries: [Entry]
     public var location: SourceLocation
+    /// The parser skipped a line of this map after an error, so a key may be missing only
+    /// because its line was broken: later stages do not report missing keys here.
+    public var isIncomplete = false
 
     /// The entry for a key, if present.
     public subscript(key: String) -> YAMLNode? {
@@ -44,6 +50,12 @@ public indirect enum YAMLNode: Sendable, Hashable {
         case .sequence(let s): s.location
         case .mapping(let m): m.location
         }
+    }
+
+    /// A value the parser could not read (already reported).
+    public var isInvalid: Bool {
+        if case .scalar(let s) = self { return s.isInvalid }
+        return false
     }
 
     /// The string of a scalar node.

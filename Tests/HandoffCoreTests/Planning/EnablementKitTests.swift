@@ -168,7 +168,10 @@ struct EscalationAndReadinessTests {
     }
 
     @Test func errorsBlockReadiness() throws {
-        let (brief, _) = TestBriefs.decode(TestBriefs.base.replacingOccurrences(of: "assign: pod East", with: "assign: pod Eats"))
+        // Shares past 100% are a planning error: the brief decodes, the plan is blocked.
+        let (brief, _) = TestBriefs.decode(
+            TestBriefs.base.replacingOccurrences(of: "assign: pod East\n", with: "assign: pod East\n    share: 70%\n")
+                .replacingOccurrences(of: "assign: round-robin East, West\n", with: "assign: round-robin East, West\n    share: 40%\n"))
         let plan = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
         #expect(plan.approval.readiness == .blocked)
         #expect(plan.approval.reasons.first == "1 error in the brief")

@@ -5,23 +5,12 @@ public enum BriefIntake {
         var findings: [Diagnostic] = []
         let top = brief.segmentLocation
         if brief.funnel.isEmpty { findings.append(.error("the funnel has no stages; define at least MQL and SQL", at: top)) }
-        var stages: [String: SourceLocation] = [:]
-        for stage in brief.funnel {
-            if let first = stages[stage.stage.lowercased()] {
-                findings.append(.error("funnel stage '\(stage.stage)' is defined twice (first at line \(first.line))", at: stage.location))
-            }
-            stages[stage.stage.lowercased()] = stage.location
-        }
         if brief.qualification.isEmpty {
             findings.append(.error("no qualification criteria; list what makes a lead sales-ready", at: top))
         }
         if brief.routing.isEmpty { findings.append(.error("no routing rules; every lead needs an owner", at: top)) }
         if let scoring = brief.scoring {
-            if let t = scoring.threshold, let m = scoring.max {
-                if t < 0 || t > m {
-                    findings.append(.error("scoring threshold \(Format.number(t)) is outside 0…\(Format.number(m))", at: scoring.location))
-                }
-            } else if scoring.threshold == nil {
+            if scoring.threshold == nil {
                 findings.append(.warning("scoring has no threshold; handoff cannot tell when a lead is ready", at: scoring.location))
             }
         }
@@ -34,20 +23,6 @@ public enum BriefIntake {
         }
         if brief.pods.isEmpty {
             findings.append(.warning("no pods defined; SLA capacity cannot be modelled", at: top))
-        }
-        var podNames: [String: SourceLocation] = [:]
-        for pod in brief.pods {
-            if let first = podNames[pod.name] {
-                findings.append(.error("pod '\(pod.name)' is defined twice (first at line \(first.line))", at: pod.location))
-            }
-            podNames[pod.name] = pod.location
-        }
-        var ruleNames: [String: SourceLocation] = [:]
-        for rule in brief.routing {
-            if let first = ruleNames[rule.name] {
-                findings.append(.error("routing rule '\(rule.name)' is defined twice (first at line \(first.line))", at: rule.location))
-            }
-            ruleNames[rule.name] = rule.location
         }
         for approval in brief.approvals where approval.status != .pending && approval.date == nil {
             findings.append(.warning("\(approval.role) is \(approval.status.rawValue) without a date", at: approval.location))

@@ -109,34 +109,9 @@ public struct RoutingBlueprint: Sendable {
         names.map { "'\($0)'" }.joined(separator: ", ")
     }
 
-    /// Pods named by rules must exist; weights must name the rule's pods and sum to 100%.
+    /// A pod with no productive capacity cannot take leads. (Names and weights are checked
+    /// when the brief is decoded: `BriefCrossReferences`.)
     static func checkPods(_ brief: Brief, _ findings: inout [Diagnostic]) {
-        let names = brief.pods.map(\.name)
-        for rule in brief.routing {
-            for pod in rule.assignment.pods where !names.contains(pod) {
-                findings.append(
-                    .error(
-                        "routing rule '\(rule.name)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names))",
-                        at: rule.podLocation ?? rule.assignLocation))
-            }
-            if let weights = rule.weights, let location = rule.weightsLocation {
-                guard case .roundRobin(let pods) = rule.assignment else {
-                    findings.append(.warning("'weights' only applies to round-robin; it is ignored here", at: location))
-                    continue
-                }
-                let total = weights.reduce(0) { $0 + $1.share.basisPoints }
-                if total != 10_000 {
-                    findings.append(
-                        .error("weights of rule '\(rule.name)' sum to \(Percent(basisPoints: total)), not 100%", at: location))
-                }
-                for w in weights where !pods.contains(w.pod) {
-                    findings.append(.error("weight names '\(w.pod)', which is not in this rule's round-robin", at: location))
-                }
-                for pod in pods where !weights.contains(where: { $0.pod == pod }) {
-                    findings.append(.error("round-robin pod '\(pod)' has no weight", at: location))
-                }
-            }
-        }
         for pod in brief.pods where pod.reps == 0 || ErlangC.productiveAgents(reps: pod.reps, shrinkage: pod.shrinkage) == 0 {
             findings.append(
                 .warning(

@@ -1,0 +1,85 @@
+import Testing
+
+@testable import HandoffCore
+
+/// One run reports every independent mistake: syntax, then schema, then cross-references.
+@Suite("Reporting every mistake at once")
+struct RecoveryTests {
+    /// A mistake made to the test brief, and a phrase its diagnostic must carry.
+    struct Mistake: Sendable, CustomStringConvertible {
+        var name: String
+        var edit: @Sendable (String) -> String
+        var expected: String
+        var description: String { name }
+    }
+
+    static func replace(_ old: String, _ new: String) -> @Sendable (String) -> String {
+        { text in
+            precondition(text.contains(old), "fixture lost '\(old)'")
+            return text.replacingOccurrences(of: old, with: new)
+        }
+    }
+
+    static let mistakes: [Mistake] = [
+        Mistake(name: "anchor", edit: replace("segment: test\n", "segment: test\nowner: &who Dana\n"), expected: "anchors ('&')"),
+        Mistake(
+            name: "tab", edit: replace("qualification:\n  - ICP fit\n", "qualification:\n  - ICP fit\n\t- Budget\n"),
+            expected: "tab in indentation"),
+        Mistake(name: "unknown key", edit: { $0 + "colour: red\n" }, expected: "unknown key 'colour'"),
+        Mistake(name: "bad duration", edit: replace("response-sla: 2h", "response-sla: soon"), expected: "'soon' is not a duration"),
+        Mistake(name: "missing key", edit: replace("goal: pipeline\n", ""), expected: "missing required key 'goal'"),
+        Mistake(name: "unknown pod", edit: replace("assign: pod East", "assign: pod Eats"), expected: "names pod 'Eats'"),
+        Mistake(name: "bad condition", edit: replace("when: region = EMEA", "when: region == EMEA"), expected: "write one operator"),
+        Mistake(name: "bad reps", edit: replace("reps: 2", "reps: two"), expected: "'two' is not a whole number"),
+    ]
+
+    /// Pairs that are not independent: a broken pod hides which pods exist, so a reference to
+    /// a pod is not checked (it may name the broken one).
+    static let dependent: Set<String> = ["unknown pod+bad reps"]
+
+    static func messages(_ yaml: String) -> [String] {
+        let (brief, diagnostics) = TestBriefs.decode(yaml)
+        #expect(brief == nil)
+        return diagnostics.errors.map(\.message)
+    }
+
+    @Test func fiveMistakesOfFiveKindsAllReported() {
+        let chosen = ["anchor", "unknown key", "bad duration", "missing key", "unknown pod"]
+        var yaml = TestBriefs.base
+        for m in Self.mistakes where chosen.contains(m.name) { yaml = m.edit(yaml) }
+        let found = Self.messages(yaml)
+        for m in Self.mistakes where chosen.contains(m.name) {
+            #expect(found.contains { $0.contains(m.expected) }, "\(m.name) not reported: \(found)")
+        }
+        #expect(found.count == 5, "\(found)")
+    }
+
+    static var pairs: [(Mistake, Mistake)] {
+        var result: [(Mistake, Mistake)] = []
+        for (i, a) in mistakes.enumerated() {
+            for b in mistakes[(i + 1)...] where !dependent.contains("\(a.name)+\(b.name)") { result.append((a, b)) }
+        }
+        return result
+    }
+
+    @Test(arguments: pairs)
+    func bothOfAPairReported(_ a: Mistake, _ b: Mistake) {
+        let found = Self.messages(b.edit(a.edit(TestBriefs.base)))
+        #expect(found.contains { $0.contains(a.expected) }, "\(a.name) hidden by \(b.name): \(found)")
+        #expect(found.contains { $0.contains(b.expected) }, "\(b.name) hidden by \(a.name): \(found)")
+    }
+
+    @Test func eachMistakeAloneIsReportedOnce() {
+        for m in Self.mistakes {
+            let found = Self.messages(m.edit(TestBriefs.base))
+            #expect(found.count == 1 && found[0].contains(m.expected), "\(m.name): \(found)")
+        }
+    }
+
+    @Test func aBrokenPodHidesReferencesToPods() {
+        let yaml = TestBriefs.base.replacingOccurrences(of: "reps: 2", with: "reps: two")
+            .replacingOccurrences(of: "assign: pod East", with: "assign: pod Eats")
+        let found = Self.messages(yaml)
+        #expect(found.count == 1 && found[0].contains("'two' is not a whole number"), "\(found)")
+    }
+}
