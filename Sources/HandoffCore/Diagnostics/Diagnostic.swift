@@ -36,12 +36,29 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var headline: String { "\(location): \(severity.rawValue): \(message)" }
 
     /// The headline followed, when the line is known, by the line and a caret under the column.
+    /// A long line is cut to a window of `snippetWidth` characters around the column, so a
+    /// 10 MB line never reaches the terminal whole.
     public var description: String {
         guard let sourceLine else { return headline }
-        let caretPad = String(repeating: " ", count: max(0, location.column - 1))
-        let shown = sourceLine.replacingTabs()
-        return "\(headline)\n \(shown)\n \(caretPad)^"
+        let scalars = Array(sourceLine.replacingTabs().unicodeScalars)
+        var column = max(0, location.column - 1)
+        var shown = scalars[...]
+        var prefix = ""
+        var suffix = ""
+        if scalars.count > Self.snippetWidth {
+            let start = max(0, min(column - Self.snippetWidth / 2, scalars.count - Self.snippetWidth))
+            shown = scalars[start..<min(scalars.count, start + Self.snippetWidth)]
+            if start > 0 { prefix = "…" }
+            if start + Self.snippetWidth < scalars.count { suffix = "…" }
+            column = column - start + prefix.count
+        }
+        let caretPad = String(repeating: " ", count: column)
+        let text = prefix + String(String.UnicodeScalarView(shown)) + suffix
+        return "\(headline)\n \(text)\n \(caretPad)^"
     }
+
+    /// The most characters of a source line a diagnostic echoes.
+    public static let snippetWidth = 200
 }
 
 extension String {

@@ -37,7 +37,14 @@ extension YAMLLiteParser {
     /// Only white space and a comment may follow a closed quote or bracket.
     mutating func checkTrailing(_ line: Line, from column: Int, what: String) {
         var i = column
-        while i < line.scalars.count, line.scalars[i] == " " || line.scalars[i] == "\t" { i += 1 }
+        while i < line.scalars.count, line.scalars[i] == " " || line.scalars[i] == "\t" {
+            // YAML loaders such as PyYAML refuse a tab here; so do we.
+            if line.scalars[i] == "\t" {
+                error("tab after \(what); use spaces", line, i)
+                return
+            }
+            i += 1
+        }
         guard i < line.scalars.count else { return }
         if line.scalars[i] == "#", i > column { return }
         if line.scalars[i] == ":" {
@@ -210,6 +217,9 @@ extension YAMLLiteParser {
                 }
                 items.append(.scalar(YAMLScalar(value, at: itemAt)))
                 i = end
+            case "#":
+                error("a flow entry cannot start with '#'; quote it", line, i)
+                return .sequence(YAMLSequence(items: items, location: at))
             default:
                 guard let (text, end) = readPlain(line, from: i, inFlow: true) else {
                     return .sequence(YAMLSequence(items: items, location: at))
@@ -316,10 +326,13 @@ extension YAMLLiteParser {
             contentLines.append(String(String.UnicodeScalarView(l.scalars[indent...])))
             index += 1
         }
-        while let last = contentLines.last, last == nil { contentLines.removeLast() }
+        let trailingEmpty = contentLines.reversed().prefix { $0 == nil }.count
+        contentLines.removeLast(trailingEmpty)
+        // The last content line ends the file without a break: there is no final newline to keep.
+        let endsAtEOF = trailingEmpty == 0 && index == lines.count && !endsWithLineBreak
 
         var text = folded ? Self.fold(contentLines) : contentLines.map { $0 ?? "" }.joined(separator: "\n")
-        if !strip, !contentLines.isEmpty { text += "\n" }
+        if !strip, !contentLines.isEmpty, !endsAtEOF { text += "\n" }
         return .scalar(YAMLScalar(text, at: at))
     }
 

@@ -64,6 +64,9 @@ public struct YAMLLiteParser {
 
     let file: String
     var lines: [Line] = []
+    /// Whether the text ends with a line break: a block scalar on the last line keeps a final
+    /// newline only if it does.
+    var endsWithLineBreak = true
     var index = 0
     var diagnostics: [Diagnostic] = []
 
@@ -87,6 +90,7 @@ public struct YAMLLiteParser {
             }
             i += 1
         }
+        endsWithLineBreak = scalars.last == "\n"
         for line in lines { checkCharacters(line) }
     }
 
@@ -109,15 +113,23 @@ public struct YAMLLiteParser {
             let allowed =
                 v == 0x09 || (0x20...0x7E).contains(v) || v == 0x85 || (0xA0...0xD7FF).contains(v)
                 || (0xE000...0xFFFD).contains(v) || (0x10000...0x10FFFF).contains(v)
-            if scalar == "\r" {
+            if v == 0x85 || v == 0x2028 || v == 0x2029 {
+                // YAML loaders read these as line breaks, so the value would change meaning.
+                error("line separator U+\(Self.hex4(v)) is not allowed; use a plain line break", line, column)
+            } else if scalar == "\r" {
                 error("carriage return without a line feed; use LF or CRLF line ends", line, column)
             } else if scalar == "\u{FEFF}" {
                 error("a byte-order mark is only allowed at the start of the file", line, column)
             } else if !allowed {
-                let hex = String(v, radix: 16, uppercase: true)
-                error("control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)))\(hex) is not allowed", line, column)
+                error("control character U+\(Self.hex4(v)) is not allowed", line, column)
             }
         }
+    }
+
+    /// `85` → `0085`.
+    static func hex4(_ v: UInt32) -> String {
+        let hex = String(v, radix: 16, uppercase: true)
+        return String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     // MARK: - Diagnostics
@@ -193,6 +205,7 @@ public struct YAMLLiteParser {
     // MARK: - Document
 
     mutating func parseDocument() -> YAMLNode? {
+        var explicitStart = false
         // Directives come before the document; none is supported.
         while let next = peekContent(), lines[next].scalars.first == "%" {
             error("directives ('%') are not supported", lines[next], 0)
@@ -205,10 +218,14 @@ public struct YAMLLiteParser {
                 error("nothing may follow '---' on its line; start the content on the next line", line, 4)
             }
             index = marker + 1
+            explicitStart = true
         }
         var root: YAMLNode?
         if let first = peekContent() {
             root = parseNode(indent: lines[first].indent, parentIndent: -1, depth: 1)
+        } else if explicitStart {
+            // `---` with nothing after it is a document holding an empty value, not no document.
+            root = emptyScalar(at: SourceLocation(file: file, line: 1, column: 1))
         }
         // Whatever remains is a second document or stray content.
         while !tooManyErrors {
@@ -347,7 +364,9 @@ public struct YAMLLiteParser {
         var errorsInValues = 0
         while !tooManyErrors, let current = peekContent(), lines[current].indent == indent {
             let line = lines[current]
-            guard case .key(let end, let colon) = classifyKey(line, at: indent) else {
+            // `- b: c` looks like a key `- b` but is a list item, which YAML refuses here.
+            let shape: KeyShape = isSequenceItem(line, at: indent) ? .notKey : classifyKey(line, at: indent)
+            guard case .key(let end, let colon) = shape else {
                 if case .quotedKey(let column) = classifyKey(line, at: indent) {
                     error("keys must be plain words; remove the quotes", line, column)
                 } else if isSequenceItem(line, at: indent) {
