@@ -39,5 +39,11 @@ bench: deps
 lint:
 	swift-format lint --strict -r Sources Tests Package.swift
 
+# libFuzzer over the YAML-lite parser and decoder, then PyYAML over every accepted input.
+SECONDS ?= 60
+JOBS ?= 1
+fuzz: deps
+	bash scripts/fuzz.sh $(SECONDS) $(JOBS)
+
 clean:
 	rm -rf .build Public/*

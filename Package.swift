@@ -50,7 +50,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "HandoffCoreTests", dependencies: ["HandoffCore"]),
+        // The YAML-lite fuzz target: a replay tool by default, libFuzzer's entry with `make fuzz`.
+        .executableTarget(name: "handoff-fuzz", dependencies: ["HandoffCore"], path: "Sources/HandoffFuzz"),
+        .testTarget(name: "HandoffCoreTests", dependencies: ["HandoffCore"], exclude: ["YAMLLite/Regressions"]),
         .testTarget(
             name: "HandoffSiteTests",
             dependencies: ["HandoffSite", "HandoffCore"],

@@ -12,9 +12,16 @@ enum DidYouMean {
             return partial
         }
         let limit = max(2, word.count / 3)
-        let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= limit else { return nil }
-        return best.0
+        var best: (candidate: String, distance: Int)?
+        let target = Array(lower)
+        for candidate in candidates {
+            // The distance is at least the difference in length: most candidates stop here.
+            let bound = min(limit, best.map { $0.distance - 1 } ?? limit)
+            guard abs(candidate.count - target.count) <= bound else { continue }
+            let d = distance(target, Array(candidate.lowercased()))
+            if d <= bound { best = (candidate, d) }
+        }
+        return best?.candidate
     }
 
     /// " (did you mean 'x'?)" or "".
@@ -22,8 +29,9 @@ enum DidYouMean {
         suggestion(for: word, among: candidates).map { "; did you mean '\($0)'?" } ?? ""
     }
 
-    static func distance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+    static func distance(_ a: String, _ b: String) -> Int { distance(Array(a), Array(b)) }
+
+    static func distance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
