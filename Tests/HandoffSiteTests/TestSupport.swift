@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 /// Paths and a runner for tests that use the real files and the built binary.
@@ -40,6 +41,22 @@ enum TestSupport {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Runs several commands at the same time in one folder and waits for all of them.
+    static func runConcurrently(_ commands: [[String]], in directory: URL) throws -> [Result] {
+        let results = Mutex<[Int: Result]>([:])
+        let failure = Mutex<Error?>(nil)
+        DispatchQueue.concurrentPerform(iterations: commands.count) { i in
+            do {
+                let r = try run(commands[i], in: directory)
+                results.withLock { $0[i] = r }
+            } catch {
+                failure.withLock { $0 = error }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        return results.withLock { r in commands.indices.compactMap { r[$0] } }
     }
 
     /// A temporary working folder holding a copy of the example Content.

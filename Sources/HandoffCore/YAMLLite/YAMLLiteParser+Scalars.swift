@@ -294,7 +294,8 @@ extension YAMLLiteParser {
                 probe += 1
                 continue
             }
-            if spaces > parentIndent, !isDocumentMarker(l) { contentIndent = spaces }
+            // Content is indented at least one column, even at the top level (as PyYAML reads it).
+            if spaces > max(parentIndent, 0), !isDocumentMarker(l) { contentIndent = spaces }
             break
         }
         guard let indent = contentIndent else {

@@ -176,11 +176,51 @@ public struct YAMLLiteParser {
         return nil
     }
 
-    /// Tabs are allowed only inside quoted values (and block scalar content, read elsewhere).
+    /// Tabs are allowed only inside quoted values and comments (and block scalar content, read
+    /// elsewhere). A quote opens a quoted value only where a value starts: after the indent, a
+    /// `- `, a `: `, a `[` or a `,`; elsewhere it is part of a plain value.
     func strayTab(in line: Line) -> Int? {
-        guard let tab = line.scalars.firstIndex(of: "\t"), tab >= line.indent else { return nil }
-        let quoted = line.scalars[line.indent..<tab].contains { $0 == "\"" || $0 == "'" }
-        return quoted ? nil : tab
+        let s = line.scalars
+        guard let firstTab = s.firstIndex(of: "\t"), firstTab >= line.indent else { return nil }
+        var i = line.indent
+        var atValueStart = true
+        while i < s.count {
+            let c = s[i]
+            if c == "\t" { return i }
+            if c == "#", i > line.indent, s[i - 1] == " " { return nil }
+            if atValueStart, c == "\"" || c == "'" {
+                var j = i + 1
+                while j < s.count {
+                    if c == "\"", s[j] == "\\" {
+                        j += 2
+                        continue
+                    }
+                    if s[j] == c {
+                        if c == "'", j + 1 < s.count, s[j + 1] == "'" {
+                            j += 2
+                            continue
+                        }
+                        break
+                    }
+                    j += 1
+                }
+                i = j + 1
+                atValueStart = false
+                continue
+            }
+            let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
+            if c == " " {
+                // Spaces keep whatever position we are in.
+            } else if c == "[" || c == "," {
+                atValueStart = true
+            } else if (c == "-" && atValueStart || c == ":") && (next == " " || next == nil) {
+                atValueStart = true
+            } else {
+                atValueStart = false
+            }
+            i += 1
+        }
+        return nil
     }
 
     func isDocumentMarker(_ line: Line) -> Bool {

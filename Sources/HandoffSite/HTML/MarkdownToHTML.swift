@@ -1,8 +1,10 @@
 import CCmarkGFM
 import Foundation
 
-/// Markdown to HTML through cmark-gfm with the table, autolink, strikethrough and tagfilter
-/// extensions, in safe mode (raw HTML omitted). The only file that imports the C module.
+/// Markdown to HTML through cmark-gfm with the table, strikethrough and tagfilter extensions, in
+/// safe mode (raw HTML omitted). The only file that imports the C module. No autolink: every
+/// link on a page is written explicitly, and brief text (an email address, a `www.` name) must
+/// never turn into one — the extension links email addresses even when escaped.
 ///
 /// cmark-gfm's parser mutates global tables, so every conversion runs under one lock; a page
 /// takes a fraction of a millisecond, so the lock costs little even with many tasks.
@@ -15,7 +17,7 @@ public enum MarkdownToHTML {
         return true
     }()
 
-    static let extensionNames = ["table", "autolink", "strikethrough", "tagfilter"]
+    static let extensionNames = ["table", "strikethrough", "tagfilter"]
 
     /// Converts a Markdown document to an HTML fragment.
     public static func convert(_ markdown: String) -> String {

@@ -1,9 +1,10 @@
 /// Small helpers for writing Markdown safely from brief text.
 enum MarkdownText {
     /// Brief text as Markdown that shows exactly as typed: every character Markdown (with the
-    /// GFM table, autolink and strikethrough extensions) would read as syntax is escaped —
-    /// emphasis, code, links, raw HTML and entities (`&lt;` stays `&lt;`), table pipes, autolinks
-    /// (`www.`, `http://`, `a@b.co`), and list, heading, quote and rule markers at the start.
+    /// GFM table and strikethrough extensions) would read as syntax is escaped — emphasis, code,
+    /// links, raw HTML and entities (`&lt;` stays `&lt;`), table pipes, autolinks (`www.`,
+    /// `http://`, `a@b.co`, for renderers that link them), and list, heading, quote and rule
+    /// markers at the start.
     /// Line breaks become spaces, so a value stays in its table cell or list item.
     static func escape(_ text: String) -> String {
         // Most cells hold plain words; skip the character walk for them.

@@ -38,7 +38,7 @@ struct YAMLRegressionTests {
         ("hash-starts-flow-entry.yaml", "a flow entry cannot start with '#'"),
         ("line-separator-in-plain.yaml", "line separator U+2028"),
         ("next-line-in-plain.yaml", "line separator U+0085"),
-        ("tab-after-quote.yaml", "tab after the closing quote"),
+        ("tab-after-quote.yaml", "tab outside a quoted value"),
         ("nul-escape.yaml", "is a control character"),
     ])
     func rejected(_ name: String, _ message: String) throws {

@@ -1,0 +1,56 @@
+import Foundation
+
+/// Small briefs the end-to-end tests write for themselves, so editing the showcase `Content/`
+/// cannot break them.
+enum Fixtures {
+    /// A complete, valid brief; `extra` lines are appended at the top level.
+    static func brief(segment: String = "alpha", title: String = "Alpha inbound", extra: String = "") -> String {
+        """
+        segment: \(segment)
+        title: \(title)
+        goal: pipeline
+        response-sla: 2h
+        launch: 2027-03-01
+        timezone: America/New_York
+        hours: Mon-Fri 09:00-17:00
+        funnel:
+          - stage: MQL
+            definition: Score over 60
+          - stage: SQL
+            definition: Discovery held
+        qualification:
+          - ICP fit
+        volume:
+          leads-per-week: 120
+          handle-time: 15m
+        pods:
+          - name: East
+            reps: 4
+        routing:
+          - name: EMEA
+            when: region = EMEA
+            assign: pod East
+          - name: Everyone else
+            assign: pod East
+        \(extra)
+        """
+    }
+
+    /// A workspace (`root/project/`) whose project holds `Content/` with the given briefs by
+    /// file name. The extra level lets tests point `--output ..` at a folder the test owns.
+    static func workspace(_ briefs: [String: String]) throws -> (root: URL, project: URL) {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-fx-\(UUID().uuidString)")
+        let project = root.appendingPathComponent("project")
+        let content = project.appendingPathComponent("Content")
+        try FileManager.default.createDirectory(at: content, withIntermediateDirectories: true)
+        for (name, text) in briefs {
+            try Data(text.utf8).write(to: content.appendingPathComponent(name))
+        }
+        return (root, project)
+    }
+
+    static func write(_ text: String, to url: URL) throws {
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+}
