@@ -282,7 +282,9 @@ struct HardeningTests {
         let (root, project) = try Fixtures.workspace(["a.yml": Fixtures.brief()])
         defer { Self.remove(root) }
         for round in 0..<6 {
-            try T.edit(project.appendingPathComponent("Content/a.yml")) { $0.replacingOccurrences(of: "reps: \(4 + round)", with: "reps: \(5 + round)") }
+            try T.edit(project.appendingPathComponent("Content/a.yml")) {
+                $0.replacingOccurrences(of: "reps: \(4 + round)", with: "reps: \(5 + round)")
+            }
             let results = try T.runConcurrently([["build", "--quiet"], ["build", "--quiet"]], in: project)
             for r in results { #expect(r.status == 0, "round \(round): \(r.stderr)") }
             let records = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent(".claude/plans").path)

@@ -46,7 +46,8 @@ enum BriefCrossReferences {
     }
 
     /// One error per later item whose key repeats an earlier one.
-    static func duplicates(_ items: [(key: String, name: String, location: SourceLocation)], _ what: String, _ findings: inout [Diagnostic]) {
+    static func duplicates(_ items: [(key: String, name: String, location: SourceLocation)], _ what: String, _ findings: inout [Diagnostic])
+    {
         var first: [String: SourceLocation] = [:]
         for item in items {
             if let earlier = first[item.key] {

@@ -91,7 +91,9 @@ public struct BriefDecoder {
     mutating func mapping(_ node: YAMLNode?, _ key: String) -> YAMLMapping? {
         guard let node, !node.isInvalid else { return nil }
         guard case .mapping(let m) = node else {
-            error("'\(key)' should be a map of 'key: value' lines, not \(node.kindDescription)", at: keyOfValue[node.location] ?? node.location)
+            error(
+                "'\(key)' should be a map of 'key: value' lines, not \(node.kindDescription)",
+                at: keyOfValue[node.location] ?? node.location)
             return nil
         }
         return m
@@ -101,7 +103,9 @@ public struct BriefDecoder {
         guard let node, !node.isInvalid else { return nil }
         if case .scalar(let s) = node, s.value.isEmpty { return YAMLSequence(items: [], location: s.location) }
         guard case .sequence(let seq) = node else {
-            error("'\(key)' should be a list ('- item' lines or [a, b]), not \(node.kindDescription)", at: keyOfValue[node.location] ?? node.location)
+            error(
+                "'\(key)' should be a list ('- item' lines or [a, b]), not \(node.kindDescription)",
+                at: keyOfValue[node.location] ?? node.location)
             return nil
         }
         return seq

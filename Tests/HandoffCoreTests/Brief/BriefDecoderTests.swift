@@ -154,3 +154,34 @@ struct BriefDecoderTests {
             ])
     }
 }
+
+/// Diagnostics point at the offending key or value, not at a neighbour.
+@Suite("Diagnostics at the right line")
+struct DiagnosticLocationTests {
+    static func errorLine(_ yaml: String) -> (line: Int, column: Int)? {
+        let (_, diagnostics) = TestBriefs.decode(yaml)
+        return diagnostics.errors.first.map { ($0.location.line, $0.location.column) }
+    }
+
+    static func line(of text: String, in yaml: String) -> Int {
+        (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+    }
+
+    @Test func aThresholdAboveMaxPointsAtTheThreshold() {
+        let yaml = TestBriefs.replacing(["scoring": "scoring:\n  model: Score v2\n  threshold: 120\n  max: 100"])
+        let found = Self.errorLine(yaml)
+        #expect(found?.line == Self.line(of: "threshold: 120", in: yaml) && found?.column == 14)
+    }
+
+    @Test func aListWhereTextBelongsPointsAtTheKey() {
+        let yaml = TestBriefs.base.replacingOccurrences(of: "goal: pipeline", with: "goal:\n  - pipeline")
+        let found = Self.errorLine(yaml)
+        #expect(found?.line == Self.line(of: "goal:", in: yaml) && found?.column == 1)
+    }
+
+    @Test func aMapWhereAListBelongsPointsAtTheKey() {
+        let yaml = TestBriefs.base.replacingOccurrences(of: "qualification:\n  - ICP fit", with: "qualification:\n  fit: ICP")
+        let found = Self.errorLine(yaml)
+        #expect(found?.line == Self.line(of: "qualification:", in: yaml) && found?.column == 1)
+    }
+}

@@ -1,12 +1,13 @@
 /// The values one lead field may still take while the path finder adds tests to it: whether it
 /// must be set, the values it must be one of, the values it must not be, and numeric bounds.
-/// Adding a test and asking for a witness cost about as much as the lists the brief wrote, not
-/// as much as every test so far, which keeps reachability near-linear in the rules.
+/// Tests are added in place and taken back with the `Change` they return, and a test can be
+/// tried without adding it (`witness(with:)`), so a long search never copies the growing list
+/// of excluded values: reachability stays near-linear per rule.
 struct FieldDomain: Sendable {
     typealias Test = ConditionAtom.Test
 
     /// A value as routing compares it: numbers by value, text without case.
-    struct Key: Hashable {
+    struct Key: Hashable, Sendable {
         var number: Double?
         var text: String
 
@@ -16,92 +17,141 @@ struct FieldDomain: Sendable {
         }
     }
 
+    typealias Bound = (value: Double, inclusive: Bool)
+
     /// nil: either; true: must be set; false: must be unset.
     var mustBeSet: Bool?
+    /// `is set` and `is not set` both apply.
+    var impossible = false
     /// Values the field must be one of (from `=` and `in`), first spelling kept for display.
     var allowed: [(key: Key, text: String)]?
     var excluded: Set<Key> = []
-    var lower: (value: Double, inclusive: Bool)?
-    var upper: (value: Double, inclusive: Bool)?
+    var lower: Bound?
+    var upper: Bound?
 
-    /// Numeric bounds force a number; equality lists are checked against them in `witness`.
-    var needsNumber: Bool { lower != nil || upper != nil }
+    /// What one `add` changed, so the search can take it back.
+    struct Change {
+        fileprivate var mustBeSet: Bool?
+        fileprivate var impossible: Bool
+        fileprivate var allowed: [(key: Key, text: String)]??
+        fileprivate var inserted: [Key]
+        fileprivate var lower: Bound??
+        fileprivate var upper: Bound??
+    }
 
-    mutating func add(_ test: Test) {
+    /// Adds a test in place; `revert` with the returned change undoes it.
+    @discardableResult
+    mutating func add(_ test: Test) -> Change {
+        var change = Change(mustBeSet: mustBeSet, impossible: impossible, allowed: nil, inserted: [], lower: nil, upper: nil)
         switch test {
         case .isSet: if mustBeSet == false { impossible = true } else { mustBeSet = true }
         case .isNotSet: if mustBeSet == true { impossible = true } else { mustBeSet = false }
-        case .equals(let v): restrict(to: [v])
-        case .isIn(let vs): restrict(to: vs)
-        case .notEquals(let v): excluded.insert(Key(v))
-        case .notIn(let vs): for v in vs { excluded.insert(Key(v)) }
-        case .greaterOrEqual(let n): raise(n, inclusive: true)
-        case .greater(let n): raise(n, inclusive: false)
-        case .lessOrEqual(let n): lower(n, inclusive: true)
-        case .less(let n): lower(n, inclusive: false)
+        case .equals(let v):
+            change.allowed = .some(allowed)
+            allowed = Self.restrict(allowed, to: [v])
+        case .isIn(let vs):
+            change.allowed = .some(allowed)
+            allowed = Self.restrict(allowed, to: vs)
+        case .notEquals(let v):
+            if excluded.insert(Key(v)).inserted { change.inserted.append(Key(v)) }
+        case .notIn(let vs):
+            for v in vs where excluded.insert(Key(v)).inserted { change.inserted.append(Key(v)) }
+        case .greaterOrEqual(let n), .greater(let n):
+            change.lower = .some(lower)
+            lower = Self.tighterLower(lower, (n, test == .greaterOrEqual(n)))
+        case .lessOrEqual(let n), .less(let n):
+            change.upper = .some(upper)
+            upper = Self.tighterUpper(upper, (n, test == .lessOrEqual(n)))
         }
+        return change
     }
 
-    /// Set when `is set` and `is not set` both apply.
-    var impossible = false
+    mutating func revert(_ change: Change) {
+        mustBeSet = change.mustBeSet
+        impossible = change.impossible
+        if let old = change.allowed { allowed = old }
+        for key in change.inserted { excluded.remove(key) }
+        if let old = change.lower { lower = old }
+        if let old = change.upper { upper = old }
+    }
 
-    private mutating func restrict(to values: [String]) {
+    static func restrict(_ current: [(key: Key, text: String)]?, to values: [String]) -> [(key: Key, text: String)] {
         let incoming = values.map { (key: Key($0), text: $0) }
-        guard let current = allowed else {
+        guard let current else {
             var seen: Set<Key> = []
-            allowed = incoming.filter { seen.insert($0.key).inserted }
-            return
+            return incoming.filter { seen.insert($0.key).inserted }
         }
         let keys = Set(incoming.map(\.key))
-        allowed = current.filter { keys.contains($0.key) }
+        return current.filter { keys.contains($0.key) }
     }
 
-    private mutating func raise(_ n: Double, inclusive: Bool) {
-        if let l = lower, l.value > n || (l.value == n && !l.inclusive) { return }
-        lower = (n, inclusive)
+    static func tighterLower(_ a: Bound?, _ b: Bound) -> Bound {
+        guard let a else { return b }
+        if a.value > b.value || (a.value == b.value && !a.inclusive) { return a }
+        return b
     }
 
-    private mutating func lower(_ n: Double, inclusive: Bool) {
-        if let u = upper, u.value < n || (u.value == n && !u.inclusive) { return }
-        upper = (n, inclusive)
+    static func tighterUpper(_ a: Bound?, _ b: Bound) -> Bound {
+        guard let a else { return b }
+        if a.value < b.value || (a.value == b.value && !a.inclusive) { return a }
+        return b
     }
-
-    /// Whether the field may be left unset: only `!=`, `not in` and `is not set` hold then.
-    var allowsUnset: Bool { !impossible && mustBeSet != true && allowed == nil && !needsNumber }
 
     /// A value meeting every test: `.some(nil)` for "not set", nil when none exists.
-    func witness() -> String?? {
-        if impossible { return nil }
-        if allowsUnset { return .some(nil) }
-        if mustBeSet == false { return nil }
-        if let allowed {
-            return allowed.first { fits($0.key) }.map { .some($0.text) }
+    func witness() -> String?? { witness(with: nil) }
+
+    /// The witness as if `extra` had been added, without adding it (nothing is copied).
+    func witness(with extra: Test?) -> String?? {
+        var mustBeSet = self.mustBeSet
+        var impossible = self.impossible
+        var allowed = self.allowed
+        var lower = self.lower
+        var upper = self.upper
+        var alsoExcluded: [Key] = []
+        switch extra {
+        case nil: break
+        case .isSet?: if mustBeSet == false { impossible = true } else { mustBeSet = true }
+        case .isNotSet?: if mustBeSet == true { impossible = true } else { mustBeSet = false }
+        case .equals(let v)?: allowed = Self.restrict(allowed, to: [v])
+        case .isIn(let vs)?: allowed = Self.restrict(allowed, to: vs)
+        case .notEquals(let v)?: alsoExcluded = [Key(v)]
+        case .notIn(let vs)?: alsoExcluded = vs.map(Key.init)
+        case .greaterOrEqual(let n)?: lower = Self.tighterLower(lower, (n, true))
+        case .greater(let n)?: lower = Self.tighterLower(lower, (n, false))
+        case .lessOrEqual(let n)?: upper = Self.tighterUpper(upper, (n, true))
+        case .less(let n)?: upper = Self.tighterUpper(upper, (n, false))
         }
+        if impossible { return nil }
+        let needsNumber = lower != nil || upper != nil
+        // Unset passes only `!=`, `not in` and `is not set`.
+        if mustBeSet != true, allowed == nil, !needsNumber { return .some(nil) }
+        if mustBeSet == false { return nil }
+        func fits(_ key: Key) -> Bool {
+            guard !excluded.contains(key), !alsoExcluded.contains(key) else { return false }
+            guard needsNumber else { return true }
+            guard let n = key.number else { return false }
+            if let l = lower, n < l.value || (n == l.value && !l.inclusive) { return false }
+            if let u = upper, n > u.value || (n == u.value && !u.inclusive) { return false }
+            return true
+        }
+        if let allowed { return allowed.first { fits($0.key) }.map { .some($0.text) } }
         if needsNumber {
-            for n in numberCandidates() where fits(Key(FieldDomain.format(n))) { return .some(FieldDomain.format(n)) }
+            for n in Self.numberCandidates(lower?.value, upper?.value, steps: excluded.count + alsoExcluded.count + 1)
+            where fits(Key(ConditionAtom.format(n))) {
+                return .some(ConditionAtom.format(n))
+            }
             return nil
         }
-        for text in ["any value", "other", "other-2", "other-3"] where !excluded.contains(Key(text)) { return .some(text) }
+        for text in ["any value", "other", "other-2", "other-3"] where fits(Key(text)) { return .some(text) }
         var i = 4
-        while excluded.contains(Key("other-\(i)")) { i += 1 }
+        while !fits(Key("other-\(i)")) { i += 1 }
         return .some("other-\(i)")
-    }
-
-    func fits(_ key: Key) -> Bool {
-        guard !excluded.contains(key) else { return false }
-        guard needsNumber else { return true }
-        guard let n = key.number else { return false }
-        if let l = lower, n < l.value || (n == l.value && !l.inclusive) { return false }
-        if let u = upper, n > u.value || (n == u.value && !u.inclusive) { return false }
-        return true
     }
 
     /// Numbers worth trying inside the bounds: the bounds, next to them, and between them,
     /// then further steps past excluded values.
-    func numberCandidates() -> [Double] {
-        let lo = lower?.value
-        let hi = upper?.value
-        var out: [Double] = []
+    static func numberCandidates(_ lo: Double?, _ hi: Double?, steps: Int) -> [Double] {
+        var out: [Double]
         switch (lo, hi) {
         case (let l?, let h?): out = [l, h, (l + h) / 2, l + (h - l) / 4, l + 3 * (h - l) / 4]
         case (let l?, nil): out = [l, l + 1, l * 2, l + 1000]
@@ -111,7 +161,7 @@ struct FieldDomain: Sendable {
         // Step past a run of excluded values (`!= 5`, `!= 6`, …).
         let base = out
         for start in base.prefix(2) {
-            for k in 1...(excluded.count + 1) {
+            for k in 1...steps {
                 out.append(start + Double(k))
                 out.append(start - Double(k))
                 out.append(start + Double(k) / 1024)
@@ -119,6 +169,4 @@ struct FieldDomain: Sendable {
         }
         return out
     }
-
-    static func format(_ n: Double) -> String { ConditionAtom.format(n) }
 }

@@ -1,9 +1,9 @@
 /// Finds synthetic leads for routing paths (SPEC §3.2): a lead that meets one rule's condition
 /// and misses every earlier rule, or a lead that no rule catches. It is a small constraint
 /// search: to miss an earlier rule, one of its atoms must fail, so the search picks one negated
-/// atom per earlier rule and keeps each field's remaining values as a `FieldDomain`. Rules the
-/// constraints already miss are passed without branching, so distinct-value rule lists cost
-/// one check per rule.
+/// atom per earlier rule and keeps each field's remaining values as a `FieldDomain`, changed in
+/// place and changed back on the way out. Rules the constraints already miss are passed without
+/// branching, so a list of rules on distinct values costs one check per rule.
 public enum PathFinder {
     typealias Test = ConditionAtom.Test
     typealias Constraints = [String: FieldDomain]
@@ -16,7 +16,7 @@ public enum PathFinder {
         var constraints: Constraints = [:]
         for atom in target.atoms { constraints[atom.field, default: FieldDomain()].add(atom.test) }
         guard constraints.values.allSatisfy({ $0.witness() != nil }) else { return nil }
-        return search(constraints, earlier[...], &budget)
+        return search(&constraints, earlier[...], &budget)
     }
 
     /// Whether every lead meeting `premise` also meets `conclusion`.
@@ -26,7 +26,7 @@ public enum PathFinder {
         }
     }
 
-    static func search(_ constraints: Constraints, _ rest: ArraySlice<Condition>, _ budget: inout Int) -> Lead? {
+    static func search(_ constraints: inout Constraints, _ rest: ArraySlice<Condition>, _ budget: inout Int) -> Lead? {
         budget -= 1
         guard budget > 0 else { return nil }
         var rest = rest
@@ -35,12 +35,11 @@ public enum PathFinder {
         if rule.isAlways { return nil }
         for atom in rule.atoms {
             for alternative in negations(of: atom.test) {
-                var domain = constraints[atom.field] ?? FieldDomain()
-                domain.add(alternative)
-                guard domain.witness() != nil else { continue }
-                var next = constraints
-                next[atom.field] = domain
-                if let lead = search(next, rest.dropFirst(), &budget) { return lead }
+                guard (constraints[atom.field] ?? FieldDomain()).witness(with: alternative) != nil else { continue }
+                let change = constraints[atom.field, default: FieldDomain()].add(alternative)
+                let found = search(&constraints, rest.dropFirst(), &budget)
+                constraints[atom.field]?.revert(change)
+                if let found { return found }
             }
         }
         return nil
@@ -49,9 +48,8 @@ public enum PathFinder {
     /// Whether no lead meeting `constraints` can meet `rule`: one of its atoms contradicts them.
     static func alreadyMissed(_ rule: Condition, under constraints: Constraints) -> Bool {
         rule.atoms.contains { atom in
-            guard var domain = constraints[atom.field] else { return false }
-            domain.add(atom.test)
-            return domain.witness() == nil
+            guard let domain = constraints[atom.field] else { return false }
+            return domain.witness(with: atom.test) == nil
         }
     }
 
