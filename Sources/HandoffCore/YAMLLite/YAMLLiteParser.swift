@@ -184,6 +184,7 @@ public struct YAMLLiteParser {
         guard let firstTab = s.firstIndex(of: "\t"), firstTab >= line.indent else { return nil }
         var i = line.indent
         var atValueStart = true
+        var flowDepth = 0
         while i < s.count {
             let c = s[i]
             if c == "\t" { return i }
@@ -204,6 +205,8 @@ public struct YAMLLiteParser {
                     }
                     j += 1
                 }
+                // An unterminated quote is reported elsewhere; a tab after it is still stray.
+                guard j < s.count else { return s[(i + 1)...].firstIndex(of: "\t") }
                 i = j + 1
                 atValueStart = false
                 continue
@@ -211,7 +214,12 @@ public struct YAMLLiteParser {
             let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
             if c == " " {
                 // Spaces keep whatever position we are in.
-            } else if c == "[" || c == "," {
+            } else if c == "[" && atValueStart {
+                flowDepth += 1
+            } else if c == "]" && flowDepth > 0 {
+                flowDepth -= 1
+                atValueStart = false
+            } else if c == "," && flowDepth > 0 {
                 atValueStart = true
             } else if (c == "-" && atValueStart || c == ":") && (next == " " || next == nil) {
                 atValueStart = true
