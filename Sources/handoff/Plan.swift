@@ -26,7 +26,7 @@ struct Plan: AsyncParsableCommand {
             let trail = AuditTrail(records: contents.records(for: plan.segment))
             let changes = trail.entries.last?.changes ?? []
             print("\(plan.segment): wrote \(records.plans)/\(name)")
-            for change in changes { print("  - \(change)") }
+            for change in changes { print("  - \(AuditText.change(change))") }
         }
         let unchanged = report.plans.count - report.recordsWritten.count
         if unchanged > 0 { print("\(unchanged) segment\(unchanged == 1 ? "" : "s") unchanged") }

@@ -32,10 +32,15 @@ struct MarkdownToHTMLTests {
     }
 
     @Test func polishAddsAnchorsBadgesAndFigures() {
-        let html = MarkdownToHTML.convert("## SLA model\n\nStatus **breach**\n\n| a |\n| - |\n| b |\n\n![Curve](figures.svg#curve)\n")
+        let markdown =
+            "## SLA model\n\nStatus \(MarkdownText.badge(Badge("breach", .bad))) and **bold breach**\n\n| a |\n| - |\n| b |\n\n![Curve](figures.svg#curve)\n\n"
+            + MarkdownText.badgeDefinitions
+        let html = MarkdownToHTML.convert(markdown)
         let out = HTMLPolish.polish(html, figures: [Figure(id: "curve", width: 10, height: 10, svg: "<svg><title>t</title></svg>\n")])
         #expect(out.contains("<h2 id=\"sla-model\">SLA model</h2>"))
         #expect(out.contains("<strong class=\"badge badge-bad\">breach</strong>"))
+        // Bold words stay bold: badges come from the presenter's choice, not from the words.
+        #expect(out.contains("<strong>bold breach</strong>"))
         #expect(out.contains("<div class=\"table-wrap\"><table>"))
         #expect(out.contains("<figure class=\"figure\">\n<svg><title>t</title></svg>\n<figcaption>Curve</figcaption>"))
     }

@@ -9,6 +9,7 @@ enum BriefCrossReferences {
         var pods: [Brief.Pod]
         var podsComplete: Bool
         var routing: [Brief.RoutingRule]
+        var enablement: [Brief.EnablementItem]
     }
 
     static func check(_ parts: Parts) -> [Diagnostic] {
@@ -17,6 +18,16 @@ enum BriefCrossReferences {
         duplicates(parts.pods.map { ($0.name, $0.name, $0.location) }, "pod", &findings)
         duplicates(parts.routing.map { ($0.name, $0.name, $0.location) }, "routing rule", &findings)
         let names = parts.pods.map(\.name)
+        if parts.podsComplete {
+            for item in parts.enablement {
+                for pod in item.pods ?? [] where !names.contains(pod) {
+                    findings.append(
+                        .error(
+                            "enablement item '\(item.asset)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names))",
+                            at: item.location))
+                }
+            }
+        }
         for rule in parts.routing {
             if parts.podsComplete {
                 for pod in rule.assignment.pods where !names.contains(pod) {

@@ -55,7 +55,8 @@ extension BriefDecoder {
         let approvals = listOfMaps(f["approvals"], "approvals", BriefSchema.approval, item: "an approval") { d, m, loc in
             d.decodeApproval(m, loc)
         }
-        diagnostics += BriefCrossReferences.check(.init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing))
+        diagnostics += BriefCrossReferences.check(
+            .init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing, enablement: enablement))
         let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
 
@@ -94,7 +95,8 @@ extension BriefDecoder {
         let max = f["max"] == nil ? nil : number(f["max"], "max")
         // Checked here, at the threshold's own line, so it is reported with the other errors.
         if let threshold, let max, threshold < 0 || threshold > max, let node = f["threshold"] {
-            error("scoring threshold \(Format.number(threshold)) is outside 0…\(Format.number(max))", at: node.location)
+            let written = (threshold: node.scalarValue ?? "", max: f["max"]?.scalarValue ?? "")
+            error("scoring threshold \(written.threshold) is outside 0…\(written.max)", at: node.location)
         }
         return Brief.Scoring(
             model: f["model"] == nil ? nil : text(f["model"], "model"), threshold: threshold, max: max, location: m.location)

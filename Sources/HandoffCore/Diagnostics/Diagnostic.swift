@@ -7,8 +7,6 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case error
         /// Shown, counted against readiness; fails only under `--strict`.
         case warning
-        /// Extra context attached to a neighbouring finding.
-        case note
     }
 
     public var severity: Severity

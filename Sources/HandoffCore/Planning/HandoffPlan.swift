@@ -5,7 +5,7 @@ public struct HandoffPlan: Sendable {
     /// The build date: overdue flags and readiness are judged against it.
     public var asOf: CalendarDate
     /// Intake findings, routing and kit checks: errors stop the build, warnings are shown.
-    public var findings: [Diagnostic]
+    public var findings: [Finding]
     public var routing: RoutingBlueprint
     public var sla: SLAModel
     public var escalation: EscalationLadder
@@ -29,15 +29,12 @@ public enum Planner {
             switch SampleReplay.replay(csv: sampleCSV, file: brief.sample ?? "", rules: brief.routing) {
             case .success(let replay):
                 sample = replay
-                for field in replay.missingFields {
-                    findings.append(.error("the sample has no column '\(field)', which routing conditions read", at: location))
-                }
+                for field in replay.missingFields { findings.append(.error(.sampleMissingColumn(field: field), at: location)) }
                 if replay.unmatchedCount > 0 {
-                    findings.append(
-                        .warning("\(replay.unmatchedCount) of \(replay.rows) sample rows match no routing rule", at: location))
+                    findings.append(.warning(.sampleUnmatchedRows(unmatched: replay.unmatchedCount, rows: replay.rows), at: location))
                 }
-            case .failure(let e):
-                findings.append(.error(e.message, at: location))
+            case .failure(.notCSV(let detail)): findings.append(.error(.sampleUnreadable(detail: detail), at: location))
+            case .failure(.noHeader): findings.append(.error(.sampleWithoutHeader, at: location))
             }
         }
         let routing = RoutingBlueprint.plan(brief, sample: sample, findings: &findings)

@@ -21,7 +21,7 @@ public struct BuildDriver: Sendable {
         var report = BuildReport()
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
-        report.diagnostics += BriefIntake.checkUniqueSegments(briefs)
+        report.diagnostics += BriefIntake.checkUniqueSegments(briefs).map(FindingText.diagnostic)
         let asOf = options.asOf
         let total = loaded.count
         let progress = self.progress
@@ -31,7 +31,7 @@ public struct BuildDriver: Sendable {
                 group.addTask {
                     guard let brief = item.brief else { return (i, nil, []) }
                     let plan = Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf)
-                    return (i, plan, BriefLoader.attachSnippets(plan.findings, lines: item.lines))
+                    return (i, plan, BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines))
                 }
             }
             var results = [(HandoffPlan, [Diagnostic])?](repeating: nil, count: total)
@@ -100,10 +100,9 @@ public struct BuildDriver: Sendable {
         // Records are rendered into the pages now and written only once the site is in place.
         let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
 
-        let renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL)
         let allPlans = report.plans
+        let renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)
         let chosenSegments = Set(chosen.map(\.segment))
-        let briefCount = allPlans.count
         let progress = self.progress
         let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
         let extras: [String: SegmentExtras] = Dictionary(
@@ -115,22 +114,25 @@ public struct BuildDriver: Sendable {
                 return (plan.segment, SegmentExtras(trail: trail, latestRecord: record))
             })
         // Every segment is rendered for the packet; only chosen ones are written.
-        let rendered = await withTaskGroup(of: (String, SiteRenderer.RenderedSegment).self) { group in
+        let rendered = await withTaskGroup(of: (String, RenderedSegment, [SiteFile]).self) { group in
             for plan in allPlans {
                 let extra = extras[plan.segment] ?? SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)
-                group.addTask { (plan.segment, renderer.renderSegment(plan, extras: extra, briefCount: briefCount)) }
+                let write = chosenSegments.contains(plan.segment)
+                group.addTask {
+                    let segment = renderer.render(plan, extras: extra)
+                    return (plan.segment, segment, write ? renderer.segmentFiles(segment) : [])
+                }
             }
-            var out: [String: SiteRenderer.RenderedSegment] = [:]
-            for await (segment, page) in group {
-                out[segment] = page
+            var out: [String: (RenderedSegment, [SiteFile])] = [:]
+            for await (slug, segment, files) in group {
+                out[slug] = (segment, files)
                 if out.count % 25 == 0 || out.count == allPlans.count { progress("rendered \(out.count)/\(allPlans.count) pages") }
             }
             return out
         }
-        var files = renderer.renderSiteWide(allPlans, bodies: rendered.mapValues(\.body))
-        for plan in allPlans where chosenSegments.contains(plan.segment) {
-            files += rendered[plan.segment]?.files ?? []
-        }
+        let site = RenderedSite(segments: allPlans.compactMap { rendered[$0.segment]?.0 })
+        var files = renderer.siteFiles(site)
+        for plan in allPlans { files += rendered[plan.segment]?.1 ?? [] }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         progress("writing \(files.count) files")
         try SiteWriter.write(files, to: output, keep: keep)

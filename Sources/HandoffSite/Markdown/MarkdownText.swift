@@ -85,6 +85,10 @@ enum MarkdownText {
         return out.isEmpty ? "item" : out
     }
 
-    /// Bold status words; the HTML stage turns them into labelled badges.
-    static func status(_ word: String) -> String { "**\(word)**" }
+    /// A status badge: a reference link to `#badge-<tone>`, which the HTML stage turns into a
+    /// labelled badge. The tone is the presenter's choice, never inferred from the word.
+    static func badge(_ b: Badge) -> String { "[\(escape(b.label))][badge-\(b.tone.rawValue)]" }
+
+    /// The link definitions every document with badges ends with (invisible when rendered).
+    static let badgeDefinitions = Tone.allCases.map { "[badge-\($0.rawValue)]: #badge-\($0.rawValue)\n" }.joined()
 }

@@ -1,15 +1,6 @@
 import HandoffCore
 
 extension SegmentMarkdown {
-    static func owners(_ a: Assignment) -> String {
-        switch a {
-        case .accountOwner(let pod): pod.map { "account owner (AEs in \($0))" } ?? "account owner"
-        case .pod(let name): name
-        case .roundRobin(let names): names.joined(separator: ", ")
-        case .owner(let person): person
-        }
-    }
-
     static func routing(_ plan: HandoffPlan) -> String {
         let r = plan.routing
         var md = "Rules run in order; the first whose condition holds owns the lead.\n\n"
@@ -19,9 +10,9 @@ extension SegmentMarkdown {
             r.rows.map { row in
                 [
                     "\(row.order)", E.escape(row.name), E.escape(row.condition.description), row.assignment.method,
-                    E.escape(owners(row.assignment)),
-                    Format.percent(row.share) + (row.shareSource == "brief" ? "" : " (\(row.shareSource))"),
-                    row.enrichment.isEmpty ? "—" : E.escape(row.enrichment.joined(separator: ", ")), E.escape(row.fallback),
+                    E.escape(RoutingText.owners(row.assignment)), RoutingText.share(row),
+                    row.enrichment.isEmpty ? "—" : E.escape(row.enrichment.joined(separator: ", ")),
+                    E.escape(RoutingText.fallback(row.fallback)),
                 ]
             }, align: ["r", "l", "l", "l", "l", "r", "l", "l"])
         md += "\n### Path test\n\n"
@@ -30,20 +21,22 @@ extension SegmentMarkdown {
             ["#", "Rule", "Synthetic lead", "Owner", "Result"],
             r.rows.map { row in
                 guard let lead = row.syntheticLead else {
-                    let why =
-                        row.conditionIsImpossible
-                        ? "condition can never hold"
-                        : row.shadowedBy.isEmpty
-                            ? "caught first by earlier rules"
-                            : "caught first by " + row.shadowedBy.map { "'\($0)'" }.joined(separator: ", ")
-                    return ["\(row.order)", E.escape(row.name), "none exists", "—", "**unreachable**: \(E.escape(why))"]
+                    return [
+                        "\(row.order)", E.escape(row.name), "none exists", "—",
+                        "\(E.badge(Badge("unreachable", .bad))): \(E.escape(RoutingText.unreachable(row)))",
+                    ]
                 }
-                return ["\(row.order)", E.escape(row.name), E.escape(lead.description), E.escape(owners(row.assignment)), "reaches"]
+                return [
+                    "\(row.order)", E.escape(row.name), E.escape(LeadText.description(lead)), E.escape(RoutingText.owners(row.assignment)),
+                    "reaches",
+                ]
             }, align: ["r", "l", "l", "l", "l"])
         md += "\n### Analysis\n\n"
         var notes: [String] = []
         if let lead = r.uncaughtLead {
-            notes.append("**No catch-all rule**: a lead such as \(E.code(lead.description)) matches no rule and has no owner.")
+            notes.append(
+                "\(E.badge(Badge("No catch-all rule", .bad))): a lead such as \(E.code(LeadText.description(lead))) matches no rule and has no owner."
+            )
         } else {
             notes.append("Every lead has an owner: the rules cover all leads.")
         }
@@ -84,7 +77,8 @@ extension SegmentMarkdown {
             if !s.unmatched.isEmpty {
                 md +=
                     "\nRows no rule matched\(s.unmatchedCount > s.unmatched.count ? " (first \(s.unmatched.count) of \(s.unmatchedCount))" : ""):\n\n"
-                md += E.table(["Row", "Lead"], s.unmatched.map { ["\($0.row)", E.escape($0.lead.description)] }, align: ["r", "l"])
+                md += E.table(
+                    ["Row", "Lead"], s.unmatched.map { ["\($0.row)", E.escape(LeadText.description($0.lead))] }, align: ["r", "l"])
             }
         }
         return md

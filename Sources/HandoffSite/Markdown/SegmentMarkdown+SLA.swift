@@ -4,9 +4,9 @@ extension SegmentMarkdown {
     static func sla(_ plan: HandoffPlan, figures: inout [Figure]) -> String {
         let s = plan.sla
         let b = plan.brief
-        var md = "Segment status: \(E.status(s.status.rawValue)). Target: \(b.targetAttainment) of leads touched within "
+        var md = "Segment status: \(E.badge(.sla(s.status))). Target: \(b.targetAttainment) of leads touched within "
         md += "\(b.responseSLA) on the \(b.slaClock.rawValue) clock.\n\n"
-        if !s.reasons.isEmpty { md += s.reasons.map { "- \(E.escape($0))\n" }.joined() + "\n" }
+        if !s.reasons.isEmpty { md += s.reasons.map { "- \(E.escape(SLAText.reason($0)))\n" }.joined() + "\n" }
         guard !s.pods.isEmpty else {
             return md + "No pod receives leads, so there is no capacity to model.\n"
         }
@@ -29,9 +29,9 @@ extension SegmentMarkdown {
             ["Pod", "Hours", "Leads simulated", "Attainment", "Median", "p90", "Newest first", "Status"],
             s.pods.map { p in
                 [
-                    E.escape(p.name), E.escape("\(p.hoursText) (\(p.timezone))"), "\(p.simulated.leads)",
+                    E.escape(p.name), E.escape("\(p.hours.text) (\(p.timezone))"), "\(p.simulated.leads)",
                     Format.percent(p.simulated.attainment), Format.minutes(p.simulated.medianMinutes),
-                    Format.minutes(p.simulated.p90Minutes), Format.percent(p.newestFirst.attainment), E.status(p.status.rawValue),
+                    Format.minutes(p.simulated.p90Minutes), Format.percent(p.newestFirst.attainment), E.badge(.sla(p.status)),
                 ]
             }, align: ["l", "l", "r", "r", "r", "r", "r", "l"])
         let recommended = s.pods.filter(\.recommendNewestFirst)

@@ -13,18 +13,6 @@ public struct SegmentDocument: Sendable {
 
 /// Renders a plan to the segment's Markdown design doc, sections in workflow order. Pure.
 public enum SegmentMarkdown {
-    /// The sections, in order: anchor id and heading.
-    public static let sections: [(id: String, title: String)] = [
-        ("brief-intake", "Brief intake"),
-        ("routing-blueprint", "Routing blueprint"),
-        ("sla-model", "SLA model"),
-        ("escalation-tree", "Escalation tree"),
-        ("enablement-kit", "Enablement kit"),
-        ("data-and-tooling", "Data and tooling"),
-        ("approval-packet", "Approval packet"),
-        ("audit-trail", "Audit trail"),
-    ]
-
     typealias E = MarkdownText
 
     public static func render(_ plan: HandoffPlan, trail: AuditTrail) -> SegmentDocument {
@@ -33,14 +21,20 @@ public enum SegmentMarkdown {
         let b = plan.brief
         md += "# \(E.escape(b.title))\n\n"
         md += summary(plan)
-        md += "\n## Brief intake\n\n" + intake(plan)
-        md += "\n## Routing blueprint\n\n" + routing(plan)
-        md += "\n## SLA model\n\n" + sla(plan, figures: &figures)
-        md += "\n## Escalation tree\n\n" + escalation(plan, figures: &figures)
-        md += "\n## Enablement kit\n\n" + enablement(plan)
-        md += "\n## Data and tooling\n\n" + tooling(plan)
-        md += "\n## Approval packet\n\n" + approval(plan)
-        md += "\n## Audit trail\n\n" + audit(trail)
+        for section in SegmentSection.allCases {
+            md += "\n## \(section.title)\n\n"
+            switch section {
+            case .briefIntake: md += intake(plan)
+            case .routingBlueprint: md += routing(plan)
+            case .slaModel: md += sla(plan, figures: &figures)
+            case .escalationTree: md += escalation(plan, figures: &figures)
+            case .enablementKit: md += enablement(plan)
+            case .dataAndTooling: md += tooling(plan)
+            case .approvalPacket: md += approval(plan)
+            case .auditTrail: md += audit(trail)
+            }
+        }
+        md += "\n" + E.badgeDefinitions
         return SegmentDocument(markdown: md, figures: figures)
     }
 
@@ -52,8 +46,8 @@ public enum SegmentMarkdown {
             [
                 [
                     b.goal.rawValue, "\(b.responseSLA) (\(b.slaClock.rawValue) clock)", b.targetAttainment.description,
-                    b.launch?.description ?? "not set", E.escape(b.owner ?? "not set"), E.status(plan.sla.status.rawValue),
-                    E.status(plan.approval.readiness.rawValue),
+                    b.launch?.description ?? "not set", E.escape(b.owner ?? "not set"), E.badge(.sla(plan.sla.status)),
+                    E.badge(.readiness(plan.approval.readiness)),
                 ]
             ])
         md += "\nInbound volume: \(Format.number(b.volume.leadsPerWeek)) leads a week, "
@@ -70,7 +64,8 @@ public enum SegmentMarkdown {
         } else {
             md += "Findings (warnings count against readiness):\n\n"
             for f in plan.findings {
-                md += "- **\(f.severity.rawValue)** line \(f.location.line): \(E.escape(f.message))\n"
+                md +=
+                    "- \(E.badge(Badge(f.severity.rawValue, .of(f.severity)))) line \(f.location.line): \(E.escape(FindingText.message(f.kind)))\n"
             }
             md += "\n"
         }
@@ -94,14 +89,16 @@ public enum SegmentMarkdown {
         md += "time\(ladder.retryLimit == 1 ? "" : "s"); \(ladder.trigger) escalates one level at a time.\n\n"
         var indent = ""
         for level in ladder.levels {
-            md += "\(indent)- **Level \(level.number): \(E.escape(level.owner))**: \(E.escape(level.action))\n"
-            md += "\(indent)  - when: \(E.escape(level.trigger))\n"
-            md += "\(indent)  - substitute: \(E.escape(level.substitute))\n"
+            let owner = EscalationText.owner(level.owner)
+            md += "\(indent)- **Level \(level.number): \(E.escape(owner))**: \(E.escape(EscalationText.action(level.action)))\n"
+            md += "\(indent)  - when: \(E.escape(EscalationText.trigger(level.trigger)))\n"
+            md += "\(indent)  - substitute: \(E.escape(EscalationText.substitute(level.substitute)))\n"
             indent += "  "
         }
         let figure = EscalationChart.figure(ladder)
         figures.append(figure)
-        md += "\n![Escalation tree: \(ladder.levels.map { E.escape($0.owner) }.joined(separator: " → "))](\(figure.reference))\n"
+        let owners = ladder.levels.map { E.escape(EscalationText.owner($0.owner)) }
+        md += "\n![Escalation tree: \(owners.joined(separator: " → "))](\(figure.reference))\n"
         return md
     }
 
@@ -116,7 +113,7 @@ public enum SegmentMarkdown {
                 [
                     item.due?.description ?? "—", E.escape(item.asset), item.kind.label, E.escape(item.owner ?? "—"),
                     item.pods.isEmpty ? "all" : E.escape(item.pods.joined(separator: ", ")), item.status.label,
-                    item.flags.isEmpty ? "" : item.flags.map { "**\($0)**" }.joined(separator: ", "),
+                    KitText.flags(item).map(E.badge).joined(separator: ", "),
                 ]
             })
         md += "\n### By pod\n\n"
@@ -143,8 +140,9 @@ public enum SegmentMarkdown {
         md += "*Unconfirmed* means no dependency in the brief covers the item yet.\n\n"
         let rows = t.items.map { item in
             [
-                item.category.rawValue, E.escape(item.name), E.escape(item.purpose), E.escape(item.owner),
-                E.status(item.readiness.rawValue), item.due?.description ?? "—", E.escape(item.dependency ?? "—"),
+                item.category.rawValue, E.escape(ToolingText.name(item.requirement)), E.escape(ToolingText.purpose(item.requirement)),
+                E.escape(item.owner ?? "unassigned"), E.badge(Badge(item.readiness.rawValue, .of(item.readiness))),
+                item.due?.description ?? "—", E.escape(item.dependency ?? "—"),
             ]
         }
         md += E.table(["Type", "Item", "Purpose", "Owner", "Readiness", "Due", "Brief dependency"], rows)
@@ -154,7 +152,8 @@ public enum SegmentMarkdown {
                 ["Dependency", "Kind", "Owner", "Readiness", "Due"],
                 t.otherDependencies.map {
                     [
-                        E.escape($0.name), E.escape($0.purpose), E.escape($0.owner), E.status($0.readiness.rawValue),
+                        E.escape(ToolingText.name($0.requirement)), E.escape(ToolingText.purpose($0.requirement)),
+                        E.escape($0.owner ?? "unassigned"), E.badge(Badge($0.readiness.rawValue, .of($0.readiness))),
                         $0.due?.description ?? "—",
                     ]
                 })
@@ -164,11 +163,12 @@ public enum SegmentMarkdown {
 
     static func approval(_ plan: HandoffPlan) -> String {
         let a = plan.approval
-        var md = "Readiness: \(E.status(a.readiness.rawValue))\n\n"
-        if a.reasons.isEmpty {
+        var md = "Readiness: \(E.badge(.readiness(a.readiness)))\n\n"
+        let reasons = ReadinessText.reasons(plan)
+        if reasons.isEmpty {
             md += "Nothing stands in the way of sign-off.\n\n"
         } else {
-            md += a.reasons.map { "- \(E.escape($0))\n" }.joined() + "\n"
+            md += reasons.map { "- \(E.escape($0))\n" }.joined() + "\n"
         }
         md += "Plan pattern: **\(plan.pattern.rawValue)**: "
         md += plan.pattern.stages.map { $0.joined(separator: " ∥ ") }.joined(separator: " → ") + ".\n\n"
@@ -176,7 +176,10 @@ public enum SegmentMarkdown {
         md += E.table(
             ["Role", "Name", "Decision", "Date"],
             a.approvals.map {
-                [E.escape($0.role), E.escape($0.name ?? "—"), E.status($0.status.rawValue), $0.date?.description ?? "—"]
+                [
+                    E.escape($0.role), E.escape($0.name ?? "—"), E.badge(Badge($0.status.rawValue, .of($0.status))),
+                    $0.date?.description ?? "—",
+                ]
             })
         return md
     }
@@ -188,7 +191,10 @@ public enum SegmentMarkdown {
         return E.table(
             ["Record", "Created (UTC)", "What changed"],
             trail.entries.reversed().map { e in
-                ["`\(e.record.fileName)`", e.record.createdAt, e.changes.map(E.escape).joined(separator: "; ")]
+                [
+                    E.code(e.record.fileName, inTable: true), e.record.createdAt,
+                    e.changes.map { E.escape(AuditText.change($0)) }.joined(separator: "; "),
+                ]
             })
     }
 }

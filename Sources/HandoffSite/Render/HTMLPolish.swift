@@ -1,18 +1,12 @@
 /// Finishing touches on cmark's HTML that safe-mode Markdown cannot express: heading anchors,
-/// status words as labelled badges, wide tables that scroll, and figures inlined as SVG.
+/// status badges, wide tables that scroll, and figures inlined as SVG.
 ///
-/// One pass over the UTF-8 bytes: cmark's output is regular (`<h2>`, `<strong>`, `<table>`,
-/// `<p><img … /></p>` exactly), and a byte scan costs a fraction of repeated string replacement.
+/// One pass over the UTF-8 bytes: cmark's output is regular (`<h2>`, `<a href="…">`, `<table>`,
+/// `<img src="…" alt="…" />`), and a byte scan costs a fraction of repeated string replacement.
+/// Badges are links the Markdown wrote to `#badge-<tone>` (`MarkdownText.badge`): the presenter
+/// chose the tone; nothing here guesses it from the words.
 enum HTMLPolish {
-    /// Words shown in bold that carry a status; each gets a tone for colour, the word stays.
-    static let statusWords: [String: String] = [
-        "meets": "good", "approved": "good", "ready": "good", "reaches": "good",
-        "ready for sign-off": "info", "planned": "info", "pending": "info",
-        "at risk": "warn", "warning": "warn", "unconfirmed": "warn", "not modelled": "muted", "no owner": "warn",
-        "no due date": "warn",
-        "breach": "bad", "blocked": "bad", "rejected": "bad", "overdue": "bad", "error": "bad", "unreachable": "bad",
-        "No catch-all rule": "bad",
-    ]
+    static let badgeLink = "<a href=\"#badge-"
 
     static func polish(_ html: String, figures: [Figure]) -> String {
         var scanner = Scanner(Array(html.utf8))
@@ -37,13 +31,10 @@ enum HTMLPolish {
                     used[id] = 1
                 }
                 scanner.emit("<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
-            } else if scanner.consume("<strong>") {
-                let inner = scanner.take(until: "</strong>")
-                if let tone = statusWords[inner] {
-                    scanner.emit("<strong class=\"badge badge-\(tone)\">\(inner)</strong>")
-                } else {
-                    scanner.emit("<strong>\(inner)</strong>")
-                }
+            } else if scanner.consume(badgeLink) {
+                let tone = scanner.take(until: "\">")
+                let inner = scanner.take(until: "</a>")
+                scanner.emit("<strong class=\"badge badge-\(tone)\">\(inner)</strong>")
             } else if scanner.consume("<p><img src=\"") {
                 let name = scanner.take(until: "\"")
                 if let svg = figureByName[name], scanner.consume(" alt=\"") {

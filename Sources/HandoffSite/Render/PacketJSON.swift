@@ -1,143 +1,254 @@
 import HandoffCore
 
-/// `packet.json`: every figure of the planning core for one segment (SPEC §5). Fractions are
-/// numbers from 0 to 1; keys in a fixed order, so the bytes are stable.
-public enum PacketJSON {
-    public static func make(_ plan: HandoffPlan) -> JSONValue {
+/// `packet.json`: every figure of the planning core for one segment (SPEC §5). Each field is
+/// documented here; fractions are numbers from 0 to 1; keys come out in declaration order and
+/// absent values as `null`, so the bytes are stable. Texts are the page's own wording.
+public struct PacketJSON: Encodable, Sendable {
+    public var segment: String
+    public var title: String
+    public var goal: String
+    /// The segment's SLA status: meets, at risk, breach, not modelled.
+    public var status: String
+    /// approved, ready for sign-off, blocked.
+    public var readiness: String
+    /// Blockers, then notes, as the packet words them.
+    public var readinessReasons: [String]
+    public var asOf: String
+    public var launch: String?
+    public var owner: String?
+    public var inputsDigest: String
+    public var pattern: String
+    public var findings: [FindingEntry]
+    public var sla: SLA
+    public var routing: Routing
+    public var escalation: Escalation
+    public var enablement: [KitItem]
+    public var tooling: [ToolingItem]
+    public var approvals: [Approval]
+
+    public struct FindingEntry: Encodable, Sendable {
+        public var severity: String
+        public var line: Int
+        public var column: Int
+        public var message: String
+    }
+
+    public struct SLA: Encodable, Sendable {
+        public var responseSla: String
+        public var clock: String
+        public var target: Double
+        /// The SLA in hours as Erlang C reads it (a business day is the pod's average open day).
+        public var slaHours: Double
+        public var handleMinutes: Double
+        public var leadsPerWeek: Double
+        public var afterHoursShare: Double
+        public var simulationStart: String
+        public var status: String
+        public var reasons: [String]
+        public var pods: [Pod]
+    }
+
+    /// One pod: the in-hours Erlang C figures (SPEC §3.3.1) and the simulated ones.
+    public struct Pod: Encodable, Sendable {
+        public var name: String
+        public var role: String
+        public var reps: Int
+        public var shrinkage: Double
+        /// Productive agents: floor(reps × (1 − shrinkage)).
+        public var agents: Int
+        /// Share of all leads the pod receives.
+        public var share: Double
+        public var arrivalsPerHour: Double
+        /// Erlangs.
+        public var offeredLoad: Double
+        /// null when the pod has no productive agents.
+        public var occupancy: Double?
+        public var probabilityOfWait: Double
+        /// Erlang C in-hours attainment.
+        public var attainment: Double
+        public var simulatedAttainment: Double
+        public var medianFirstTouchMinutes: Double?
+        public var p90FirstTouchMinutes: Double?
+        public var newestFirstAttainment: Double
+        public var recommendNewestFirst: Bool
+        public var averageSpeedOfAnswerMinutes: Double?
+        public var requiredAgents: Int?
+        public var requiredReps: Int?
+        public var status: String
+        public var simulatedLeads: Int
+        public var staffingCurve: [StaffingPoint]
+    }
+
+    public struct StaffingPoint: Encodable, Sendable {
+        public var reps: Int
+        public var attainment: Double
+    }
+
+    public struct Routing: Encodable, Sendable {
+        public var rules: [Rule]
+        public var podShares: [PodShare]
+        public var namedOwnerShare: Double
+        /// Whether every lead has an owner.
+        public var catchAll: Bool
+        public var idlePods: [String]
+        public var enrichmentFields: [String]
+    }
+
+    public struct Rule: Encodable, Sendable {
+        public var order: Int
+        public var name: String
+        public var condition: String
+        public var method: String
+        public var assign: String
+        public var share: Double
+        /// brief, even split, sample.
+        public var shareSource: String
+        public var pods: [PodShare]
+        public var enrichment: [String]
+        public var fallback: String
+        public var reachable: Bool
+        /// Field → value of a lead that reaches the rule; null when none does.
+        public var syntheticLead: LeadFields?
+        public var shadowedBy: [String]
+    }
+
+    /// A synthetic lead's fields, encoded as one object in field-name order.
+    public struct LeadFields: Sendable {
+        public var fields: [(name: String, value: String)]
+    }
+
+    public struct PodShare: Encodable, Sendable {
+        public var pod: String
+        public var share: Double
+    }
+
+    public struct Escalation: Encodable, Sendable {
+        public var retryLimit: Int
+        public var trigger: String
+        public var levels: [Level]
+    }
+
+    public struct Level: Encodable, Sendable {
+        public var level: Int
+        public var owner: String
+        public var trigger: String
+        public var action: String
+        public var substitute: String
+    }
+
+    public struct KitItem: Encodable, Sendable {
+        public var asset: String
+        public var kind: String
+        public var owner: String?
+        public var due: String?
+        public var status: String
+        public var pods: [String]
+        public var origin: String
+        public var flags: [String]
+    }
+
+    public struct ToolingItem: Encodable, Sendable {
+        public var category: String
+        public var name: String
+        public var owner: String
+        public var readiness: String
+        public var due: String?
+        public var dependency: String?
+    }
+
+    public struct Approval: Encodable, Sendable {
+        public var role: String
+        public var name: String?
+        public var status: String
+        public var date: String?
+    }
+
+    public init(_ plan: HandoffPlan) {
         let b = plan.brief
-        func opt(_ v: Double) -> JSONValue { v.isFinite ? .number(v) : .null }
-        let pods: [JSONValue] = plan.sla.pods.map { p in
-            .object([
-                ("name", .string(p.name)), ("role", .string(p.role.rawValue)), ("reps", .integer(p.reps)),
-                ("shrinkage", .number(p.shrinkage.fraction)), ("agents", .integer(p.agents)), ("share", .number(p.share)),
-                ("arrivalsPerHour", .number(p.arrivalsPerHour)), ("offeredLoad", .number(p.offeredLoad)),
-                ("occupancy", opt(p.occupancy)), ("probabilityOfWait", .number(p.probabilityOfWait)),
-                ("attainment", .number(p.attainment)), ("simulatedAttainment", .number(p.simulated.attainment)),
-                ("medianFirstTouchMinutes", opt(p.simulated.medianMinutes)), ("p90FirstTouchMinutes", opt(p.simulated.p90Minutes)),
-                ("newestFirstAttainment", .number(p.newestFirst.attainment)), ("recommendNewestFirst", .bool(p.recommendNewestFirst)),
-                ("averageSpeedOfAnswerMinutes", opt(p.averageSpeedOfAnswerMinutes)),
-                ("requiredAgents", p.requiredAgents.map { .integer($0) } ?? .null),
-                ("requiredReps", p.requiredReps.map { .integer($0) } ?? .null), ("status", .string(p.status.rawValue)),
-                ("simulatedLeads", .integer(p.simulated.leads)),
-                (
-                    "staffingCurve",
-                    .array(p.staffingCurve.map { .object([("reps", .integer($0.reps)), ("attainment", .number($0.attainment))]) })
-                ),
-            ])
+        func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
+        segment = b.segment
+        title = b.title
+        goal = b.goal.rawValue
+        status = plan.sla.status.rawValue
+        readiness = plan.approval.readiness.rawValue
+        readinessReasons = ReadinessText.reasons(plan)
+        asOf = plan.asOf.description
+        launch = b.launch?.description
+        owner = b.owner
+        inputsDigest = plan.inputsDigest
+        pattern = plan.pattern.rawValue
+        findings = plan.findings.map {
+            FindingEntry(
+                severity: $0.severity.rawValue, line: $0.location.line, column: $0.location.column, message: FindingText.message($0.kind))
         }
-        let rules: [JSONValue] = plan.routing.rows.map { r in
-            .object([
-                ("order", .integer(r.order)), ("name", .string(r.name)), ("condition", .string(r.condition.description)),
-                ("method", .string(r.assignment.method)), ("assign", .string(r.assignment.description)),
-                ("share", .number(r.share)), ("shareSource", .string(r.shareSource)),
-                ("pods", .array(r.podShares.map { .object([("pod", .string($0.pod)), ("share", .number($0.share))]) })),
-                ("enrichment", .array(r.enrichment.map(JSONValue.string))), ("fallback", .string(r.fallback)),
-                ("reachable", .bool(r.isReachable)),
-                (
-                    "syntheticLead",
-                    r.syntheticLead.map { lead in .object(lead.attributes.keys.sorted().map { ($0, .string(lead.attributes[$0] ?? "")) }) }
-                        ?? .null
-                ),
-                ("shadowedBy", .array(r.shadowedBy.map(JSONValue.string))),
-            ])
+        sla = SLA(
+            responseSla: b.responseSLA.description, clock: b.slaClock.rawValue, target: plan.sla.target, slaHours: plan.sla.slaHours,
+            handleMinutes: plan.sla.handleMinutes, leadsPerWeek: b.volume.leadsPerWeek, afterHoursShare: b.volume.afterHoursShare.fraction,
+            simulationStart: plan.sla.simulationStart.description, status: plan.sla.status.rawValue,
+            reasons: plan.sla.reasons.map(SLAText.reason),
+            pods: plan.sla.pods.map { p in
+                Pod(
+                    name: p.name, role: p.role.rawValue, reps: p.reps, shrinkage: p.shrinkage.fraction, agents: p.agents, share: p.share,
+                    arrivalsPerHour: p.arrivalsPerHour, offeredLoad: p.offeredLoad, occupancy: finite(p.occupancy),
+                    probabilityOfWait: p.probabilityOfWait, attainment: p.attainment, simulatedAttainment: p.simulated.attainment,
+                    medianFirstTouchMinutes: finite(p.simulated.medianMinutes), p90FirstTouchMinutes: finite(p.simulated.p90Minutes),
+                    newestFirstAttainment: p.newestFirst.attainment, recommendNewestFirst: p.recommendNewestFirst,
+                    averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredAgents: p.requiredAgents,
+                    requiredReps: p.requiredReps, status: p.status.rawValue, simulatedLeads: p.simulated.leads,
+                    staffingCurve: p.staffingCurve.map { StaffingPoint(reps: $0.reps, attainment: $0.attainment) })
+            })
+        routing = Routing(
+            rules: plan.routing.rows.map { r in
+                Rule(
+                    order: r.order, name: r.name, condition: r.condition.description, method: r.assignment.method,
+                    assign: r.assignment.description, share: r.share, shareSource: r.shareSource.rawValue,
+                    pods: r.podShares.map { PodShare(pod: $0.pod, share: $0.share) }, enrichment: r.enrichment,
+                    fallback: RoutingText.fallback(r.fallback), reachable: r.isReachable,
+                    syntheticLead: r.syntheticLead.map { lead in
+                        LeadFields(fields: lead.attributes.keys.sorted().map { ($0, lead.attributes[$0] ?? "") })
+                    }, shadowedBy: r.shadowedBy)
+            },
+            podShares: plan.routing.podShares.map { PodShare(pod: $0.pod, share: $0.share) },
+            namedOwnerShare: plan.routing.namedOwnerShare, catchAll: plan.routing.uncaughtLead == nil,
+            idlePods: plan.routing.idlePods, enrichmentFields: plan.routing.enrichmentFields)
+        escalation = Escalation(
+            retryLimit: plan.escalation.retryLimit, trigger: plan.escalation.trigger.description,
+            levels: plan.escalation.levels.map { l in
+                Level(
+                    level: l.number, owner: EscalationText.owner(l.owner), trigger: EscalationText.trigger(l.trigger),
+                    action: EscalationText.action(l.action), substitute: EscalationText.substitute(l.substitute))
+            })
+        enablement = plan.kit.items.map { i in
+            KitItem(
+                asset: i.asset, kind: i.kind.rawValue, owner: i.owner, due: i.due?.description, status: i.status.rawValue, pods: i.pods,
+                origin: KitText.origin(i.origin), flags: KitText.flags(i).map(\.label))
         }
-        return .object([
-            ("segment", .string(b.segment)),
-            ("title", .string(b.title)),
-            ("goal", .string(b.goal.rawValue)),
-            ("status", .string(plan.sla.status.rawValue)),
-            ("readiness", .string(plan.approval.readiness.rawValue)),
-            ("readinessReasons", .array(plan.approval.reasons.map(JSONValue.string))),
-            ("asOf", .string(plan.asOf.description)),
-            ("launch", b.launch.map { .string($0.description) } ?? .null),
-            ("owner", b.owner.map(JSONValue.string) ?? .null),
-            ("inputsDigest", .string(plan.inputsDigest)),
-            ("pattern", .string(plan.pattern.rawValue)),
-            (
-                "findings",
-                .array(
-                    plan.findings.map { f in
-                        .object([
-                            ("severity", .string(f.severity.rawValue)), ("line", .integer(f.location.line)),
-                            ("column", .integer(f.location.column)), ("message", .string(f.message)),
-                        ])
-                    })
-            ),
-            (
-                "sla",
-                .object([
-                    ("responseSla", .string(b.responseSLA.description)), ("clock", .string(b.slaClock.rawValue)),
-                    ("target", .number(plan.sla.target)), ("slaHours", .number(plan.sla.slaHours)),
-                    ("handleMinutes", .number(plan.sla.handleMinutes)), ("leadsPerWeek", .number(b.volume.leadsPerWeek)),
-                    ("afterHoursShare", .number(b.volume.afterHoursShare.fraction)),
-                    ("simulationStart", .string(plan.sla.simulationStart.description)), ("status", .string(plan.sla.status.rawValue)),
-                    ("reasons", .array(plan.sla.reasons.map(JSONValue.string))), ("pods", .array(pods)),
-                ])
-            ),
-            (
-                "routing",
-                .object([
-                    ("rules", .array(rules)),
-                    (
-                        "podShares",
-                        .array(plan.routing.podShares.map { .object([("pod", .string($0.pod)), ("share", .number($0.share))]) })
-                    ),
-                    ("namedOwnerShare", .number(plan.routing.namedOwnerShare)),
-                    ("catchAll", .bool(plan.routing.uncaughtLead == nil)),
-                    ("idlePods", .array(plan.routing.idlePods.map(JSONValue.string))),
-                    ("enrichmentFields", .array(plan.routing.enrichmentFields.map(JSONValue.string))),
-                ])
-            ),
-            (
-                "escalation",
-                .object([
-                    ("retryLimit", .integer(plan.escalation.retryLimit)), ("trigger", .string(plan.escalation.trigger.description)),
-                    (
-                        "levels",
-                        .array(
-                            plan.escalation.levels.map { l in
-                                .object([
-                                    ("level", .integer(l.number)), ("owner", .string(l.owner)), ("trigger", .string(l.trigger)),
-                                    ("action", .string(l.action)), ("substitute", .string(l.substitute)),
-                                ])
-                            })
-                    ),
-                ])
-            ),
-            (
-                "enablement",
-                .array(
-                    plan.kit.items.map { i in
-                        .object([
-                            ("asset", .string(i.asset)), ("kind", .string(i.kind.rawValue)),
-                            ("owner", i.owner.map(JSONValue.string) ?? .null),
-                            ("due", i.due.map { .string($0.description) } ?? .null), ("status", .string(i.status.rawValue)),
-                            ("pods", .array(i.pods.map(JSONValue.string))), ("origin", .string(i.origin)),
-                            ("flags", .array(i.flags.map(JSONValue.string))),
-                        ])
-                    })
-            ),
-            (
-                "tooling",
-                .array(
-                    (plan.tooling.items + plan.tooling.otherDependencies).map { t in
-                        .object([
-                            ("category", .string(t.category.rawValue)), ("name", .string(t.name)), ("owner", .string(t.owner)),
-                            ("readiness", .string(t.readiness.rawValue)), ("due", t.due.map { .string($0.description) } ?? .null),
-                            ("dependency", t.dependency.map(JSONValue.string) ?? .null),
-                        ])
-                    })
-            ),
-            (
-                "approvals",
-                .array(
-                    plan.approval.approvals.map { a in
-                        .object([
-                            ("role", .string(a.role)), ("name", a.name.map(JSONValue.string) ?? .null),
-                            ("status", .string(a.status.rawValue)), ("date", a.date.map { .string($0.description) } ?? .null),
-                        ])
-                    })
-            ),
-        ])
+        tooling = (plan.tooling.items + plan.tooling.otherDependencies).map { t in
+            ToolingItem(
+                category: t.category.rawValue, name: ToolingText.name(t.requirement), owner: t.owner ?? "unassigned",
+                readiness: t.readiness.rawValue, due: t.due?.description, dependency: t.dependency)
+        }
+        approvals = plan.approval.approvals.map {
+            Approval(role: $0.role, name: $0.name, status: $0.status.rawValue, date: $0.date?.description)
+        }
+    }
+
+    /// The file's text.
+    public func serialized() -> String {
+        ((try? JSONValueEncoder().encode(self)) ?? .null).serialized()
+    }
+}
+
+extension PacketJSON.LeadFields: Encodable {
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: Key.self)
+        for field in fields { try container.encode(field.value, forKey: Key(stringValue: field.name)) }
     }
 }

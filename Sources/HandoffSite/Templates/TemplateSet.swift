@@ -5,8 +5,6 @@ import Mustache
 public struct TemplateSet: Sendable {
     /// File name (relative to the templates folder) → text.
     public let files: [String: String]
-    /// Names the folder supplied.
-    public let overridden: [String]
     let library: MustacheLibrary
 
     /// A template failed to parse.
@@ -30,7 +28,6 @@ public struct TemplateSet: Sendable {
             }
         }
         self.files = files
-        self.overridden = overrides.keys.sorted()
         self.library = library
     }
 
@@ -41,7 +38,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders a template; a missing template renders as empty, which `init` rules out for the
     /// built-in names.
-    func render(_ name: String, _ context: [String: Any]) -> String {
+    func render(_ name: String, _ context: Any) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 }

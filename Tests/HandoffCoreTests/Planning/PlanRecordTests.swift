@@ -75,12 +75,12 @@ struct PlanRecordTests {
             AuditTrail.parseRecord(PlanRecord.make(second, timestamp: 200, previous: "plan-a.json").serialized(), fileName: "plan-b.json"))
         let trail = AuditTrail(records: [r2, r1])
         #expect(trail.entries.map(\.record.fileName) == ["plan-a.json", "plan-b.json"])
-        #expect(trail.entries[0].changes == ["first record of segment 'test'"])
+        #expect(trail.entries[0].changes == [.firstRecord(segment: "test")])
         let changes = trail.entries[1].changes
-        #expect(changes.contains("routing rule added: Partners"))
-        #expect(changes.contains("routing rule changed: EMEA (when region = EMEA → region = APAC)"))
-        #expect(changes.contains("SLA input response-sla: 2h → 1h"))
-        #expect(changes.contains { $0.hasPrefix("enablement: ") && $0.contains("+New deck (not-started)") })
+        #expect(changes.contains(.ruleAdded("Partners")))
+        #expect(changes.contains(.ruleChanged(rule: "EMEA", fields: [.when(old: "region = EMEA", new: "region = APAC")])))
+        #expect(changes.contains(.slaInput(key: "response-sla", old: "2h", new: "1h")))
+        #expect(changes.contains { if case .enablement(_, let added) = $0 { added.contains("New deck (not-started)") } else { false } })
     }
 
     @Test func foreignFilesAreNotRecords() {

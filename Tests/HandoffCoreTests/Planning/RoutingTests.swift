@@ -22,12 +22,8 @@ struct RoutingTests {
                     """)))
         let big = plan.routing.rows[1]
         #expect(!big.isReachable && big.shadowedBy == ["EMEA"])
-        #expect(
-            plan.findings.contains {
-                $0.message == "routing rule 'Big EMEA' is unreachable: 'EMEA' always catch its leads first"
-                    || $0.message.contains("'EMEA' always catches its leads first")
-            })
-        #expect(plan.routing.rows[2].syntheticLead?.description == "region not set")
+        #expect(plan.findings.contains { $0.kind == .unreachableRule(rule: "Big EMEA", why: .shadowed(by: ["EMEA"])) })
+        #expect(plan.routing.rows[2].syntheticLead == Lead([:], unsetFields: ["region"]))
     }
 
     @Test func disjointAndOverlappingNumericRanges() throws {
@@ -56,7 +52,7 @@ struct RoutingTests {
         let mid = try #require(rows[1].syntheticLead)
         #expect(rows[1].condition.matches(mid) && !rows[0].condition.matches(mid))
         let last = try #require(rows[4].syntheticLead)
-        #expect(last.description == "employees not set")
+        #expect(last == Lead([:], unsetFields: ["employees"]))
     }
 
     @Test func setMembershipAndCombinations() throws {
@@ -114,7 +110,7 @@ struct RoutingTests {
         #expect(rows[3].conditionIsImpossible && !rows[3].isReachable)
         #expect(!rows[4].isReachable && rows[4].shadowedBy.isEmpty)
         #expect(plan.routing.uncaughtLead == nil)
-        #expect(plan.findings.contains { $0.message.contains("'Anything else' is unreachable: earlier rules together catch every lead") })
+        #expect(plan.findings.contains { $0.kind == .unreachableRule(rule: "Anything else", why: .coveredTogether) })
     }
 
     @Test func missingCatchAllAndIdlePod() throws {
@@ -127,9 +123,9 @@ struct RoutingTests {
                         assign: pod East
                     """)))
         #expect(plan.routing.uncaughtLead != nil)
-        #expect(plan.findings.contains { $0.message.hasPrefix("no catch-all rule: leads such as 'region not set'") })
+        #expect(plan.findings.contains { $0.kind == .noCatchAll(example: Lead([:], unsetFields: ["region"])) })
         #expect(plan.routing.idlePods == ["West"])
-        #expect(plan.findings.contains { $0.message == "pod 'West' is idle: no reachable routing rule sends it leads" })
+        #expect(plan.findings.contains { $0.kind == .idlePod(pod: "West") && $0.severity == .warning })
     }
 
     @Test func sharesSplitEvenlyAndByReps() throws {
@@ -154,7 +150,7 @@ struct RoutingTests {
         let west = try #require(plan.routing.podShares.first { $0.pod == "West" })
         #expect(abs(east.share - 0.5) < 1e-12 && abs(west.share - 0.1) < 1e-12)
         #expect(abs(plan.routing.namedOwnerShare - 0.4) < 1e-12)
-        #expect(plan.sla.reasons.contains { $0.contains("40% of leads go to named owners") })
+        #expect(plan.sla.reasons.contains(.namedOwners(share: plan.routing.namedOwnerShare)))
     }
 
     @Test func weights() throws {
@@ -194,16 +190,18 @@ struct RoutingTests {
         let (_, decoded) = TestBriefs.decode(yaml)
         let (brief, _) = TestBriefs.decode(yaml.replacingOccurrences(of: "pod Est", with: "pod East"))
         let plan = Planner.plan(try #require(brief), asOf: TestBriefs.asOf)
-        let errors = decoded.errors + plan.findings.errors
         let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
         let podLine = try #require(lines.firstIndex { $0.contains("pod Est") }) + 1
         let shareLine = try #require(lines.firstIndex { $0.contains("share: 40%") }) + 1
         #expect(
-            errors.contains {
+            decoded.errors.contains {
                 $0.message == "routing rule 'A' names pod 'Est', which 'pods' does not define; did you mean 'East'?"
                     && $0.location.line == podLine
             })
-        #expect(errors.contains { $0.message == "shares pass 100%: 110% by rule 'B'" && $0.location.line == shareLine })
+        #expect(
+            plan.findings.errors.contains {
+                $0.kind == .sharesPastFull(rule: "B", total: Percent(basisPoints: 11_000)) && $0.location.line == shareLine
+            })
     }
 
     @Test func enrichmentFields() throws {
@@ -245,7 +243,7 @@ struct RoutingTests {
         #expect(replay.matches == [2, 0])
         #expect(replay.unmatched.map(\.row) == [2, 4])
         #expect(replay.missingFields == ["industry"])
-        #expect(plan.findings.errors.contains { $0.message == "the sample has no column 'industry', which routing conditions read" })
-        #expect(plan.routing.rows[0].share == 0.5 && plan.routing.rows[0].shareSource == "sample")
+        #expect(plan.findings.errors.contains { $0.kind == .sampleMissingColumn(field: "industry") })
+        #expect(plan.routing.rows[0].share == 0.5 && plan.routing.rows[0].shareSource == .sample)
     }
 }

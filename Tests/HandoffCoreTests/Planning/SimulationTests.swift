@@ -69,7 +69,7 @@ struct SimulationTests {
         let plan = try #require(TestBriefs.plan(yaml))
         #expect(plan.sla.status == .breach)
         #expect(plan.sla.pods.allSatisfy { $0.attainment > 0.99 })  // Erlang C alone would say "fine"
-        #expect(plan.sla.reasons.contains { $0.contains("below the 90% target") })
+        #expect(plan.sla.reasons.contains { if case .belowTarget(_, _, let target) = $0 { target == 0.9 } else { false } })
         #expect(plan.approval.readiness == .blocked)
     }
 

@@ -13,12 +13,4 @@ public struct Lead: Sendable, Hashable {
         get { attributes[field].flatMap { $0.isEmpty ? nil : $0 } }
         set { attributes[field] = newValue }
     }
-
-    /// `region = EMEA, employees = 5000`, fields in name order; "any lead" when empty.
-    public var description: String {
-        let parts =
-            attributes.keys.sorted().compactMap { key in attributes[key].map { "\(key) = \($0)" } }
-            + unsetFields.sorted().map { "\($0) not set" }
-        return parts.isEmpty ? "any lead" : parts.joined(separator: ", ")
-    }
 }

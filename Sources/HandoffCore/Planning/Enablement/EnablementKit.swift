@@ -10,19 +10,20 @@ public struct EnablementKit: Sendable {
         public var status: EnablementStatus
         /// Pod names; empty means every pod.
         public var pods: [String]
-        /// "default kit", "brief", or "brief (replaces default)".
-        public var origin: String
+        public var origin: Origin
         public var isOverdue: Bool
         public var lacksOwner: Bool { owner == nil }
         public var lacksDueDate: Bool { due == nil }
+    }
 
-        public var flags: [String] {
-            var f: [String] = []
-            if isOverdue { f.append("overdue") }
-            if lacksOwner { f.append("no owner") }
-            if lacksDueDate { f.append("no due date") }
-            return f
-        }
+    /// Where an item comes from.
+    public enum Origin: String, Sendable, Hashable {
+        /// The default kit for the goal.
+        case defaultKit
+        /// The brief's own item.
+        case brief
+        /// The brief's own item, in place of the default item of the same name.
+        case briefReplacingDefault
     }
 
     /// The request list: sorted by due date (undated last), then asset name.
@@ -37,32 +38,25 @@ public struct EnablementKit: Sendable {
     /// Items serving one pod (those naming it, and those serving every pod).
     public func items(for pod: String) -> [Item] { items.filter { $0.pods.isEmpty || $0.pods.contains(pod) } }
 
-    public static func plan(_ brief: Brief, asOf: CalendarDate, findings: inout [Diagnostic]) -> EnablementKit {
+    public static func plan(_ brief: Brief, asOf: CalendarDate, findings: inout [Finding]) -> EnablementKit {
         var items: [Item] = DefaultKits.kit(goal: brief.goal, segment: brief.segment).map { d in
             let due = brief.launch?.adding(days: -d.leadTimeDays)
             return Item(
-                asset: d.asset, kind: d.kind, owner: d.owner, due: due, status: .notStarted, pods: [], origin: "default kit",
+                asset: d.asset, kind: d.kind, owner: d.owner, due: due, status: .notStarted, pods: [], origin: .defaultKit,
                 isOverdue: false)
         }
-        let podNames = brief.pods.map(\.name)
         for own in brief.enablement {
             let replaced = items.firstIndex { $0.asset.caseInsensitiveCompare(own.asset) == .orderedSame }
             let base = replaced.map { items[$0] }
             let due = own.due ?? own.leadTime.flatMap { lt in brief.launch?.adding(days: -(lt.days + (lt.hours + 23) / 24)) } ?? base?.due
-            for pod in own.pods ?? [] where !podNames.contains(pod) {
-                findings.append(
-                    .error(
-                        "enablement item '\(own.asset)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: podNames))",
-                        at: own.location))
-            }
+            // Pods an item names are checked with the other cross-references when decoding.
             if let due, let launch = brief.launch, due > launch {
-                findings.append(
-                    .warning("enablement item '\(own.asset)' is due \(due), after launch on \(launch)", at: own.location))
+                findings.append(.warning(.enablementAfterLaunch(asset: own.asset, due: due, launch: launch), at: own.location))
             }
             let item = Item(
                 asset: own.asset, kind: own.kind ?? base?.kind ?? .collateral, owner: own.owner ?? base?.owner, due: due,
                 status: own.status ?? .notStarted, pods: own.pods ?? [],
-                origin: replaced == nil ? "brief" : "brief (replaces default)", isOverdue: false)
+                origin: replaced == nil ? .brief : .briefReplacingDefault, isOverdue: false)
             if let replaced { items[replaced] = item } else { items.append(item) }
         }
         for i in items.indices {

@@ -1,13 +1,49 @@
 /// The escalation tree (SPEC §3.4): from the assigned rep, through reassignment within the pod,
 /// up the ladder one level at a time to Sales and Marketing leadership.
 public struct EscalationLadder: Sendable {
+    /// Who owns a level.
+    public enum Owner: Sendable, Hashable {
+        case assignedRep
+        case podLead
+        /// A role of the brief's ladder.
+        case role(String)
+    }
+
+    /// What moves a lead to a level.
+    public enum Trigger: Sendable, Hashable {
+        case assigned
+        case firstTouchMissed
+        /// The brief's trigger (or a routing failure), or retries exhausted.
+        case breaches(Brief.EscalationTrigger)
+        /// Not resolved at the level below within the trigger's window.
+        case unresolved(belowLevel: Int, within: ResponseDuration)
+    }
+
+    /// What the level's owner does.
+    public enum Action: Sendable, Hashable {
+        case firstTouch(within: ResponseDuration, clock: Brief.SLAClock)
+        case reassignWithinPod(atMost: Int)
+        case reviewAndRebalance
+        case leadershipReview
+    }
+
+    /// Who stands in when the owner is unavailable.
+    public enum Substitute: Sendable, Hashable {
+        case nextAvailableRep
+        case nextPodOrFirstRole
+        /// A fallback the brief names for this role.
+        case named(String)
+        case nextLevel(role: String)
+        case marketingLeadership
+    }
+
     /// One level of the tree.
     public struct Level: Sendable, Hashable {
         public var number: Int
-        public var owner: String
-        public var trigger: String
-        public var action: String
-        public var substitute: String
+        public var owner: Owner
+        public var trigger: Trigger
+        public var action: Action
+        public var substitute: Substitute
     }
 
     public var levels: [Level]
@@ -16,30 +52,24 @@ public struct EscalationLadder: Sendable {
 
     public static func plan(_ brief: Brief) -> EscalationLadder {
         let e = brief.escalation
-        let sla = "\(brief.responseSLA) (\(brief.slaClock.rawValue) clock)"
         var levels = [
             Level(
-                number: 0, owner: "Assigned rep", trigger: "lead routed and assigned",
-                action: "first touch within \(sla)", substitute: "next available rep in the pod (out-of-office re-route)"),
+                number: 0, owner: .assignedRep, trigger: .assigned, action: .firstTouch(within: brief.responseSLA, clock: brief.slaClock),
+                substitute: .nextAvailableRep),
             Level(
-                number: 1, owner: "Pod lead", trigger: "first-touch SLA missed",
-                action: "reassign within the pod, at most \(e.retryLimit) time\(e.retryLimit == 1 ? "" : "s")",
-                substitute: "next pod in the routing rule, or the first ladder role"),
+                number: 1, owner: .podLead, trigger: .firstTouchMissed, action: .reassignWithinPod(atMost: e.retryLimit),
+                substitute: .nextPodOrFirstRole),
         ]
         for (i, role) in e.ladder.enumerated() {
             let isTop = i == e.ladder.count - 1
-            let trigger =
-                i == 0
-                ? "\(e.trigger) (or a routing failure), or retries exhausted"
-                : "not resolved at level \(i + 1) within \(e.trigger.window)"
-            let action =
-                isTop
-                ? "Sales and Marketing leadership review: change staffing, hours or the SLA"
-                : "review the breaches, rebalance capacity, fix routing"
-            let substitute =
-                e.fallbacks.first { $0.role == role }?.coveredBy
-                ?? (isTop ? "CMO (Marketing leadership)" : "\(e.ladder[i + 1]) (next level)")
-            levels.append(Level(number: i + 2, owner: role, trigger: trigger, action: action, substitute: substitute))
+            let substitute: Substitute =
+                e.fallbacks.first { $0.role == role }.map { .named($0.coveredBy) }
+                ?? (isTop ? .marketingLeadership : .nextLevel(role: e.ladder[i + 1]))
+            levels.append(
+                Level(
+                    number: i + 2, owner: .role(role),
+                    trigger: i == 0 ? .breaches(e.trigger) : .unresolved(belowLevel: i + 1, within: e.trigger.window),
+                    action: isTop ? .leadershipReview : .reviewAndRebalance, substitute: substitute))
         }
         return EscalationLadder(levels: levels, retryLimit: e.retryLimit, trigger: e.trigger)
     }

@@ -13,10 +13,35 @@ public struct AuditTrail: Sendable {
         public var inputs: RecordInputs?
     }
 
+    /// What changed between two records, as values.
+    public enum Change: Sendable, Hashable {
+        case firstRecord(segment: String)
+        /// One of the records carries no inputs summary to compare.
+        case inputsChanged
+        case title(old: String, new: String)
+        case ruleAdded(String)
+        case ruleRemoved(String)
+        case ruleChanged(rule: String, fields: [RuleField])
+        case rulesReordered
+        case slaInput(key: String, old: String?, new: String?)
+        case pods(removed: [String], added: [String])
+        case enablement(removed: [String], added: [String])
+        /// The digest changed in a part the summary does not cover.
+        case otherInputs
+    }
+
+    /// One part of a routing rule that changed.
+    public enum RuleField: Sendable, Hashable {
+        case when(old: String, new: String)
+        case assign(old: String, new: String)
+        /// nil: an even split.
+        case share(old: String?, new: String?)
+    }
+
     /// One line of the trail.
     public struct Entry: Sendable, Hashable {
         public var record: Record
-        public var changes: [String]
+        public var changes: [Change]
     }
 
     public var entries: [Entry]
@@ -54,39 +79,35 @@ public struct AuditTrail: Sendable {
     }
 
     /// What changed between two consecutive records.
-    public static func changes(from old: Record?, to new: Record) -> [String] {
-        guard let old else { return ["first record of segment '\(new.segment)'"] }
-        guard let a = old.inputs, let b = new.inputs else { return ["planning inputs changed"] }
-        var changes: [String] = []
-        if a.title != b.title { changes.append("title: \(a.title) → \(b.title)") }
+    public static func changes(from old: Record?, to new: Record) -> [Change] {
+        guard let old else { return [.firstRecord(segment: new.segment)] }
+        guard let a = old.inputs, let b = new.inputs else { return [.inputsChanged] }
+        var changes: [Change] = []
+        if a.title != b.title { changes.append(.title(old: a.title, new: b.title)) }
         let oldRules = Dictionary(a.routing.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
         let newRules = Dictionary(b.routing.map { ($0.name, $0) }, uniquingKeysWith: { x, _ in x })
-        for rule in b.routing where oldRules[rule.name] == nil { changes.append("routing rule added: \(rule.name)") }
-        for rule in a.routing where newRules[rule.name] == nil { changes.append("routing rule removed: \(rule.name)") }
+        for rule in b.routing where oldRules[rule.name] == nil { changes.append(.ruleAdded(rule.name)) }
+        for rule in a.routing where newRules[rule.name] == nil { changes.append(.ruleRemoved(rule.name)) }
         for rule in b.routing {
             guard let before = oldRules[rule.name], before != rule else { continue }
-            var parts: [String] = []
-            if before.when != rule.when { parts.append("when \(before.when) → \(rule.when)") }
-            if before.assign != rule.assign { parts.append("assign \(before.assign) → \(rule.assign)") }
-            if before.share != rule.share { parts.append("share \(before.share ?? "even") → \(rule.share ?? "even")") }
-            changes.append("routing rule changed: \(rule.name) (\(parts.joined(separator: "; ")))")
+            var fields: [RuleField] = []
+            if before.when != rule.when { fields.append(.when(old: before.when, new: rule.when)) }
+            if before.assign != rule.assign { fields.append(.assign(old: before.assign, new: rule.assign)) }
+            if before.share != rule.share { fields.append(.share(old: before.share, new: rule.share)) }
+            changes.append(.ruleChanged(rule: rule.name, fields: fields))
         }
         if a.routing.map(\.name) != b.routing.map(\.name), Set(a.routing.map(\.name)) == Set(b.routing.map(\.name)) {
-            changes.append("routing rules reordered")
+            changes.append(.rulesReordered)
         }
         for key in Set(a.sla.keys).union(b.sla.keys).sorted() where a.sla[key] != b.sla[key] {
-            changes.append("SLA input \(key): \(a.sla[key] ?? "unset") → \(b.sla[key] ?? "unset")")
+            changes.append(.slaInput(key: key, old: a.sla[key], new: b.sla[key]))
         }
         let podsAdded = b.pods.filter { !a.pods.contains($0) }
         let podsRemoved = a.pods.filter { !b.pods.contains($0) }
-        if !podsAdded.isEmpty || !podsRemoved.isEmpty {
-            changes.append("pods: " + (podsRemoved.map { "−\($0)" } + podsAdded.map { "+\($0)" }).joined(separator: "; "))
-        }
+        if !podsAdded.isEmpty || !podsRemoved.isEmpty { changes.append(.pods(removed: podsRemoved, added: podsAdded)) }
         let kitAdded = b.enablement.filter { !a.enablement.contains($0) }
         let kitRemoved = a.enablement.filter { !b.enablement.contains($0) }
-        if !kitAdded.isEmpty || !kitRemoved.isEmpty {
-            changes.append("enablement: " + (kitRemoved.map { "−\($0)" } + kitAdded.map { "+\($0)" }).joined(separator: "; "))
-        }
-        return changes.isEmpty ? ["other planning inputs changed"] : changes
+        if !kitAdded.isEmpty || !kitRemoved.isEmpty { changes.append(.enablement(removed: kitRemoved, added: kitAdded)) }
+        return changes.isEmpty ? [.otherInputs] : changes
     }
 }

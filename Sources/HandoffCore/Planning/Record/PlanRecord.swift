@@ -204,7 +204,7 @@ public enum PlanRecord {
             },
             sla: [
                 "response-sla": b.responseSLA.description, "sla-clock": b.slaClock.rawValue,
-                "target-attainment": b.targetAttainment.description, "leads-per-week": Format.number(b.volume.leadsPerWeek),
+                "target-attainment": b.targetAttainment.description, "leads-per-week": ConditionAtom.format(b.volume.leadsPerWeek),
                 "after-hours-share": b.volume.afterHoursShare.description, "handle-time": b.volume.handleTime.description,
                 "hours": b.hours.text, "timezone": b.timezone,
             ],

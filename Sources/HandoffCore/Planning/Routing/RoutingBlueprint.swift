@@ -9,12 +9,11 @@ public struct RoutingBlueprint: Sendable {
         public var assignment: Assignment
         /// Share of all leads this rule owns, 0 to 1.
         public var share: Double
-        /// Where the share came from: "brief", "even split", "sample".
-        public var shareSource: String
+        public var shareSource: ShareSource
         /// The rule's share split across its pods.
         public var podShares: [PodShare]
         public var enrichment: [String]
-        public var fallback: String
+        public var fallback: Fallback
         /// A lead that reaches this rule, or nil when none can.
         public var syntheticLead: Lead?
         /// For unreachable rules: the earlier rules that always catch its leads first.
@@ -22,6 +21,29 @@ public struct RoutingBlueprint: Sendable {
         public var conditionIsImpossible: Bool
 
         public var isReachable: Bool { syntheticLead != nil }
+    }
+
+    /// Where a rule's share of leads comes from.
+    public enum ShareSource: String, Sendable, Hashable {
+        /// The rule's own `share`.
+        case brief
+        /// What the rules with a share leave, split evenly.
+        case evenSplit = "even split"
+        /// The rule's matches in the brief's sample of leads.
+        case sample
+    }
+
+    /// What happens to a rule's lead when its owner is missing or away (the routing matrix's
+    /// fallback column).
+    public enum Fallback: Sendable, Hashable {
+        /// No account match or owner away: round-robin in the AEs' pod, or the next rule.
+        case accountOwner(pod: String?)
+        /// A rep away: the next available rep of the pod; after hours: queued until it opens.
+        case podQueue(pod: String)
+        /// A rep away: skipped; a pod closed: the next pod in the rotation.
+        case rotation
+        /// The person away: the first role of the escalation ladder.
+        case namedOwner(person: String, firstLevel: String)
     }
 
     public struct PodShare: Sendable, Hashable {
@@ -44,7 +66,7 @@ public struct RoutingBlueprint: Sendable {
     public var sample: SampleReplay?
 
     /// Builds the blueprint and reports its findings.
-    public static func plan(_ brief: Brief, sample: SampleReplay?, findings: inout [Diagnostic]) -> RoutingBlueprint {
+    public static func plan(_ brief: Brief, sample: SampleReplay?, findings: inout [Finding]) -> RoutingBlueprint {
         let rules = brief.routing
         let conditions = rules.map(\.condition)
         var rows: [Row] = []
@@ -59,17 +81,13 @@ public struct RoutingBlueprint: Sendable {
             rows.append(
                 Row(
                     order: i + 1, name: rule.name, condition: rule.condition, assignment: rule.assignment, share: 0,
-                    shareSource: "brief", podShares: [], enrichment: enrichment(for: rule),
+                    shareSource: .brief, podShares: [], enrichment: enrichment(for: rule),
                     fallback: fallback(for: rule, brief: brief), syntheticLead: lead, shadowedBy: shadowedBy,
                     conditionIsImpossible: impossible))
             if lead == nil {
-                let why =
-                    impossible
-                    ? "its condition can never hold"
-                    : shadowedBy.isEmpty
-                        ? "earlier rules together catch every lead it would match"
-                        : "\(quoted(shadowedBy)) always catch\(shadowedBy.count == 1 ? "es" : "") its leads first"
-                findings.append(.warning("routing rule '\(rule.name)' is unreachable: \(why)", at: rule.location))
+                let why: Finding.Unreachability =
+                    impossible ? .impossible : shadowedBy.isEmpty ? .coveredTogether : .shadowed(by: shadowedBy)
+                findings.append(.warning(.unreachableRule(rule: rule.name, why: why), at: rule.location))
             }
         }
         checkPods(brief, &findings)
@@ -77,10 +95,7 @@ public struct RoutingBlueprint: Sendable {
 
         let uncaught = PathFinder.lead(meeting: .always, missing: conditions)
         if let uncaught, let first = rules.first {
-            findings.append(
-                .warning(
-                    "no catch-all rule: leads such as '\(uncaught.description)' match no rule and have no owner; end with a rule without 'when'",
-                    at: first.location))
+            findings.append(.warning(.noCatchAll(example: uncaught), at: first.location))
         }
 
         var podShares = brief.pods.map { PodShare(pod: $0.name, share: 0) }
@@ -95,7 +110,7 @@ public struct RoutingBlueprint: Sendable {
         let used = Set(rows.filter(\.isReachable).flatMap { $0.assignment.pods })
         let idle = brief.pods.map(\.name).filter { !used.contains($0) }
         for pod in brief.pods where idle.contains(pod.name) {
-            findings.append(.warning("pod '\(pod.name)' is idle: no reachable routing rule sends it leads", at: pod.location))
+            findings.append(.warning(.idlePod(pod: pod.name), at: pod.location))
         }
         var fields: [String] = []
         for row in rows { for f in row.enrichment where !fields.contains(f) { fields.append(f) } }
@@ -105,28 +120,21 @@ public struct RoutingBlueprint: Sendable {
             uncaughtLead: uncaught, idlePods: idle, enrichmentFields: fields, sample: sample)
     }
 
-    static func quoted(_ names: [String]) -> String {
-        names.map { "'\($0)'" }.joined(separator: ", ")
-    }
-
     /// A pod with no productive capacity cannot take leads. (Names and weights are checked
     /// when the brief is decoded: `BriefCrossReferences`.)
-    static func checkPods(_ brief: Brief, _ findings: inout [Diagnostic]) {
+    static func checkPods(_ brief: Brief, _ findings: inout [Finding]) {
         for pod in brief.pods where pod.reps == 0 || ErlangC.productiveAgents(reps: pod.reps, shrinkage: pod.shrinkage) == 0 {
-            findings.append(
-                .warning(
-                    "pod '\(pod.name)' has no productive capacity (\(pod.reps) reps at \(pod.shrinkage) shrinkage)",
-                    at: pod.location))
+            findings.append(.warning(.noProductiveCapacity(pod: pod.name, reps: pod.reps, shrinkage: pod.shrinkage), at: pod.location))
         }
     }
 
     /// Shares per rule (SPEC §3.2), then split across each rule's pods.
-    static func assignShares(_ rows: inout [Row], brief: Brief, sample: SampleReplay?, findings: inout [Diagnostic]) {
+    static func assignShares(_ rows: inout [Row], brief: Brief, sample: SampleReplay?, findings: inout [Finding]) {
         let rules = brief.routing
         if let sample, sample.rows > 0 {
             for i in rows.indices {
                 rows[i].share = Double(sample.matches[i]) / Double(sample.rows)
-                rows[i].shareSource = "sample"
+                rows[i].shareSource = .sample
             }
         } else {
             var explicit = 0
@@ -135,22 +143,17 @@ public struct RoutingBlueprint: Sendable {
                 explicit += share.basisPoints
                 rows[i].share = share.fraction
                 if explicit > 10_000, let location = rule.shareLocation {
-                    findings.append(
-                        .error(
-                            "shares pass 100%: \(Percent(basisPoints: explicit)) by rule '\(rule.name)'", at: location))
+                    findings.append(.error(.sharesPastFull(rule: rule.name, total: Percent(basisPoints: explicit)), at: location))
                 }
             }
             let open = rows.indices.filter { rules[$0].share == nil && rows[$0].isReachable }
             let rest = max(0, 10_000 - explicit)
             for i in open {
                 rows[i].share = Double(rest) / 10_000 / Double(open.count)
-                rows[i].shareSource = "even split"
+                rows[i].shareSource = .evenSplit
             }
             if open.isEmpty, explicit < 10_000, let first = rules.first {
-                findings.append(
-                    .warning(
-                        "routing shares sum to \(Percent(basisPoints: explicit)); \(Percent(basisPoints: 10_000 - explicit)) of leads are unaccounted for",
-                        at: first.shareLocation ?? first.location))
+                findings.append(.warning(.sharesShort(total: Percent(basisPoints: explicit)), at: first.shareLocation ?? first.location))
             }
         }
         for i in rows.indices {
@@ -184,18 +187,12 @@ public struct RoutingBlueprint: Sendable {
         return fields
     }
 
-    static func fallback(for rule: Brief.RoutingRule, brief: Brief) -> String {
-        let firstLevel = brief.escalation.ladder.first ?? "RevOps Director"
+    static func fallback(for rule: Brief.RoutingRule, brief: Brief) -> Fallback {
         switch rule.assignment {
-        case .accountOwner(let pod):
-            return pod.map { "no account match or owner away → round-robin in \($0)" }
-                ?? "no account match or owner away → next matching rule"
-        case .pod(let name):
-            return "rep away → next available rep in \(name); after hours → queued until \(name) opens"
-        case .roundRobin:
-            return "rep away → skipped in the rotation; pod closed → next pod in the rotation"
-        case .owner(let person):
-            return "\(person) away → \(firstLevel)"
+        case .accountOwner(let pod): .accountOwner(pod: pod)
+        case .pod(let name): .podQueue(pod: name)
+        case .roundRobin: .rotation
+        case .owner(let person): .namedOwner(person: person, firstLevel: brief.escalation.ladder.first ?? "RevOps Director")
         }
     }
 }

@@ -20,17 +20,24 @@ public struct SampleReplay: Sendable, Hashable {
     /// Fields the rules read that the sample has no column for.
     public var missingFields: [String]
 
-    /// Parses and replays. Throws a message when the CSV itself cannot be read.
-    public static func replay(csv text: String, file: String, rules: [Brief.RoutingRule]) -> Result<SampleReplay, ConditionError> {
+    /// Why a sample cannot be replayed.
+    public enum Problem: Error, Sendable, Hashable {
+        /// The CSV library's own account of what is wrong.
+        case notCSV(detail: String)
+        case noHeader
+    }
+
+    /// Parses and replays, or says why the CSV cannot be read.
+    public static func replay(csv text: String, file: String, rules: [Brief.RoutingRule]) -> Result<SampleReplay, Problem> {
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
         } catch {
-            return .failure(ConditionError(message: "the sample is not valid CSV: \(error)"))
+            return .failure(.notCSV(detail: "\(error)"))
         }
         let header = csv.header.map { $0.trimmed }
         guard !header.isEmpty, header.contains(where: { !$0.isEmpty }) else {
-            return .failure(ConditionError(message: "the sample has no header row naming lead fields"))
+            return .failure(.noHeader)
         }
         let needed = rules.flatMap(\.condition.fields)
         var missing: [String] = []

@@ -1,5 +1,39 @@
 import Foundation
 
+/// Why a pod, or the segment, has the SLA status it has, as values for presentation to word.
+public enum SLAReason: Sendable, Hashable {
+    /// More work arrives than the productive reps can do: the queue grows without bound.
+    case queueGrowsWithoutBound(pod: String, load: Double, agents: Int)
+    /// The simulated attainment falls short of the target.
+    case belowTarget(pod: String, simulated: Double, target: Double)
+    /// On target, but too busy to absorb absences or peaks.
+    case occupancyAboveLimit(pod: String, occupancy: Double)
+    /// The calendar simulation falls well short of the in-hours reference, and why.
+    case simulationBelowReference(pod: String, erlang: Double, simulated: Double, causes: [GapCause])
+    /// Serving the newest lead first would do markedly better.
+    case newestFirstHelps(pod: String, newestFirst: Double, firstComeFirstServed: Double)
+    /// Leads for named owners, whose capacity is not modelled.
+    case namedOwners(share: Double)
+
+    /// Why the calendar simulation falls short of Erlang C, which sees only in-hours arrivals.
+    public enum GapCause: Sendable, Hashable {
+        case afterHoursArrivals(share: Percent, window: WeeklyHours)
+        case podHoursDifferFromArrivals(hours: WeeklyHours, zone: String)
+        case calendarClockRunsWhileClosed
+        case queuesCarryOver
+    }
+
+    /// The pod a reason is about, when it is about one.
+    public var pod: String? {
+        switch self {
+        case .queueGrowsWithoutBound(let pod, _, _), .belowTarget(let pod, _, _), .occupancyAboveLimit(let pod, _),
+            .simulationBelowReference(let pod, _, _, _), .newestFirstHelps(let pod, _, _):
+            pod
+        case .namedOwners: nil
+        }
+    }
+}
+
 /// Whether a pod, or a segment, meets its first-touch SLA (SPEC §3.3).
 public enum SLAStatus: String, Sendable, Hashable, Comparable {
     case meets
@@ -18,9 +52,6 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable {
     }
 
     public static func < (a: SLAStatus, b: SLAStatus) -> Bool { a.severity < b.severity }
-
-    /// A CSS-friendly name: meets, at-risk, breach, not-modelled.
-    public var slug: String { rawValue.replacingOccurrences(of: " ", with: "-") }
 }
 
 /// The SLA model of one pod: Erlang C figures, the simulation, staffing and status.
@@ -46,10 +77,10 @@ public struct PodSLA: Sendable {
     /// Newest-first gains 5 points or more over first come, first served.
     public var recommendNewestFirst: Bool
     public var status: SLAStatus
-    public var reasons: [String]
+    public var reasons: [SLAReason]
     /// Erlang C attainment for 1 … 2 × required reps (or 2 × current when unreachable).
     public var staffingCurve: [StaffingPoint]
-    public var hoursText: String
+    public var hours: WeeklyHours
     public var timezone: String
 }
 
@@ -63,7 +94,7 @@ public struct StaffingPoint: Sendable, Hashable {
 public struct SLAModel: Sendable {
     public var pods: [PodSLA]
     public var status: SLAStatus
-    public var reasons: [String]
+    public var reasons: [SLAReason]
     public var target: Double
     /// The SLA in hours as the analytic model reads it.
     public var slaHours: Double
@@ -112,19 +143,19 @@ public struct SLAModel: Sendable {
             podCalendars[podKey] = podCalendar
             let calendar = FirstTouchSimulation.Calendar(window: shared.window, afterHours: shared.afterHours, pod: podCalendar)
             let (fcfs, lifo) = FirstTouchSimulation(scenario, calendar: calendar).run()
-            var reasons: [String] = []
+            var reasons: [SLAReason] = []
             let status = status(
                 simulated: fcfs.attainment, target: target, occupancy: occupancy, load: load, agents: agents,
                 pod: pod.name, reasons: &reasons)
             if attainment - fcfs.attainment >= 0.05 {
                 reasons.append(
-                    explainGap(brief, pod: pod.name, erlang: attainment, simulated: fcfs.attainment, podHours: podHours, zone: zoneName))
+                    .simulationBelowReference(
+                        pod: pod.name, erlang: attainment, simulated: fcfs.attainment,
+                        causes: gapCauses(brief, podHours: podHours, zone: zoneName)))
             }
             let recommend = lifo.attainment - fcfs.attainment >= 0.05
             if recommend {
-                reasons.append(
-                    "\(pod.name): serving the newest lead first would reach \(percent(lifo.attainment)) against \(percent(fcfs.attainment)) first come, first served"
-                )
+                reasons.append(.newestFirstHelps(pod: pod.name, newestFirst: lifo.attainment, firstComeFirstServed: fcfs.attainment))
             }
             let curveTop = max(2 * (requiredReps ?? pod.reps), 2 * pod.reps, 2)
             let curve = (1...curveTop).map { r in
@@ -139,13 +170,11 @@ public struct SLAModel: Sendable {
                     arrivalsPerHour: lambda, offeredLoad: load, occupancy: occupancy, probabilityOfWait: pWait,
                     attainment: attainment, averageSpeedOfAnswerMinutes: asa, requiredAgents: requiredAgents,
                     requiredReps: requiredReps, simulated: fcfs, newestFirst: lifo, recommendNewestFirst: recommend,
-                    status: status, reasons: reasons, staffingCurve: curve, hoursText: podHours.text, timezone: zoneName))
+                    status: status, reasons: reasons, staffingCurve: curve, hours: podHours, timezone: zoneName))
         }
         let status = pods.map(\.status).max() ?? .notModelled
         var reasons = pods.flatMap(\.reasons)
-        if routing.namedOwnerShare > 0 {
-            reasons.append("\(percent(routing.namedOwnerShare)) of leads go to named owners; their SLA capacity is not modelled")
-        }
+        if routing.namedOwnerShare > 0 { reasons.append(.namedOwners(share: routing.namedOwnerShare)) }
         return SLAModel(
             pods: pods, status: status, reasons: reasons, target: target,
             slaHours: analyticSLAHours(brief, podHours: brief.hours), handleMinutes: handleHours * 60,
@@ -153,17 +182,14 @@ public struct SLAModel: Sendable {
     }
 
     /// Why the simulation falls short of Erlang C, which sees only in-hours arrivals.
-    static func explainGap(_ brief: Brief, pod: String, erlang: Double, simulated: Double, podHours: WeeklyHours, zone: String) -> String {
-        var causes: [String] = []
+    static func gapCauses(_ brief: Brief, podHours: WeeklyHours, zone: String) -> [SLAReason.GapCause] {
+        var causes: [SLAReason.GapCause] = []
         if brief.volume.afterHoursShare.basisPoints > 0 {
-            causes.append("\(brief.volume.afterHoursShare) of leads arrive outside \(brief.hours.text) and queue until the pod opens")
+            causes.append(.afterHoursArrivals(share: brief.volume.afterHoursShare, window: brief.hours))
         }
-        if podHours != brief.hours || zone != brief.timezone {
-            causes.append("the pod works \(podHours.text) (\(zone)) rather than the arrival window")
-        }
-        if brief.slaClock == .calendar { causes.append("the calendar clock keeps running overnight and at weekends") }
-        let why = causes.isEmpty ? "queues carried over between working days" : causes.joined(separator: "; ")
-        return "\(pod): Erlang C gives \(percent(erlang)) in hours, the calendar simulation \(percent(simulated)): \(why)"
+        if podHours != brief.hours || zone != brief.timezone { causes.append(.podHoursDifferFromArrivals(hours: podHours, zone: zone)) }
+        if brief.slaClock == .calendar { causes.append(.calendarClockRunsWhileClosed) }
+        return causes.isEmpty ? [.queuesCarryOver] : causes
     }
 
     /// The SLA in hours for Erlang C: under the business clock a day is an average open day.
@@ -177,35 +203,25 @@ public struct SLAModel: Sendable {
     /// short, or on target but above 85% occupancy; breach otherwise or when the queue grows
     /// without bound.
     static func status(
-        simulated: Double, target: Double, occupancy: Double, load: Double, agents: Int, pod: String, reasons: inout [String]
+        simulated: Double, target: Double, occupancy: Double, load: Double, agents: Int, pod: String, reasons: inout [SLAReason]
     ) -> SLAStatus {
         if load >= Double(agents), load > 0 {
-            reasons.append(
-                "\(pod): \(format(load)) Erlangs of offered load on \(agents) productive agent\(agents == 1 ? "" : "s"); the queue grows without bound"
-            )
+            reasons.append(.queueGrowsWithoutBound(pod: pod, load: load, agents: agents))
             return .breach
         }
         let short = target - simulated
         if short > 0.05 + 1e-9 {
-            reasons.append("\(pod): simulated attainment \(percent(simulated)) is \(points(short)) below the \(percent(target)) target")
+            reasons.append(.belowTarget(pod: pod, simulated: simulated, target: target))
             return .breach
         }
         if short > 1e-9 {
-            reasons.append("\(pod): simulated attainment \(percent(simulated)) is \(points(short)) below the \(percent(target)) target")
+            reasons.append(.belowTarget(pod: pod, simulated: simulated, target: target))
             return .atRisk
         }
         if occupancy > 0.85 {
-            reasons.append("\(pod): occupancy \(percent(occupancy)) is above 85%; no slack for absences or peaks")
+            reasons.append(.occupancyAboveLimit(pod: pod, occupancy: occupancy))
             return .atRisk
         }
         return .meets
     }
-
-    static func percent(_ x: Double) -> String { Format.percent(x) }
-    static func points(_ x: Double) -> String {
-        let text = Format.number(x * 100, decimals: 1)
-        return (text.contains(".") ? text : text + ".0") + " points"
-    }
-
-    static func format(_ x: Double) -> String { Format.number(x, decimals: 2) }
 }

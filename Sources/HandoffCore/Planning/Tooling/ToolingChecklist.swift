@@ -11,6 +11,26 @@ public struct ToolingChecklist: Sendable {
         case unconfirmed
     }
 
+    /// What a checklist line is for (presentation names and explains each).
+    public enum Requirement: Sendable, Hashable {
+        /// A lead field a routing condition reads.
+        case enrichmentField(String)
+        case leadScore(model: String?, threshold: Double?)
+        case assignedAt
+        case firstTouchAt
+        case automationToCRMSync
+        case enrichmentProvider
+        case engagementSequences
+        case assignmentRule
+        case slaTimer(sla: ResponseDuration, clock: Brief.SLAClock)
+        case breachAlert
+        case escalation(trigger: Brief.EscalationTrigger, firstLevel: String?)
+        case outOfOfficeReroute
+        case routingDashboard
+        /// A dependency of the brief that no requirement above covers.
+        case otherDependency(name: String, kind: Brief.Dependency.Kind?)
+    }
+
     /// One line of the checklist.
     public struct Item: Sendable, Hashable {
         public enum Category: String, Sendable, Hashable {
@@ -18,9 +38,8 @@ public struct ToolingChecklist: Sendable {
         }
 
         public var category: Category
-        public var name: String
-        public var purpose: String
-        public var owner: String
+        public var requirement: Requirement
+        public var owner: String?
         public var readiness: Readiness
         public var due: CalendarDate?
         /// The brief dependency that covers it.
@@ -33,63 +52,58 @@ public struct ToolingChecklist: Sendable {
     /// Dependencies not ready by launch.
     public var blockingDependencies: [Brief.Dependency]
 
-    struct Requirement {
+    /// A requirement with who owns it by default and how to recognise the dependency covering it.
+    struct Need {
         var category: Item.Category
-        var name: String
-        var purpose: String
+        var requirement: Requirement
         var owner: String
         var kinds: [Brief.Dependency.Kind]
         var keywords: [String]
     }
 
     public static func plan(_ brief: Brief, routing: RoutingBlueprint, asOf: CalendarDate) -> ToolingChecklist {
-        var requirements: [Requirement] = routing.enrichmentFields.map { field in
-            Requirement(
-                category: .field, name: field, purpose: "routing condition and enrichment", owner: "Marketing Ops",
-                kinds: [.field, .integration], keywords: [field, field.split(separator: ".").last.map(String.init) ?? field])
+        var requirements: [Need] = routing.enrichmentFields.map { field in
+            Need(
+                category: .field, requirement: .enrichmentField(field), owner: "Marketing Ops", kinds: [.field, .integration],
+                keywords: [field, field.split(separator: ".").last.map(String.init) ?? field])
         }
         if let scoring = brief.scoring {
             requirements.append(
-                Requirement(
-                    category: .field, name: "lead_score",
-                    purpose: "\(scoring.model ?? "lead score") with threshold \(scoring.threshold.map { Format.number($0) } ?? "unset")",
-                    owner: "Marketing Ops", kinds: [.scoring, .field], keywords: ["score", scoring.model ?? "score"]))
+                Need(
+                    category: .field, requirement: .leadScore(model: scoring.model, threshold: scoring.threshold), owner: "Marketing Ops",
+                    kinds: [.scoring, .field], keywords: ["score", scoring.model ?? "score"]))
         }
         requirements += [
-            Requirement(
-                category: .field, name: "assigned_at", purpose: "starts the SLA timer", owner: "Sales Ops", kinds: [.field],
+            Need(
+                category: .field, requirement: .assignedAt, owner: "Sales Ops", kinds: [.field],
                 keywords: ["assigned_at", "assigned at", "timestamp"]),
-            Requirement(
-                category: .field, name: "first_touch_at", purpose: "stops the SLA timer", owner: "Sales Ops", kinds: [.field],
+            Need(
+                category: .field, requirement: .firstTouchAt, owner: "Sales Ops", kinds: [.field],
                 keywords: ["first_touch_at", "first touch", "timestamp"]),
-            Requirement(
-                category: .integration, name: "Marketing automation → CRM sync", purpose: "hands MQLs to the CRM with score and source",
-                owner: "Marketing Ops", kinds: [.integration, .scoring], keywords: ["sync", "crm", "marketing automation"]),
-            Requirement(
-                category: .integration, name: "Enrichment provider", purpose: "fills the routing fields before assignment",
-                owner: "Marketing Ops", kinds: [.integration, .field], keywords: ["enrich"]),
-            Requirement(
-                category: .integration, name: "Sales engagement sequences", purpose: "first-touch email and call cadence",
-                owner: "Sales Ops", kinds: [.sequence, .integration], keywords: ["sequence", "cadence", "engagement"]),
-            Requirement(
-                category: .automation, name: "Assignment rule", purpose: "applies the routing matrix in order",
-                owner: "RevOps", kinds: [.automation], keywords: ["assignment", "routing", "router"]),
-            Requirement(
-                category: .automation, name: "SLA timer", purpose: "counts \(brief.responseSLA) on the \(brief.slaClock.rawValue) clock",
-                owner: "RevOps", kinds: [.automation], keywords: ["timer", "sla"]),
-            Requirement(
-                category: .automation, name: "Breach alert", purpose: "alerts the pod lead on a missed first touch",
-                owner: "RevOps", kinds: [.automation], keywords: ["alert", "breach"]),
-            Requirement(
-                category: .automation, name: "Escalation",
-                purpose: "\(brief.escalation.trigger) → \(brief.escalation.ladder.first ?? "ladder")",
+            Need(
+                category: .integration, requirement: .automationToCRMSync, owner: "Marketing Ops", kinds: [.integration, .scoring],
+                keywords: ["sync", "crm", "marketing automation"]),
+            Need(
+                category: .integration, requirement: .enrichmentProvider, owner: "Marketing Ops", kinds: [.integration, .field],
+                keywords: ["enrich"]),
+            Need(
+                category: .integration, requirement: .engagementSequences, owner: "Sales Ops", kinds: [.sequence, .integration],
+                keywords: ["sequence", "cadence", "engagement"]),
+            Need(
+                category: .automation, requirement: .assignmentRule, owner: "RevOps", kinds: [.automation],
+                keywords: ["assignment", "routing", "router"]),
+            Need(
+                category: .automation, requirement: .slaTimer(sla: brief.responseSLA, clock: brief.slaClock), owner: "RevOps",
+                kinds: [.automation], keywords: ["timer", "sla"]),
+            Need(category: .automation, requirement: .breachAlert, owner: "RevOps", kinds: [.automation], keywords: ["alert", "breach"]),
+            Need(
+                category: .automation,
+                requirement: .escalation(trigger: brief.escalation.trigger, firstLevel: brief.escalation.ladder.first),
                 owner: "RevOps", kinds: [.automation], keywords: ["escalat"]),
-            Requirement(
-                category: .automation, name: "Out-of-office re-route", purpose: "skips reps who are away",
-                owner: "RevOps", kinds: [.automation], keywords: ["out-of-office", "out of office", "ooo", "re-route", "reroute"]),
-            Requirement(
-                category: .automation, name: "Routing and SLA dashboard", purpose: "attainment, breaches and backlog by pod",
-                owner: "RevOps", kinds: [.dashboard], keywords: ["dashboard"]),
+            Need(
+                category: .automation, requirement: .outOfOfficeReroute, owner: "RevOps", kinds: [.automation],
+                keywords: ["out-of-office", "out of office", "ooo", "re-route", "reroute"]),
+            Need(category: .automation, requirement: .routingDashboard, owner: "RevOps", kinds: [.dashboard], keywords: ["dashboard"]),
         ]
         var used = Set<Int>()
         var items: [Item] = []
@@ -106,13 +120,13 @@ public struct ToolingChecklist: Sendable {
                 let dep = brief.dependencies[match]
                 items.append(
                     Item(
-                        category: req.category, name: req.name, purpose: req.purpose, owner: dep.owner ?? req.owner,
+                        category: req.category, requirement: req.requirement, owner: dep.owner ?? req.owner,
                         readiness: readiness(dep, brief: brief, asOf: asOf), due: dep.due, dependency: dep.name))
             } else {
                 items.append(
                     Item(
-                        category: req.category, name: req.name, purpose: req.purpose, owner: req.owner, readiness: .unconfirmed,
-                        due: nil, dependency: nil))
+                        category: req.category, requirement: req.requirement, owner: req.owner, readiness: .unconfirmed, due: nil,
+                        dependency: nil))
             }
         }
         let others = brief.dependencies.indices.filter { !used.contains($0) }.map { i -> Item in
@@ -124,7 +138,7 @@ public struct ToolingChecklist: Sendable {
                 default: .integration
                 }
             return Item(
-                category: category, name: dep.name, purpose: dep.kind?.rawValue ?? "dependency", owner: dep.owner ?? "unassigned",
+                category: category, requirement: .otherDependency(name: dep.name, kind: dep.kind), owner: dep.owner,
                 readiness: readiness(dep, brief: brief, asOf: asOf), due: dep.due, dependency: dep.name)
         }
         let blocking = brief.dependencies.filter { readiness($0, brief: brief, asOf: asOf) == .atRisk }

@@ -1,0 +1,66 @@
+/// Something planning found in a brief, as a value: what it is about (a rule, a pod, an item),
+/// the figures involved, its severity and where it is. The words are presentation's
+/// (`FindingText` in HandoffSite); tests and `handoff diff` compare findings as values.
+public struct Finding: Sendable, Hashable {
+    /// Why a routing rule can never own a lead.
+    public enum Unreachability: Sendable, Hashable {
+        /// Its own condition can never hold.
+        case impossible
+        /// These earlier rules always catch its leads first.
+        case shadowed(by: [String])
+        /// Earlier rules together catch every lead it would match.
+        case coveredTogether
+    }
+
+    public enum Kind: Sendable, Hashable {
+        // Intake (SPEC §3.1).
+        case noFunnelStages
+        case noQualification
+        case noRoutingRules
+        case noPods
+        case scoringWithoutThreshold
+        case dependencyAfterLaunch(dependency: String, due: CalendarDate, launch: CalendarDate)
+        case decisionWithoutDate(role: String, status: Brief.Approval.Status)
+        case duplicateSegment(segment: String, firstFile: String)
+        // Routing (SPEC §3.2).
+        case unreachableRule(rule: String, why: Unreachability)
+        case noCatchAll(example: Lead)
+        case idlePod(pod: String)
+        case noProductiveCapacity(pod: String, reps: Int, shrinkage: Percent)
+        case sharesPastFull(rule: String, total: Percent)
+        case sharesShort(total: Percent)
+        // The sample of historical leads.
+        case sampleUnreadable(detail: String)
+        case sampleWithoutHeader
+        case sampleMissingColumn(field: String)
+        case sampleUnmatchedRows(unmatched: Int, rows: Int)
+        // Enablement (SPEC §3.5).
+        case enablementAfterLaunch(asset: String, due: CalendarDate, launch: CalendarDate)
+    }
+
+    public var kind: Kind
+    public var severity: Diagnostic.Severity
+    public var location: SourceLocation
+
+    public init(_ kind: Kind, _ severity: Diagnostic.Severity, at location: SourceLocation) {
+        self.kind = kind
+        self.severity = severity
+        self.location = location
+    }
+
+    public static func error(_ kind: Kind, at location: SourceLocation) -> Finding { Finding(kind, .error, at: location) }
+    public static func warning(_ kind: Kind, at location: SourceLocation) -> Finding { Finding(kind, .warning, at: location) }
+}
+
+extension Array where Element == Finding {
+    public var errors: [Finding] { filter { $0.severity == .error } }
+    public var warnings: [Finding] { filter { $0.severity == .warning } }
+    public var hasErrors: Bool { contains { $0.severity == .error } }
+
+    /// Sorted by file, line and column, keeping the order of findings at one place.
+    public func sortedByLocation() -> [Finding] {
+        enumerated().sorted { a, b in
+            a.element.location != b.element.location ? a.element.location < b.element.location : a.offset < b.offset
+        }.map(\.element)
+    }
+}

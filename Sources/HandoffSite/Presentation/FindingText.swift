@@ -1,0 +1,47 @@
+import HandoffCore
+
+/// The words for planning's findings: what `check` prints and what the intake section lists.
+public enum FindingText {
+    public static func message(_ kind: Finding.Kind) -> String {
+        switch kind {
+        case .noFunnelStages: return "the funnel has no stages; define at least MQL and SQL"
+        case .noQualification: return "no qualification criteria; list what makes a lead sales-ready"
+        case .noRoutingRules: return "no routing rules; every lead needs an owner"
+        case .noPods: return "no pods defined; SLA capacity cannot be modelled"
+        case .scoringWithoutThreshold: return "scoring has no threshold; handoff cannot tell when a lead is ready"
+        case .dependencyAfterLaunch(let dependency, let due, let launch):
+            return "dependency '\(dependency)' is due \(due), after launch on \(launch)"
+        case .decisionWithoutDate(let role, let status): return "\(role) is \(status.rawValue) without a date"
+        case .duplicateSegment(let segment, let firstFile): return "segment '\(segment)' is already used by \(firstFile)"
+        case .unreachableRule(let rule, let why):
+            let reason: String =
+                switch why {
+                case .impossible: "its condition can never hold"
+                case .coveredTogether: "earlier rules together catch every lead it would match"
+                case .shadowed(let names):
+                    "\(names.map { "'\($0)'" }.joined(separator: ", ")) always catch\(names.count == 1 ? "es" : "") its leads first"
+                }
+            return "routing rule '\(rule)' is unreachable: \(reason)"
+        case .noCatchAll(let example):
+            return
+                "no catch-all rule: leads such as '\(LeadText.description(example))' match no rule and have no owner; end with a rule without 'when'"
+        case .idlePod(let pod): return "pod '\(pod)' is idle: no reachable routing rule sends it leads"
+        case .noProductiveCapacity(let pod, let reps, let shrinkage):
+            return "pod '\(pod)' has no productive capacity (\(reps) reps at \(shrinkage) shrinkage)"
+        case .sharesPastFull(let rule, let total): return "shares pass 100%: \(total) by rule '\(rule)'"
+        case .sharesShort(let total):
+            return "routing shares sum to \(total); \(Percent(basisPoints: 10_000 - total.basisPoints)) of leads are unaccounted for"
+        case .sampleUnreadable(let detail): return "the sample is not valid CSV: \(detail)"
+        case .sampleWithoutHeader: return "the sample has no header row naming lead fields"
+        case .sampleMissingColumn(let field): return "the sample has no column '\(field)', which routing conditions read"
+        case .sampleUnmatchedRows(let unmatched, let rows): return "\(unmatched) of \(rows) sample rows match no routing rule"
+        case .enablementAfterLaunch(let asset, let due, let launch):
+            return "enablement item '\(asset)' is due \(due), after launch on \(launch)"
+        }
+    }
+
+    /// A finding as a compiler-style diagnostic.
+    public static func diagnostic(_ finding: Finding) -> Diagnostic {
+        Diagnostic(finding.severity, message(finding.kind), at: finding.location)
+    }
+}

@@ -1,0 +1,33 @@
+import HandoffCore
+
+/// The portfolio page (`index`), and the counts the packet's cover repeats.
+struct IndexPage: Sendable {
+    var segments: [SegmentSummary]
+    var attention: [AttentionItem]
+    var hasAttention: Bool
+    var segmentCount: Int
+    var oneSegment: Bool
+    var readyCount: Int
+    var approvedCount: Int
+    var blockedCount: Int
+    var meetsCount: Int
+    var atRiskCount: Int
+    var breachCount: Int
+    var root = ""
+
+    init(_ plans: [HandoffPlan]) {
+        segments = plans.map(SegmentSummary.init)
+        attention = plans.flatMap(AttentionItem.items)
+        hasAttention = !attention.isEmpty
+        segmentCount = plans.count
+        oneSegment = plans.count == 1
+        let readiness = plans.map(\.approval.readiness)
+        readyCount = readiness.filter { $0 == .readyForSignOff }.count
+        approvedCount = readiness.filter { $0 == .approved }.count
+        blockedCount = readiness.filter { $0 == .blocked }.count
+        let statuses = plans.map(\.sla.status)
+        meetsCount = statuses.filter { $0 == .meets }.count
+        atRiskCount = statuses.filter { $0 == .atRisk }.count
+        breachCount = statuses.filter { $0 == .breach }.count
+    }
+}

@@ -1,0 +1,80 @@
+import HandoffCore
+import Mustache
+
+/// A segment's own page (`segment`): its summary, the table of contents and the doc's HTML.
+struct SegmentPage: Sendable, MustacheParent {
+    var summary: SegmentSummary
+    var sections = SectionLink.all
+    var body: String
+    /// The latest plan record's file name beside the page.
+    var planRecord: String?
+    var root = "../../"
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "sections": sections
+        case "body": body
+        case "planRecord": planRecord
+        case "root": root
+        default: Mirror(reflecting: summary).children.first { $0.label == name }?.value
+        }
+    }
+}
+
+/// One segment in the packet: its summary, the doc's HTML and its sign-off lines.
+struct PacketSegment: Sendable, MustacheParent {
+    /// A sign-off line, with the decision recorded so far.
+    struct SignOff: Sendable {
+        var role: String
+        var name: String?
+        var status: String
+        var date: String?
+    }
+
+    var summary: SegmentSummary
+    var body: String
+    var approvals: [SignOff]
+
+    init(_ plan: HandoffPlan, body: String) {
+        summary = SegmentSummary(plan)
+        self.body = body
+        approvals = plan.approval.approvals.map {
+            SignOff(role: $0.role, name: $0.name, status: $0.status.rawValue, date: $0.date?.description)
+        }
+    }
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "body": body
+        case "approvals": approvals
+        default: Mirror(reflecting: summary).children.first { $0.label == name }?.value
+        }
+    }
+}
+
+/// The whole packet (`packet`): the portfolio's counts, then every segment.
+struct PacketPage: Sendable, MustacheParent {
+    var index: IndexPage
+    var segments: [PacketSegment]
+    var asOf: String
+
+    func child(named name: String) -> Any? {
+        switch name {
+        case "segments": segments
+        case "asOf": asOf
+        default: Mirror(reflecting: index).children.first { $0.label == name }?.value
+        }
+    }
+}
+
+/// The layout around every page.
+struct LayoutPage: Sendable {
+    var pageTitle: String
+    var content: String
+    var root: String
+    var bodyClass: String
+    var asOf: String
+    var briefCount: Int
+    var oneBrief: Bool
+    var canonical: String?
+}

@@ -1,0 +1,52 @@
+import HandoffCore
+
+/// One segment as the portfolio, the packet's cover and its own page's verdict show it. The
+/// names are the template context of `docs/templates.md`.
+struct SegmentSummary: Sendable {
+    var segment: String
+    var title: String
+    var goal: String
+    var href: String
+    var sla: String
+    var clock: String
+    var target: String
+    /// The weakest pod's simulated attainment, which decides the segment's status.
+    var attainment: String
+    var status: Badge
+    var readiness: Badge
+    var approvalsGiven: Int
+    var approvalsNeeded: Int
+    var nextDue: String
+    var launch: String
+    var owner: String
+    var asOf: String
+
+    init(_ plan: HandoffPlan) {
+        let b = plan.brief
+        segment = b.segment
+        title = b.title
+        goal = b.goal.rawValue
+        href = "segments/\(b.segment)/index.html"
+        sla = b.responseSLA.description
+        clock = b.slaClock.rawValue
+        target = b.targetAttainment.description
+        attainment = Self.weakestPod(plan)
+        status = .sla(plan.sla.status)
+        readiness = .readiness(plan.approval.readiness)
+        approvalsGiven = plan.approval.approvedCount
+        approvalsNeeded = plan.approval.approvals.count
+        nextDue = plan.kit.nextDue?.description ?? "—"
+        launch = b.launch?.description ?? "not set"
+        owner = b.owner ?? "not set"
+        asOf = plan.asOf.description
+    }
+
+    /// An average over pods would hide a pod in breach, so the weakest pod is shown, by name.
+    static func weakestPod(_ plan: HandoffPlan) -> String {
+        guard let worst = plan.sla.pods.min(by: { $0.simulated.attainment < $1.simulated.attainment }) else {
+            return "not modelled"
+        }
+        let figure = Format.percent(worst.simulated.attainment)
+        return plan.sla.pods.count == 1 ? figure : "\(figure) (\(worst.name))"
+    }
+}

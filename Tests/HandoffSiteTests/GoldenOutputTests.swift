@@ -1,0 +1,32 @@
+import Foundation
+import HandoffCore
+import Testing
+
+@testable import HandoffSite
+
+/// `handoff.md`, the segment page and `packet.json` of each example brief, as of a fixed date
+/// and with the built-in templates, byte for byte against their golden files (see `Golden`).
+@Suite("Golden outputs of the example briefs")
+struct GoldenOutputTests {
+    static let asOf = CalendarDate(year: 2026, month: 11, day: 25)!
+
+    static func rendered(_ segment: String) async throws -> (RenderedSegment, SiteRenderer) {
+        let path = TestSupport.content.appendingPathComponent("\(segment).yml").path
+        let loaded = await BriefLoader.load([path], contentRoot: TestSupport.content.path)
+        let brief = try #require(loaded.first?.brief, "\(loaded.first?.diagnostics.map(\.headline) ?? [])")
+        let plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: asOf)
+        let renderer = SiteRenderer(
+            templates: try TemplateSet(overrides: [:], folder: "Templates"), asOf: asOf, baseURL: nil, briefCount: 4)
+        return (renderer.render(plan, extras: SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)), renderer)
+    }
+
+    @Test(arguments: ["enterprise", "mid-market", "smb", "partner"])
+    func segmentOutputs(_ segment: String) async throws {
+        let (rendered, renderer) = try await Self.rendered(segment)
+        let files = Dictionary(uniqueKeysWithValues: renderer.segmentFiles(rendered).map { ($0.path, $0.contents) })
+        let folder = "segments/\(segment)/"
+        try Golden.check(try #require(files[folder + "handoff.md"]), "\(segment)/handoff.md")
+        try Golden.check(try #require(files[folder + "index.html"]), "\(segment)/index.html")
+        try Golden.check(try #require(files[folder + "packet.json"]), "\(segment)/packet.json")
+    }
+}
