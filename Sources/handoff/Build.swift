@@ -29,7 +29,7 @@ struct Build: AsyncParsableCommand {
         // A test hook: stop with SIGKILL before the N-th change to the file system, to prove
         // that no instant of a build loses the previous site or leaves half a record.
         if let text = ProcessInfo.processInfo.environment["HANDOFF_TEST_KILL_AT"], let n = Int(text) {
-            Disk.faults.arm(at: n)
+            options.disk = Disk(faults: FaultInjection(at: n, action: .kill))
         }
         let driver = BuildDriver(options: options, progress: CommandLineEdge.progress(quiet: quiet))
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.build() }

@@ -21,16 +21,10 @@ struct SampleProblem: Error {
 public enum BriefLoader {
     /// `.yml` and `.yaml` files directly in `folder`, skipping names that start with `_` or `.`,
     /// sorted by name so every run sees the same order.
-    public static func discover(_ folder: String) throws(HandoffError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw .usage("content folder '\(folder)' does not exist")
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder)
-        } catch {
-            throw .io(path: folder, message: "cannot list the folder: \(error.localizedDescription)")
+    public static func discover(_ folder: String, disk: Disk = Disk()) throws(HandoffError) -> [String] {
+        guard disk.isFolder(folder) else { throw .usage("content folder '\(folder)' does not exist") }
+        guard let names = disk.list(folder) else {
+            throw .io(path: folder, message: "cannot list the folder: \(Disk.lastError())")
         }
         return names.filter { name in
             !name.hasPrefix("_") && !name.hasPrefix(".") && (name.hasSuffix(".yml") || name.hasSuffix(".yaml"))
@@ -43,10 +37,10 @@ public enum BriefLoader {
     }
 
     /// Reads, parses and decodes every file concurrently; results keep the input order.
-    public static func load(_ paths: [String], contentRoot: String) async -> [LoadedBrief] {
+    public static func load(_ paths: [String], contentRoot: String, disk: Disk = Disk()) async -> [LoadedBrief] {
         await withTaskGroup(of: (Int, LoadedBrief).self) { group in
             for (i, path) in paths.enumerated() {
-                group.addTask { (i, loadOne(path, contentRoot: contentRoot)) }
+                group.addTask { (i, loadOne(path, contentRoot: contentRoot, disk: disk)) }
             }
             var results = [LoadedBrief?](repeating: nil, count: paths.count)
             for await (i, loaded) in group { results[i] = loaded }
@@ -59,33 +53,11 @@ public enum BriefLoader {
     public static let sampleLimit = 16 << 20
     public static let sampleRowLimit = 100_000
 
-    /// What a bounded read found.
-    enum Read {
-        case text(String, bytes: [UInt8])
-        case tooLarge(Int)
-        case unreadable(String)
-    }
-
-    /// Reads at most `limit` bytes: the size is checked before anything is read, and the read
-    /// stops at the limit even if the file grows meanwhile.
-    static func read(_ path: String, limit: Int) -> Read {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .unreadable(String(cString: strerror(errno))) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable("not a regular file") }
-        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable("cannot open it") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
-        guard data.count <= limit else { return .tooLarge(data.count) }
-        let bytes = [UInt8](data)
-        return .text(String(decoding: bytes, as: UTF8.self), bytes: bytes)
-    }
-
-    static func loadOne(_ path: String, contentRoot: String) -> LoadedBrief {
+    static func loadOne(_ path: String, contentRoot: String, disk: Disk) -> LoadedBrief {
         let start = SourceLocation(file: path, line: 1, column: 1)
         let bytes: [UInt8]
-        switch read(path, limit: briefLimit) {
-        case .text(_, let b): bytes = b
+        switch disk.read(path, limit: briefLimit) {
+        case .bytes(let b): bytes = b
         case .tooLarge(let size):
             return LoadedBrief(
                 file: path, brief: nil,
@@ -97,7 +69,7 @@ public enum BriefLoader {
         var (brief, diagnostics) = BriefDecoder.decode(document)
         var sample: String?
         if let b = brief, let name = b.sample, let location = b.sampleLocation {
-            switch readSample(name, beside: path, contentRoot: contentRoot) {
+            switch readSample(name, beside: path, contentRoot: contentRoot, disk: disk) {
             case .success(let text): sample = text
             case .failure(let problem):
                 diagnostics.append(.error(problem.message, at: location))
@@ -111,24 +83,25 @@ public enum BriefLoader {
 
     /// A sample must stay inside the content folder: no absolute path, no `..` out of it, no
     /// symbolic link out of it, so a brief cannot publish any other file of the machine.
-    static func readSample(_ name: String, beside brief: String, contentRoot: String) -> Result<String, SampleProblem> {
+    static func readSample(_ name: String, beside brief: String, contentRoot: String, disk: Disk) -> Result<String, SampleProblem> {
         guard !name.hasPrefix("/") else {
             return .failure(
                 SampleProblem(
                     message: "sample '\(name)' is an absolute path; name a CSV file inside the content folder, relative to the brief"))
         }
         let joined = join((brief as NSString).deletingLastPathComponent, name)
-        let root = OutputFolder.realPath(OutputFolder.absolutePath(contentRoot, in: FileManager.default.currentDirectoryPath))
-        let real = OutputFolder.realPath(OutputFolder.absolutePath(joined, in: FileManager.default.currentDirectoryPath))
+        let root = OutputFolder.realPath(OutputFolder.absolutePath(contentRoot, in: disk.currentFolder))
+        let real = OutputFolder.realPath(OutputFolder.absolutePath(joined, in: disk.currentFolder))
         guard real.hasPrefix(root + "/") else {
             return .failure(SampleProblem(message: "sample '\(name)' is outside the content folder; samples must live inside it"))
         }
-        switch read(real, limit: sampleLimit) {
+        switch disk.read(real, limit: sampleLimit) {
         case .tooLarge(let size):
             return .failure(SampleProblem(message: "sample '\(name)' is \(size) bytes; samples are limited to 16 MiB"))
         case .unreadable(let why):
             return .failure(SampleProblem(message: "cannot read sample '\(name)': \(why)"))
-        case .text(let text, let bytes):
+        case .bytes(let bytes):
+            let text = String(decoding: bytes, as: UTF8.self)
             let rows = bytes.reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
             guard rows <= sampleRowLimit + 1 else {
                 return .failure(SampleProblem(message: "sample '\(name)' has \(rows) lines; samples are limited to 100,000 leads"))

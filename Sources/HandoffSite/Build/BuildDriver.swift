@@ -15,9 +15,9 @@ public struct BuildDriver: Sendable {
 
     /// Loads and plans every brief; diagnostics of all of them, nothing written.
     public func check() async throws(HandoffError) -> BuildReport {
-        let paths = try BriefLoader.discover(options.content)
+        let paths = try BriefLoader.discover(options.content, disk: options.disk)
         progress("reading \(paths.count) briefs")
-        let loaded = await BriefLoader.load(paths, contentRoot: options.content)
+        let loaded = await BriefLoader.load(paths, contentRoot: options.content, disk: options.disk)
         var report = BuildReport()
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
@@ -54,7 +54,7 @@ public struct BuildDriver: Sendable {
     public func updateRecords() async throws(HandoffError) -> BuildReport {
         var report = try await check()
         guard !report.hasErrors else { return report }
-        let store = PlanRecordStore(folder: options.plans)
+        let store = PlanRecordStore(folder: options.plans, disk: options.disk)
         let lock = try store.lock(waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         store.removeLeftovers()
@@ -83,15 +83,15 @@ public struct BuildDriver: Sendable {
                 (options.content, "the content folder"), (options.templates ?? "Templates", "the templates folder"),
                 (options.plans, "the plans folder"),
             ],
-            current: FileManager.default.currentDirectoryPath)
+            current: options.disk.currentFolder, disk: options.disk)
         let templates = try loadTemplates()
         var report = try await check()
         guard !report.hasErrors else { return report }
         let chosen = try selected(report.plans)
         // One build at a time per output and per plans folder, always in this order.
-        try Disk.makeFolders(output.parent)
+        try options.disk.makeFolders(output.parent)
         let outputLock = try BuildLock(folder: output.parent, waiting: progress)
-        let store = PlanRecordStore(folder: options.plans)
+        let store = PlanRecordStore(folder: options.plans, disk: options.disk)
         let recordsLock = try store.lock(waiting: progress)
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
@@ -135,7 +135,7 @@ public struct BuildDriver: Sendable {
         for plan in allPlans { files += rendered[plan.segment]?.1 ?? [] }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         progress("writing \(files.count) files")
-        try SiteWriter.write(files, to: output, keep: keep)
+        try SiteWriter(disk: options.disk).write(files, to: output, keep: keep)
         report.recordsWritten = try store.commit(records)
         report.filesWritten = files.count
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
@@ -146,21 +146,15 @@ public struct BuildDriver: Sendable {
     func loadTemplates() throws(HandoffError) -> TemplateSet {
         var overrides: [String: String] = [:]
         let folder = options.templates ?? "Templates"
-        var isDirectory: ObjCBool = false
-        let exists = FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory) && isDirectory.boolValue
+        let disk = options.disk
+        let exists = disk.isFolder(folder)
         if !exists, options.templatesExplicit {
             throw .usage("templates folder '\(folder)' does not exist")
         }
-        if exists, let enumerator = FileManager.default.enumerator(atPath: folder) {
-            while let name = enumerator.nextObject() as? String {
+        if exists {
+            for name in disk.files(below: folder) {
                 let path = BriefLoader.join(folder, name)
-                var dir: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &dir), !dir.boolValue,
-                    !(name as NSString).lastPathComponent.hasPrefix(".")
-                else { continue }
-                guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                    throw .io(path: path, message: "cannot read the template")
-                }
+                guard let text = disk.text(path) else { throw .io(path: path, message: "cannot read the template") }
                 overrides[name] = text
             }
         }

@@ -13,6 +13,8 @@ public struct BuildOptions: Sendable {
     /// Seconds since 1970 for plan-record names: `SOURCE_DATE_EPOCH` or now.
     public var timestamp: Int
     public var baseURL: String?
+    /// The file system, through which every read and write of the build goes.
+    public var disk = Disk()
 
     public init(asOf: CalendarDate, timestamp: Int) {
         self.asOf = asOf

@@ -171,7 +171,9 @@ public enum SegmentMarkdown {
             md += reasons.map { "- \(E.escape($0))\n" }.joined() + "\n"
         }
         md += "Plan pattern: **\(plan.pattern.rawValue)**: "
-        md += plan.pattern.stages.map { $0.joined(separator: " ∥ ") }.joined(separator: " → ") + ".\n\n"
+        md +=
+            plan.pattern.stages.map { $0.steps.map(PlanRecord.stepName).joined(separator: $0.parallel ? " ∥ " : ", then ") }
+            .joined(separator: " → ") + ".\n\n"
         if a.usesDefaultApprovers { md += "The brief lists no approvers; the default sign-off is RevOps Director and VP Sales.\n\n" }
         md += E.table(
             ["Role", "Name", "Decision", "Date"],

@@ -205,7 +205,7 @@ struct EscalationAndReadinessTests {
                     "enablement": "enablement:\n  - asset: Deck\n    owner: PMM\n    pods: [East, West]"
                 ])))
         #expect(diamond.pattern == .diamond)
-        #expect(diamond.pattern.stages[1] == ["Routing blueprint", "Enablement kit"])
+        #expect(diamond.pattern.stages[1] == PlanStage(steps: [.routing, .enablement], parallel: true))
         let forced = try #require(TestBriefs.plan(TestBriefs.replacing(["segment": "segment: test\npattern: diamond"])))
         #expect(forced.pattern == .diamond)
     }

@@ -5,32 +5,99 @@ import Synchronization
 #if canImport(Glibc)
     import Glibc
     private let posixWrite = Glibc.write
+    private let posixLink = Glibc.link
+    private let posixRename = Glibc.rename
+    private let posixUnlink = Glibc.unlink
 #elseif canImport(Darwin)
     import Darwin
     private let posixWrite = Darwin.write
+    private let posixLink = Darwin.link
+    private let posixRename = Darwin.rename
+    private let posixUnlink = Darwin.unlink
 #endif
 
-/// The build's one way to change the file system. Every creation, write, rename and removal goes
-/// through here, so a test can stop the process at any of them (`FaultInjection`) and check that
-/// nothing was lost or left half-written.
-public enum Disk {
-    /// Stops the process with SIGKILL before the N-th change (1-based), when set. Tests use it
-    /// to prove every instant of a build leaves either the old or the new site.
-    public static let faults = FaultInjection()
+/// The build's one seam to the file system: every read of the content, templates and plans
+/// folders, and every creation, write, rename and removal, goes through a `Disk`. The driver
+/// holds one; tests hand it a `FaultInjection` that fails or kills the process at any change,
+/// to check that nothing is lost or left half-written.
+public struct Disk: Sendable {
+    /// Armed by tests (or `HANDOFF_TEST_KILL_AT` at the command line); nil in normal runs.
+    public var faults: FaultInjection?
+
+    public init(faults: FaultInjection? = nil) { self.faults = faults }
+
+    // MARK: - Reading
+
+    /// The entries of a folder, sorted; nil when it cannot be listed.
+    func list(_ folder: String) -> [String]? {
+        (try? FileManager.default.contentsOfDirectory(atPath: folder))?.sorted()
+    }
+
+    func isFolder(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// The working folder, against which relative paths are read.
+    var currentFolder: String { FileManager.default.currentDirectoryPath }
+
+    /// Every file below a folder, as paths relative to it, in a stable order.
+    func files(below folder: String) -> [String] {
+        var result: [String] = []
+        for name in list(folder) ?? [] where !name.hasPrefix(".") {
+            let path = folder + "/" + name
+            if isFolder(path) {
+                result += files(below: path).map { name + "/" + $0 }
+            } else {
+                result.append(name)
+            }
+        }
+        return result
+    }
+
+    /// What a bounded read found.
+    enum Read {
+        case bytes([UInt8])
+        case tooLarge(Int)
+        case unreadable(String)
+    }
+
+    /// Reads at most `limit` bytes: the size is checked before anything is read, and the read
+    /// stops at the limit even if the file grows meanwhile.
+    func read(_ path: String, limit: Int) -> Read {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .unreadable(Disk.lastError()) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable("not a regular file") }
+        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable("cannot open it") }
+        defer { try? handle.close() }
+        let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
+        guard data.count <= limit else { return .tooLarge(data.count) }
+        return .bytes([UInt8](data))
+    }
+
+    /// A whole text file (templates, plan records), or nil.
+    func text(_ path: String, limit: Int = 16 << 20) -> String? {
+        guard case .bytes(let bytes) = read(path, limit: limit) else { return nil }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    // MARK: - Changing
 
     /// Creates a folder; an existing one is fine.
-    static func makeFolder(_ path: String) throws(HandoffError) {
-        faults.step()
-        if mkdir(path, 0o755) != 0, errno != EEXIST {
-            throw .io(path: path, message: "cannot create the folder: \(lastError())")
+    func makeFolder(_ path: String) throws(HandoffError) {
+        if faults?.step() == true || (mkdir(path, 0o755) != 0 && errno != EEXIST) {
+            throw .io(path: path, message: "cannot create the folder: \(Disk.lastError())")
         }
     }
 
     /// Creates a folder and its missing parents.
-    static func makeFolders(_ path: String) throws(HandoffError) {
+    func makeFolders(_ path: String) throws(HandoffError) {
         var existing = path
         var missing: [String] = []
-        while !existing.isEmpty, existing != "/", !FileManager.default.fileExists(atPath: existing) {
+        while !existing.isEmpty, existing != "/", !exists(existing) {
             missing.append(existing)
             existing = (existing as NSString).deletingLastPathComponent
         }
@@ -38,63 +105,62 @@ public enum Disk {
     }
 
     /// Creates `path` exclusively and fills it; `sync` flushes it to stable storage first.
-    /// Returns false with errno set instead of throwing, for callers that retry on EEXIST.
-    static func createFile(_ path: String, bytes: UnsafeBufferPointer<UInt8>, sync: Bool = false) -> Bool {
-        faults.step()
+    /// Returns false with errno set instead of throwing, for callers that retry or report.
+    func createFile(_ path: String, bytes: UnsafeBufferPointer<UInt8>, sync: Bool = false) -> Bool {
+        if faults?.step() == true { return false }
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { return false }
         var offset = 0
+        var ok = true
         while offset < bytes.count {
-            faults.step()
+            if faults?.step() == true {
+                ok = false
+                break
+            }
             let n = posixWrite(fd, bytes.baseAddress! + offset, min(bytes.count - offset, 1 << 20))
             guard n > 0 else {
-                let saved = errno
-                close(fd)
-                errno = saved
-                return false
+                ok = false
+                break
             }
             offset += n
         }
-        if sync, fsync(fd) != 0 {
-            let saved = errno
-            close(fd)
-            errno = saved
-            return false
-        }
-        return close(fd) == 0
+        if ok, sync, fsync(fd) != 0 { ok = false }
+        let saved = errno
+        if close(fd) != 0 { ok = false }
+        if !ok { errno = saved == 0 ? EIO : saved }
+        return ok
     }
 
     /// A hard link: creates `to` only if it does not exist (never overwrites).
-    static func link(_ from: String, _ to: String) -> Bool {
-        faults.step()
-        return Glibc.link(from, to) == 0
+    func link(_ from: String, _ to: String) -> Bool {
+        if faults?.step() == true { return false }
+        return posixLink(from, to) == 0
     }
 
-    static func rename(_ from: String, _ to: String) throws(HandoffError) {
-        faults.step()
-        if Glibc.rename(from, to) != 0 { throw .io(path: to, message: "cannot rename \(from): \(lastError())") }
+    func rename(_ from: String, _ to: String) throws(HandoffError) {
+        if faults?.step() == true || posixRename(from, to) != 0 {
+            throw .io(path: to, message: "cannot rename \(from): \(Disk.lastError())")
+        }
     }
 
     /// Swaps two folders in one step. Returns false where the system cannot (errno says why).
-    static func exchange(_ a: String, _ b: String) -> Bool {
-        faults.step()
+    func exchange(_ a: String, _ b: String) -> Bool {
+        if faults?.step() == true { return false }
         return handoff_exchange(a, b) == 0
     }
 
-    static func unlink(_ path: String) {
-        faults.step()
-        _ = Glibc.unlink(path)
+    func unlink(_ path: String) {
+        if faults?.step() == true { return }
+        _ = posixUnlink(path)
     }
 
     /// Removes a file or a whole folder tree. Symbolic links are removed, never followed.
-    static func removeTree(_ path: String) {
+    func removeTree(_ path: String) {
         var info = stat()
         guard lstat(path, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
-                removeTree(path + "/" + name)
-            }
-            faults.step()
+            for name in list(path) ?? [] { removeTree(path + "/" + name) }
+            if faults?.step() == true { return }
             _ = rmdir(path)
         } else {
             unlink(path)
@@ -102,7 +168,7 @@ public enum Disk {
     }
 
     /// Flushes a folder's entries (a rename or link in it) to stable storage.
-    static func syncFolder(_ path: String) {
+    func syncFolder(_ path: String) {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
@@ -112,21 +178,42 @@ public enum Disk {
     static func lastError() -> String { String(cString: strerror(errno)) }
 }
 
-/// Counts the build's changes to the file system and, when armed, kills the process at one.
+/// Counts a build's changes to the file system and, at a chosen one, kills the process (as a
+/// crash or `kill -9` would) or makes the change fail (as a full disk would).
 public final class FaultInjection: Sendable {
-    private let state = Mutex<(armedAt: Int?, count: Int)>((nil, 0))
+    public enum Action: Sendable {
+        case kill
+        case fail
+    }
 
-    /// Kill the process just before the `n`-th change (1-based); nil disarms.
-    public func arm(at n: Int?) { state.withLock { $0 = (n, 0) } }
+    private let state: Mutex<Int>
+    public let at: Int
+    public let action: Action
 
-    /// How many changes have been made since arming.
-    public var count: Int { state.withLock { $0.count } }
+    /// Acts just before the `at`-th change (1-based).
+    public init(at: Int, action: Action) {
+        self.at = at
+        self.action = action
+        state = Mutex(0)
+    }
 
-    func step() {
-        let kill = state.withLock { s -> Bool in
-            s.count += 1
-            return s.armedAt == s.count
+    /// How many changes have been made.
+    public var count: Int { state.withLock { $0 } }
+
+    /// Counts a change; true when it must fail.
+    func step() -> Bool {
+        let hit = state.withLock { count -> Bool in
+            count += 1
+            return count == at
         }
-        if kill { _ = Glibc.kill(getpid(), SIGKILL) }
+        guard hit else { return false }
+        switch action {
+        case .kill:
+            _ = kill(getpid(), SIGKILL)
+            return true
+        case .fail:
+            errno = EIO
+            return true
+        }
     }
 }

@@ -31,7 +31,7 @@ public struct OutputFolder: Sendable, Equatable {
     /// Checks the output against the folders that must survive: `protected` pairs a folder with
     /// what it is ("the content folder"); `current` is the working folder.
     public static func resolve(
-        _ given: String, protecting protected: [(path: String, role: String)], current: String
+        _ given: String, protecting protected: [(path: String, role: String)], current: String, disk: Disk = Disk()
     ) throws(HandoffError) -> OutputFolder {
         guard !given.trimmingCharacters(in: .whitespaces).isEmpty else {
             throw .usage("--output needs a folder name, for example --output Public")
@@ -47,10 +47,9 @@ public struct OutputFolder: Sendable, Equatable {
             if folder == real { throw refusal(given, "it is \(what)") }
             if folder.hasPrefix(real + "/") { throw refusal(given, "it holds \(what)") }
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: real, isDirectory: &isFolder) {
-            guard isFolder.boolValue else { throw refusal(given, "it is a file, not a folder") }
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: real)) ?? []
+        if disk.exists(real) {
+            guard disk.isFolder(real) else { throw refusal(given, "it is a file, not a folder") }
+            let entries = disk.list(real) ?? []
             let marked = entries.contains(markerName)
             let empty = entries.allSatisfy { placeholders.contains($0) }
             if !marked, !empty {

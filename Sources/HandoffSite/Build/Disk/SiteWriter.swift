@@ -8,79 +8,82 @@ import Synchronization
 /// Writes the site into a staging folder beside the output and swaps it in with one atomic
 /// exchange, so that at every instant the output's name holds either the whole previous site or
 /// the whole new one. Each folder is created once and each file written once.
-public enum SiteWriter {
+public struct SiteWriter: Sendable {
+    public var disk: Disk
+
+    public init(disk: Disk) { self.disk = disk }
+
     /// Writes `files`; `keep` lists paths (folders or files) to carry over from the previous
     /// output, such as other segments' pages under `--segment`. Top-level dotfiles (`.gitkeep`)
     /// are carried over too. The caller holds the build lock.
-    public static func write(_ files: [SiteFile], to output: OutputFolder, keep: [String] = []) throws(HandoffError) {
+    public func write(_ files: [SiteFile], to output: OutputFolder, keep: [String] = []) throws(HandoffError) {
         removeLeftovers(beside: output)
         let staging = output.stagingPath(pid: getpid())
-        var isFolder: ObjCBool = false
-        let previous = FileManager.default.fileExists(atPath: output.path, isDirectory: &isFolder) && isFolder.boolValue ? output.path : nil
+        let previous = disk.isFolder(output.path) ? output.path : nil
         do {
-            try Disk.makeFolder(staging)
+            try disk.makeFolder(staging)
             try makeDirectories(for: files, in: staging)
             try writeConcurrently(files, into: staging, previous: previous)
             let marker = SiteFile(path: OutputFolder.markerName, contents: OutputFolder.markerText)
             try writeConcurrently([marker], into: staging, previous: previous)
             if let previous {
-                let entries = (try? FileManager.default.contentsOfDirectory(atPath: previous)) ?? []
+                let entries = disk.list(previous) ?? []
                 let carried = entries.filter { $0.hasPrefix(".") && $0 != OutputFolder.markerName } + keep
-                for path in carried where FileManager.default.fileExists(atPath: previous + "/" + path) {
-                    try Disk.makeFolders(((staging + "/" + path) as NSString).deletingLastPathComponent)
+                for path in carried where disk.exists(previous + "/" + path) {
+                    try disk.makeFolders(((staging + "/" + path) as NSString).deletingLastPathComponent)
                     try linkTree(previous + "/" + path, staging + "/" + path)
                 }
             }
             try swapIn(staging, output: output.path)
         } catch {
-            Disk.removeTree(staging)
+            disk.removeTree(staging)
             throw error
         }
         // After the exchange the staging name holds the previous site.
-        Disk.removeTree(staging)
-        Disk.syncFolder(output.parent)
+        disk.removeTree(staging)
+        disk.syncFolder(output.parent)
     }
 
     /// Puts the staged folder under the output's name without a moment where neither exists.
-    static func swapIn(_ staging: String, output: String) throws(HandoffError) {
+    func swapIn(_ staging: String, output: String) throws(HandoffError) {
         var info = stat()
         guard lstat(output, &info) == 0 else {
-            try Disk.rename(staging, output)
+            try disk.rename(staging, output)
             return
         }
-        if Disk.exchange(staging, output) { return }
+        if disk.exchange(staging, output) { return }
         guard errno == EINVAL || errno == ENOSYS || errno == EPERM else {
             throw .io(path: output, message: "cannot swap in the new site: \(Disk.lastError())")
         }
         // A file system without an atomic exchange: the shortest possible gap, put right on failure.
         let aside = staging + ".previous"
-        try Disk.rename(output, aside)
+        try disk.rename(output, aside)
         do {
-            try Disk.rename(staging, output)
+            try disk.rename(staging, output)
         } catch {
-            try? Disk.rename(aside, output)
+            try? disk.rename(aside, output)
             throw error
         }
-        try Disk.rename(aside, staging)
+        try disk.rename(aside, staging)
     }
 
     /// Removes what killed or failed builds left beside the output.
-    static func removeLeftovers(beside output: OutputFolder) {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: output.parent)) ?? []
+    func removeLeftovers(beside output: OutputFolder) {
+        let entries = disk.list(output.parent) ?? []
         for entry in entries where output.isLeftover(entry) {
-            Disk.removeTree(output.parent + "/" + entry)
+            disk.removeTree(output.parent + "/" + entry)
         }
     }
 
     /// Recreates a file or folder of the previous output by hard links (no bytes copied).
-    static func linkTree(_ from: String, _ to: String) throws(HandoffError) {
+    func linkTree(_ from: String, _ to: String) throws(HandoffError) {
         var info = stat()
         guard lstat(from, &info) == 0 else { return }
         if (info.st_mode & S_IFMT) == S_IFDIR {
-            try Disk.makeFolder(to)
-            let names = (try? FileManager.default.contentsOfDirectory(atPath: from)) ?? []
+            try disk.makeFolder(to)
+            let names = disk.list(from) ?? []
             for name in names { try linkTree(from + "/" + name, to + "/" + name) }
-        } else if !Disk.link(from, to) {
+        } else if !disk.link(from, to) {
             throw .io(path: to, message: "cannot keep the previous page: \(Disk.lastError())")
         }
     }
@@ -89,7 +92,7 @@ public enum SiteWriter {
     /// ext4, against 0.05 ms for a hard link), so a file whose bytes equal the previous build's
     /// is linked from the previous output instead of created, and the rest are written from
     /// several threads at once. The previous output is only read, so a failure leaves it whole.
-    static func writeConcurrently(_ files: [SiteFile], into folder: String, previous: String?, sync: Bool = false) throws(HandoffError) {
+    func writeConcurrently(_ files: [SiteFile], into folder: String, previous: String?, sync: Bool = false) throws(HandoffError) {
         let failure = Mutex<HandoffError?>(nil)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let path = folder + "/" + files[i].path
@@ -97,9 +100,9 @@ public enum SiteWriter {
             let ok = text.withUTF8 { bytes -> Bool in
                 if let previous {
                     let old = previous + "/" + files[i].path
-                    if unchanged(old, bytes), Disk.link(old, path) { return true }
+                    if unchanged(old, bytes), disk.link(old, path) { return true }
                 }
-                return Disk.createFile(path, bytes: bytes, sync: sync)
+                return disk.createFile(path, bytes: bytes, sync: sync)
             }
             if !ok {
                 let message = Disk.lastError()
@@ -111,7 +114,7 @@ public enum SiteWriter {
 
     /// Creates every folder the files need, each once, shallow levels first and each level's
     /// folders concurrently (a thousand segment folders cost as much as a thousand files).
-    static func makeDirectories(for files: [SiteFile], in root: String) throws(HandoffError) {
+    func makeDirectories(for files: [SiteFile], in root: String) throws(HandoffError) {
         var all: Set<String> = []
         for file in files {
             var dir = (file.path as NSString).deletingLastPathComponent
@@ -123,7 +126,7 @@ public enum SiteWriter {
             let dirs = levels[depth] ?? []
             DispatchQueue.concurrentPerform(iterations: dirs.count) { i in
                 do throws(HandoffError) {
-                    try Disk.makeFolder(root + "/" + dirs[i])
+                    try disk.makeFolder(root + "/" + dirs[i])
                 } catch {
                     failure.withLock { $0 = $0 ?? error }
                 }
@@ -133,10 +136,10 @@ public enum SiteWriter {
     }
 
     /// Whether the file at `path` holds exactly `bytes`.
-    static func unchanged(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    func unchanged(_ path: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var info = stat()
         guard stat(path, &info) == 0, Int(info.st_size) == bytes.count, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        guard let data = FileManager.default.contents(atPath: path) else { return false }
+        guard case .bytes(let data) = disk.read(path, limit: bytes.count) else { return false }
         return data.withUnsafeBytes { old in
             old.count == bytes.count && (bytes.isEmpty || memcmp(old.baseAddress!, bytes.baseAddress!, bytes.count) == 0)
         }

@@ -6,8 +6,12 @@ import HandoffCore
 /// files that are not records are left alone with a warning.
 public struct PlanRecordStore: Sendable {
     public var folder: String
+    public var disk: Disk
 
-    public init(folder: String) { self.folder = folder }
+    public init(folder: String, disk: Disk = Disk()) {
+        self.folder = folder
+        self.disk = disk
+    }
 
     /// Everything in the folder, as records and their texts, plus warnings for other files.
     public struct Contents: Sendable {
@@ -22,18 +26,14 @@ public struct PlanRecordStore: Sendable {
 
     public func read() throws(HandoffError) -> Contents {
         var contents = Contents()
-        guard FileManager.default.fileExists(atPath: folder) else { return contents }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        } catch {
-            throw .io(path: folder, message: "cannot list the plans folder: \(error.localizedDescription)")
+        guard disk.exists(folder) else { return contents }
+        guard let names = disk.list(folder) else {
+            throw .io(path: folder, message: "cannot list the plans folder: \(Disk.lastError())")
         }
         for name in names where !name.hasPrefix(".") {
             contents.names.insert(name)
             let path = BriefLoader.join(folder, name)
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8),
-                name.hasSuffix(".json"), let record = AuditTrail.parseRecord(text, fileName: name)
+            guard name.hasSuffix(".json"), let text = disk.text(path), let record = AuditTrail.parseRecord(text, fileName: name)
             else {
                 contents.warnings.append("\(path): warning: not a Handoff plan record; left alone")
                 continue
@@ -58,7 +58,7 @@ public struct PlanRecordStore: Sendable {
             if latest?.inputsDigest == plan.inputsDigest { continue }
             while contents.names.contains(PlanRecord.fileName(timestamp: timestamp, sequence: sequence)) { sequence += 1 }
             let name = PlanRecord.fileName(timestamp: timestamp, sequence: sequence)
-            let text = PlanRecord.make(plan, timestamp: timestamp, previous: latest?.fileName).serialized()
+            let text = PlanRecord(plan, timestamp: timestamp, previous: latest?.fileName).serialized()
             contents.names.insert(name)
             contents.texts[name] = text
             if let record = AuditTrail.parseRecord(text, fileName: name) { contents.records.append(record) }
@@ -72,42 +72,42 @@ public struct PlanRecordStore: Sendable {
     /// Returns the names written, by segment.
     public func commit(_ records: [SiteFile]) throws(HandoffError) -> [String: String] {
         guard !records.isEmpty else { return [:] }
-        try Disk.makeFolders(folder)
+        try disk.makeFolders(folder)
         var written: [String: String] = [:]
         let pid = getpid()
         for record in records {
             let final = BriefLoader.join(folder, record.path)
             let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(pid)")
             var text = record.contents
-            let created = text.withUTF8 { Disk.createFile(temporary, bytes: $0, sync: true) }
+            let created = text.withUTF8 { disk.createFile(temporary, bytes: $0, sync: true) }
             guard created else {
                 let message = Disk.lastError()
-                Disk.unlink(temporary)
+                disk.unlink(temporary)
                 throw .io(path: temporary, message: "cannot write the plan record: \(message)")
             }
-            let linked = Disk.link(temporary, final)
+            let linked = disk.link(temporary, final)
             let message = Disk.lastError()
-            Disk.unlink(temporary)
+            disk.unlink(temporary)
             guard linked else { throw .io(path: final, message: "cannot write the plan record: \(message)") }
             if let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment {
                 written[segment] = record.path
             }
         }
-        Disk.syncFolder(folder)
+        disk.syncFolder(folder)
         return written
     }
 
     /// Removes temporary records that a killed run left behind (the caller holds the lock).
     public func removeLeftovers() {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        let names = disk.list(folder) ?? []
         for name in names where name.hasPrefix(".plan-") && name.contains(".tmp-") {
-            Disk.unlink(BriefLoader.join(folder, name))
+            disk.unlink(BriefLoader.join(folder, name))
         }
     }
 
     /// The lock that serialises record writers; the plans folder is created if missing.
     func lock(waiting: (String) -> Void) throws(HandoffError) -> BuildLock {
-        try Disk.makeFolders(folder)
+        try disk.makeFolders(folder)
         return try BuildLock(folder: folder, waiting: waiting)
     }
 }
