@@ -37,15 +37,14 @@ struct Build: AsyncParsableCommand {
         CommandLineEdge.printError(DiagnosticFormat.text.render(report.diagnostics))
         for note in report.notes { CommandLineEdge.printError(note + "\n") }
         if report.hasErrors {
-            let n = report.diagnostics.errors.count
-            CommandLineEdge.printError("build stopped: \(n) error\(n == 1 ? "" : "s"); nothing was written\n")
+            CommandLineEdge.printError("build stopped: \(DiagnosticFormat.stoppedSummary(report.diagnostics)); nothing was written\n")
             throw ExitCode(1)
         }
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let records = report.recordsWritten.count
             print(
-                "Built \(report.plans.count) segment\(report.plans.count == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages, \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
+                "Built \(report.plans.count) segment\(report.plans.count == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages (\(report.filesWritten) files), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
             )
         }
     }

@@ -6,13 +6,17 @@ import Testing
 struct EndToEndTests {
     typealias T = TestSupport
 
+    /// A project folder with the fixture briefs; removed with its parent by `cleanUp`.
+    static func project() throws -> URL { try Fixtures.workspace(Fixtures.set).project }
+    static func cleanUp(_ project: URL) { try? FileManager.default.removeItem(at: project.deletingLastPathComponent()) }
+
     @Test func buildWritesTheSiteLayout() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         let result = try T.run(["build", "--quiet"], in: dir)
         #expect(result.status == 0, "\(result.stderr)")
         let publicDir = dir.appendingPathComponent("Public")
-        for segment in ["enterprise", "mid-market", "smb", "partner"] {
+        for segment in ["alpha", "beta", "gamma"] {
             for file in ["index.html", "handoff.md", "packet.json", "figures.svg"] {
                 #expect(
                     FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("segments/\(segment)/\(file)").path),
@@ -28,9 +32,9 @@ struct EndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: publicDir.appendingPathComponent("sitemap.xml").path))
 
         // packet.json carries every SLA figure SPEC §5 names, fractions from 0 to 1.
-        let data = try Data(contentsOf: publicDir.appendingPathComponent("segments/enterprise/packet.json"))
+        let data = try Data(contentsOf: publicDir.appendingPathComponent("segments/alpha/packet.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        #expect(json["segment"] as? String == "enterprise" && json["status"] != nil && json["readiness"] != nil)
+        #expect(json["segment"] as? String == "alpha" && json["status"] != nil && json["readiness"] != nil)
         let pods = try #require((json["sla"] as? [String: Any])?["pods"] as? [[String: Any]])
         #expect(!pods.isEmpty)
         for pod in pods {
@@ -48,8 +52,8 @@ struct EndToEndTests {
     }
 
     @Test func everyInternalLinkResolves() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         let site = dir.appendingPathComponent("Public")
         let files = try T.snapshot(site)
@@ -78,12 +82,12 @@ struct EndToEndTests {
                 }
             }
         }
-        #expect(checked > 40)
+        #expect(checked > 25)
     }
 
     @Test func sameInputsSameBytes() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         let first = try T.snapshot(dir.appendingPathComponent("Public"))
         #expect(try T.run(["build", "--quiet", "--output", "Other"], in: dir).status == 0)
@@ -93,23 +97,23 @@ struct EndToEndTests {
     }
 
     @Test func brokenBriefWritesNothingAndKeepsThePreviousSite() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         let before = try T.snapshot(dir.appendingPathComponent("Public"))
         let plansBefore = try T.snapshot(dir.appendingPathComponent(".claude/plans"))
-        try T.edit(dir.appendingPathComponent("Content/smb.yml")) { text in
-            text.replacingOccurrences(of: "goal: product-activation", with: "goal: activation")
-                .replacingOccurrences(of: "response-sla: 30m", with: "response-sla: half an hour")
-                .replacingOccurrences(of: "  handle-time: 8m", with: "  handle-time: 8m\n  peak-hour: 9")
+        try T.edit(dir.appendingPathComponent("Content/beta.yml")) { text in
+            text.replacingOccurrences(of: "goal: pipeline", with: "goal: pipelin")
+                .replacingOccurrences(of: "response-sla: 2h", with: "response-sla: two hours")
+                .replacingOccurrences(of: "  handle-time: 15m", with: "  handle-time: 15m\n  peak-hour: 9")
         }
         let result = try T.run(["build"], in: dir)
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").filter { $0.contains(": error: ") }
         #expect(errors.count == 3, "\(result.stderr)")
-        #expect(errors.allSatisfy { $0.range(of: #"^Content/smb\.yml:\d+:\d+: error: "#, options: .regularExpression) != nil })
-        #expect(result.stderr.contains("did you mean 'product-activation'?"))
-        #expect(result.stderr.contains("nothing was written"))
+        #expect(errors.allSatisfy { $0.range(of: #"^Content/beta\.yml:\d+:\d+: error: "#, options: .regularExpression) != nil })
+        #expect(result.stderr.contains("did you mean 'pipeline'?"))
+        #expect(result.stderr.contains("build stopped: 3 errors while loading (Content/beta.yml); nothing was written"))
         #expect(try T.snapshot(dir.appendingPathComponent("Public")) == before)
         #expect(try T.snapshot(dir.appendingPathComponent(".claude/plans")) == plansBefore)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".Public") }
@@ -117,8 +121,8 @@ struct EndToEndTests {
     }
 
     @Test func firstBuildOfABrokenBriefCreatesNoOutput() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         try "segment: Bad Slug\ngoal: pipeline\n".write(
             to: dir.appendingPathComponent("Content/bad.yml"), atomically: true, encoding: .utf8)
         let result = try T.run(["build"], in: dir)
@@ -130,29 +134,31 @@ struct EndToEndTests {
     }
 
     @Test func checkFormatsAndStrictness() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         let text = try T.run(["check"], in: dir)
         #expect(text.status == 0)
         #expect(
-            text.stderr.contains("Content/mid-market.yml:")
-                && text.stderr.contains(": warning: routing rule 'Large North America' is unreachable"))
+            text.stderr.contains("Content/beta.yml:") && text.stderr.contains(": warning: routing rule 'Big EMEA' is unreachable"))
         #expect(text.stderr.contains("\n     ^"))
         let strict = try T.run(["check", "--strict"], in: dir)
         #expect(strict.status == 1)
         let github = try T.run(["check", "--format", "github"], in: dir)
         #expect(
             github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
-        #expect(github.stdout.contains("::warning file=Content/partner.yml,line="))
+        #expect(github.stdout.contains("::warning file=Content/gamma.yml,line="))
         let json = try T.run(["check", "--format", "json"], in: dir)
         let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 2)
         #expect(list.allSatisfy { $0["file"] != nil && $0["line"] != nil && $0["column"] != nil && $0["severity"] as? String == "warning" })
+        #expect(list.allSatisfy { $0["stage"] as? String == "plan" })
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public").path))
     }
 
     @Test func parseSchemaAndNew() throws {
-        let dir = try T.workspace(copyContent: false)
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Fixtures.workspace([:]).project
+        defer { Self.cleanUp(dir) }
+        try FileManager.default.removeItem(at: dir.appendingPathComponent("Content"))
         try "b: 1\na: [x, \"y, z\"]\n".write(to: dir.appendingPathComponent("t.yml"), atomically: true, encoding: .utf8)
         let parsed = try T.run(["parse", "t.yml"], in: dir)
         #expect(parsed.status == 0)
@@ -174,8 +180,8 @@ struct EndToEndTests {
     }
 
     @Test func usageErrorsExitTwo() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--no-such-option"], in: dir).status == 2)
         let unknown = try T.run(["build", "--segment", "nowhere"], in: dir)
         #expect(unknown.status == 2 && unknown.stderr.contains("no brief has segment 'nowhere'"))
@@ -187,76 +193,71 @@ struct EndToEndTests {
     }
 
     @Test func planRecordsChainAndTheAuditTrail() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         let plans = dir.appendingPathComponent(".claude/plans")
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         var records = try FileManager.default.contentsOfDirectory(atPath: plans.path).sorted()
-        #expect(
-            records == [
-                "plan-20261125-100000-2.json", "plan-20261125-100000-3.json", "plan-20261125-100000-4.json", "plan-20261125-100000.json",
-            ])
+        #expect(records == ["plan-20261125-100000-2.json", "plan-20261125-100000-3.json", "plan-20261125-100000.json"])
         try "notes".write(to: plans.appendingPathComponent("README.txt"), atomically: true, encoding: .utf8)
 
         // Unchanged inputs: no new record, even a day later.
         let again = try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
         #expect(again.status == 0)
         #expect(again.stderr.contains("README.txt: warning: not a Handoff plan record; left alone"))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 5)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 4)
 
         // A routing change: one new record for that segment, chained to the previous one.
-        try T.edit(dir.appendingPathComponent("Content/partner.yml")) {
-            $0.replacingOccurrences(of: "partner-tier in [Gold, Platinum]", with: "partner-tier in [Platinum]")
+        try T.edit(dir.appendingPathComponent("Content/gamma.yml")) {
+            $0.replacingOccurrences(of: "lead-source = partner", with: "lead-source in [partner, reseller]")
         }
         let changed = try T.run(["plan"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
         #expect(changed.status == 0)
-        #expect(changed.stdout.contains("partner: wrote .claude/plans/plan-20261126-100000.json"))
+        #expect(changed.stdout.contains("gamma: wrote .claude/plans/plan-20261126-100000.json"))
         #expect(
-            changed.stdout.contains(
-                "routing rule changed: Alliance referrals (when partner-tier in [Gold, Platinum] → partner-tier in [Platinum])"))
-        #expect(changed.stdout.contains("3 segments unchanged"))
+            changed.stdout.contains("routing rule changed: Partners (when lead-source = partner → lead-source in [partner, reseller])"))
+        #expect(changed.stdout.contains("2 segments unchanged"))
         records = try FileManager.default.contentsOfDirectory(atPath: plans.path)
-        #expect(records.count == 6 && records.contains("README.txt"))
+        #expect(records.count == 5 && records.contains("README.txt"))
         let newest = try Data(contentsOf: plans.appendingPathComponent("plan-20261126-100000.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: newest) as? [String: Any])
         let previous = try #require(json["previous"] as? String)
         let prior = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: plans.appendingPathComponent(previous))) as? [String: Any])
-        #expect(prior["segment"] as? String == "partner")
+        #expect(prior["segment"] as? String == "gamma")
 
         #expect(try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"]).status == 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 6)
-        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/partner/handoff.md"), encoding: .utf8)
-        #expect(page.contains("`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing rule changed: Alliance referrals"))
-        #expect(page.contains("first record of segment 'partner'"))
-        #expect(
-            FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/partner/plan-20261126-100000.json").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 5)
+        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/gamma/handoff.md"), encoding: .utf8)
+        #expect(page.contains("`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing rule changed: Partners"))
+        #expect(page.contains("first record of segment 'gamma'"))
+        #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/gamma/plan-20261126-100000.json").path))
     }
 
     @Test func segmentRebuildKeepsOtherPages() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
         let before = try T.snapshot(dir.appendingPathComponent("Public"))
-        for name in ["smb", "partner"] {
+        for name in ["beta", "gamma"] {
             try T.edit(dir.appendingPathComponent("Content/\(name).yml")) {
                 $0.replacingOccurrences(of: "title: ", with: "title: Renamed ")
             }
         }
-        #expect(try T.run(["build", "--quiet", "--segment", "smb"], in: dir).status == 0)
+        #expect(try T.run(["build", "--quiet", "--segment", "beta"], in: dir).status == 0)
         let after = try T.snapshot(dir.appendingPathComponent("Public"))
-        #expect(after["segments/smb/index.html"] != before["segments/smb/index.html"])
-        #expect(String(decoding: after["segments/smb/index.html"] ?? Data(), as: UTF8.self).contains("Renamed SMB activation"))
-        for (path, data) in before where path.hasPrefix("segments/partner/") || path.hasPrefix("segments/enterprise/") {
+        #expect(after["segments/beta/index.html"] != before["segments/beta/index.html"])
+        #expect(String(decoding: after["segments/beta/index.html"] ?? Data(), as: UTF8.self).contains("Renamed Beta expansion"))
+        for (path, data) in before where path.hasPrefix("segments/gamma/") || path.hasPrefix("segments/alpha/") {
             #expect(after[path] == data, "\(path) changed")
         }
-        #expect(String(decoding: after["index.html"] ?? Data(), as: UTF8.self).contains("Renamed Partner-sourced ABM"))
+        #expect(String(decoding: after["index.html"] ?? Data(), as: UTF8.self).contains("Renamed Gamma partners"))
         #expect(after[".gitkeep"] == nil)
     }
 
     @Test func templateOverrideFallsBackFileByFile() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         let templates = dir.appendingPathComponent("MyTemplates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         try "<footer>Acme RevOps · {{asOf}}</footer>\n".write(
@@ -272,20 +273,20 @@ struct EndToEndTests {
     }
 
     @Test func baseURLAddsCanonicalLinksAndSitemap() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         #expect(try T.run(["build", "--quiet", "--base-url", "https://revops.example.com/handoff"], in: dir).status == 0)
         let sitemap = try String(contentsOf: dir.appendingPathComponent("Public/sitemap.xml"), encoding: .utf8)
-        #expect(sitemap.contains("<loc>https://revops.example.com/handoff/segments/smb/index.html</loc>"))
-        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/smb/index.html"), encoding: .utf8)
-        #expect(page.contains("<link rel=\"canonical\" href=\"https://revops.example.com/handoff/segments/smb/index.html\">"))
+        #expect(sitemap.contains("<loc>https://revops.example.com/handoff/segments/beta/index.html</loc>"))
+        let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/beta/index.html"), encoding: .utf8)
+        #expect(page.contains("<link rel=\"canonical\" href=\"https://revops.example.com/handoff/segments/beta/index.html\">"))
     }
 
     @Test func summaryLine() throws {
-        let dir = try T.workspace()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
         let result = try T.run(["build"], in: dir)
-        #expect(result.stdout.hasPrefix("Built 4 segments into Public/: 6 pages, 4 warnings, 4 plan records written, "))
+        #expect(result.stdout.hasPrefix("Built 3 segments into Public/: 5 pages (18 files), 2 warnings, 3 plan records written, "))
         #expect(try T.run(["build", "--quiet"], in: dir).stdout.isEmpty)
     }
 }

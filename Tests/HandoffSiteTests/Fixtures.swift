@@ -36,6 +36,20 @@ enum Fixtures {
         """
     }
 
+    /// Three briefs for end-to-end runs: alpha is clean, beta has an unreachable rule, gamma has
+    /// no catch-all rule (a warning each).
+    static var set: [String: String] {
+        [
+            "alpha.yml": brief(),
+            "beta.yml": brief(segment: "beta", title: "Beta expansion").replacingOccurrences(
+                of: "  - name: Everyone else\n",
+                with: "  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n  - name: Everyone else\n"),
+            "gamma.yml": brief(segment: "gamma", title: "Gamma partners").replacingOccurrences(
+                of: "  - name: Everyone else\n    assign: pod East\n",
+                with: "  - name: Partners\n    when: lead-source = partner\n    assign: pod East\n"),
+        ]
+    }
+
     /// A workspace (`root/project/`) whose project holds `Content/` with the given briefs by
     /// file name. The extra level lets tests point `--output ..` at a folder the test owns.
     static func workspace(_ briefs: [String: String]) throws -> (root: URL, project: URL) {

@@ -59,14 +59,6 @@ enum TestSupport {
         return results.withLock { r in commands.indices.compactMap { r[$0] } }
     }
 
-    /// A temporary working folder holding a copy of the example Content.
-    static func workspace(copyContent: Bool = true) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("handoff-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        if copyContent { try FileManager.default.copyItem(at: content, to: dir.appendingPathComponent("Content")) }
-        return dir
-    }
-
     /// Every file under a folder, relative path → bytes.
     static func snapshot(_ folder: URL) throws -> [String: Data] {
         var result: [String: Data] = [:]

@@ -70,7 +70,6 @@ public struct Brief: Sendable {
         /// Round-robin weights by pod name, when given.
         public var weights: [(pod: String, share: Percent)]?
         public var location: SourceLocation
-        public var conditionLocation: SourceLocation?
         public var assignLocation: SourceLocation
         public var shareLocation: SourceLocation?
         public var weightsLocation: SourceLocation?
@@ -169,14 +168,12 @@ public struct Brief: Sendable {
     public var pods: [Pod]
     public var routing: [RoutingRule]
     public var escalation: Escalation
-    public var escalationLocation: SourceLocation?
     public var enablement: [EnablementItem]
     public var dependencies: [Dependency]
     public var approvals: [Approval]
     public var pattern: PatternChoice
     public var sample: String?
     public var sampleLocation: SourceLocation?
-    public var launchLocation: SourceLocation?
     public var segmentLocation: SourceLocation
     /// The YAML-lite tree the brief came from, for the plan record's inputs digest.
     public var tree: YAMLNode

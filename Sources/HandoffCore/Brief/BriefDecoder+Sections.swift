@@ -70,9 +70,9 @@ extension BriefDecoder {
             file: file, segment: segment, title: title ?? Self.capitalised(segment), goal: goal, responseSLA: sla,
             slaClock: clock, targetAttainment: target, launch: launch, owner: owner, timezone: zone, hours: hours,
             funnel: funnel, qualification: qualification, scoring: scoring, volume: volume, pods: pods, routing: routing,
-            escalation: escalation, escalationLocation: f["escalation"]?.location, enablement: enablement,
+            escalation: escalation, enablement: enablement,
             dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
-            sampleLocation: sampleScalar?.location, launchLocation: f["launch"]?.location,
+            sampleLocation: sampleScalar?.location,
             segmentLocation: segmentScalar.location, tree: tree)
     }
 
@@ -158,7 +158,7 @@ extension BriefDecoder {
         guard let name, let assignment, let assignScalar else { return nil }
         return Brief.RoutingRule(
             name: name, condition: condition, assignment: assignment, share: share, weights: weights, location: loc,
-            conditionLocation: m["when"]?.location, assignLocation: assignScalar.location,
+            assignLocation: assignScalar.location,
             shareLocation: m["share"]?.location, weightsLocation: m["weights"]?.location, podLocation: m["pod"]?.location)
     }
 

@@ -9,9 +9,19 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
         case warning
     }
 
+    /// Which stage of the build found it.
+    public enum Stage: String, Sendable, Hashable, Codable {
+        /// Reading, parsing and decoding the brief (syntax, schema, cross-references).
+        case load
+        /// Planning: intake, routing, SLA, enablement, tooling, readiness.
+        case plan
+    }
+
     public var severity: Severity
     public var message: String
     public var location: SourceLocation
+    /// Loading unless planning found it.
+    public var stage: Stage = .load
     /// The text of the offending line, when known, for the caret snippet.
     public var sourceLine: String?
 

@@ -15,7 +15,7 @@ public struct BuildDriver: Sendable {
 
     /// Loads and plans every brief; diagnostics of all of them, nothing written.
     public func check() async throws(HandoffError) -> BuildReport {
-        let paths = try BriefLoader.discover(options.content, disk: options.disk)
+        let paths = try BuildStage.load.run { () throws(HandoffError) in try BriefLoader.discover(options.content, disk: options.disk) }
         progress("reading \(paths.count) briefs")
         let loaded = await BriefLoader.load(paths, contentRoot: options.content, disk: options.disk)
         var report = BuildReport()
@@ -84,7 +84,7 @@ public struct BuildDriver: Sendable {
                 (options.plans, "the plans folder"),
             ],
             current: options.disk.currentFolder, disk: options.disk)
-        let templates = try loadTemplates()
+        let templates = try BuildStage.render.run { () throws(HandoffError) in try loadTemplates() }
         var report = try await check()
         guard !report.hasErrors else { return report }
         let chosen = try selected(report.plans)
@@ -95,7 +95,7 @@ public struct BuildDriver: Sendable {
         let recordsLock = try store.lock(waiting: progress)
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
-        var contents = try store.read()
+        var contents = try BuildStage.records.run { () throws(HandoffError) in try store.read() }
         report.notes += contents.warnings
         // Records are rendered into the pages now and written only once the site is in place.
         let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
@@ -135,8 +135,8 @@ public struct BuildDriver: Sendable {
         for plan in allPlans { files += rendered[plan.segment]?.1 ?? [] }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         progress("writing \(files.count) files")
-        try SiteWriter(disk: options.disk).write(files, to: output, keep: keep)
-        report.recordsWritten = try store.commit(records)
+        try BuildStage.write.run { () throws(HandoffError) in try SiteWriter(disk: options.disk).write(files, to: output, keep: keep) }
+        report.recordsWritten = try BuildStage.records.run { () throws(HandoffError) in try store.commit(records) }
         report.filesWritten = files.count
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         return report

@@ -21,7 +21,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
                     .object([
                         ("file", .string(d.location.file)), ("line", .integer(d.location.line)),
                         ("column", .integer(d.location.column)), ("severity", .string(d.severity.rawValue)),
-                        ("message", .string(d.message)),
+                        ("stage", .string(d.stage.rawValue)), ("message", .string(d.message)),
                     ])
                 }
             ).serialized()
@@ -29,6 +29,21 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
     }
 
     /// GitHub workflow-command escaping.
+    /// "2 errors while loading (a.yml, b.yml), 1 while planning (c.yml)": where a run stopped.
+    public static func stoppedSummary(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }
+        var parts: [String] = []
+        for (stage, doing) in [(Diagnostic.Stage.load, "loading"), (.plan, "planning")] {
+            let here = errors.filter { $0.stage == stage }
+            guard !here.isEmpty else { continue }
+            var files: [String] = []
+            for d in here where !files.contains(d.location.file) { files.append(d.location.file) }
+            let count = parts.isEmpty ? "\(here.count) error\(here.count == 1 ? "" : "s")" : "\(here.count)"
+            parts.append("\(count) while \(doing) (\(files.joined(separator: ", ")))")
+        }
+        return parts.joined(separator: ", ")
+    }
+
     func escapeData(_ s: String) -> String {
         s.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")

@@ -42,6 +42,8 @@ public enum FindingText {
 
     /// A finding as a compiler-style diagnostic.
     public static func diagnostic(_ finding: Finding) -> Diagnostic {
-        Diagnostic(finding.severity, message(finding.kind), at: finding.location)
+        var diagnostic = Diagnostic(finding.severity, message(finding.kind), at: finding.location)
+        diagnostic.stage = .plan
+        return diagnostic
     }
 }
