@@ -23,10 +23,11 @@ check: deps
 	$(SWIFT) build -c release --product handoff
 	$(HANDOFF) check
 
-# The end-to-end tests run the built binary, so build it before testing.
+# The end-to-end tests run the built binary, so build it before testing. Release mode: the
+# planning core simulates hundreds of calendar half-years per brief, ten times faster optimised.
 test: deps
-	$(SWIFT) build --product handoff
-	$(SWIFT) test
+	$(SWIFT) build -c release --product handoff
+	$(SWIFT) test -c release -Xswiftc -enable-testing
 
 # Regenerates the built-in templates compiled into the binary from Templates/.
 templates:

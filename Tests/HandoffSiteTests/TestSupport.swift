@@ -8,10 +8,10 @@ enum TestSupport {
         .deletingLastPathComponent()
     static let content = packageRoot.appendingPathComponent("Content")
 
-    /// The built `handoff` (`make test` builds it first); HANDOFF_BIN overrides.
+    /// The built `handoff` (`make test` builds it in release first); HANDOFF_BIN overrides.
     static var binary: URL {
         if let path = ProcessInfo.processInfo.environment["HANDOFF_BIN"] { return URL(fileURLWithPath: path) }
-        return packageRoot.appendingPathComponent(".build/debug/handoff")
+        return packageRoot.appendingPathComponent(".build/release/handoff")
     }
 
     struct Result {

@@ -57,7 +57,10 @@ public struct Brief: Sendable {
         /// nil: the brief's time zone.
         public var timezone: String?
         public var shrinkage: Percent
+        /// Untouched leads one rep holds before the rotation skips them.
         public var maxOpen: Int?
+        /// The pod's own holidays, besides the brief's.
+        public var holidays: [CalendarDate] = []
         public var location: SourceLocation
     }
 
@@ -69,6 +72,8 @@ public struct Brief: Sendable {
         public var share: Percent?
         /// Round-robin weights by pod name, when given.
         public var weights: [(pod: String, share: Percent)]?
+        /// The rule as a channel (SPEC §2.3): each nil takes the brief's value.
+        public var channel = Channel()
         public var location: SourceLocation
         public var assignLocation: SourceLocation
         public var shareLocation: SourceLocation?
@@ -85,6 +90,22 @@ public struct Brief: Sendable {
             hasher.combine(condition)
             hasher.combine(assignment)
         }
+    }
+
+    /// What a routing rule overrides of the brief's SLA and arrival model (SPEC §2.3).
+    public struct Channel: Sendable, Hashable {
+        public var responseSLA: ResponseDuration?
+        public var slaClock: SLAClock?
+        public var targetAttainment: Percent?
+        public var arrivals: WeeklyHours?
+        public var timezone: String?
+        public var afterHoursShare: Percent?
+        public var handleTime: ResponseDuration?
+
+        public init() {}
+
+        /// Whether the rule carries any channel field.
+        public var isSet: Bool { self != Channel() }
     }
 
     public struct Fallback: Sendable, Hashable {
@@ -161,6 +182,8 @@ public struct Brief: Sendable {
     public var owner: String?
     public var timezone: String
     public var hours: WeeklyHours
+    /// Dates no pod works; leads still arrive.
+    public var holidays: [CalendarDate] = []
     public var funnel: [FunnelStage]
     public var qualification: [String]
     public var scoring: Scoring?

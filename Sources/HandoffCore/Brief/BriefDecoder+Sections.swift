@@ -26,6 +26,7 @@ extension BriefDecoder {
         let launch = f["launch"] == nil ? nil : date(f["launch"], "launch")
         let owner = f["owner"] == nil ? nil : text(f["owner"], "owner")
         let zone = f["timezone"] == nil ? "UTC" : timezone(f["timezone"], "timezone")
+        let holidays = dates(f["holidays"], "holidays")
         let hours =
             f["hours"] == nil
             ? (try? WeeklyHours.parse("Mon-Fri 09:00-17:00").get()) : weeklyHours(f["hours"], "hours")
@@ -69,7 +70,8 @@ extension BriefDecoder {
         return Brief(
             file: file, segment: segment, title: title ?? Self.capitalised(segment), goal: goal, responseSLA: sla,
             slaClock: clock, targetAttainment: target, launch: launch, owner: owner, timezone: zone, hours: hours,
-            funnel: funnel, qualification: qualification, scoring: scoring, volume: volume, pods: pods, routing: routing,
+            holidays: holidays, funnel: funnel, qualification: qualification, scoring: scoring, volume: volume, pods: pods,
+            routing: routing,
             escalation: escalation, enablement: enablement,
             dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
             sampleLocation: sampleScalar?.location,
@@ -121,10 +123,12 @@ extension BriefDecoder {
         let zone = m["timezone"] == nil ? nil : timezone(m["timezone"], "timezone")
         let shrinkage = m["shrinkage"] == nil ? .zero : percent(m["shrinkage"], "shrinkage")
         let maxOpen = m["max-open"] == nil ? nil : integer(m["max-open"], "max-open")
+        if let maxOpen, maxOpen < 1, let node = m["max-open"] { error("max-open must be at least 1", at: node.location) }
+        let holidays = dates(m["holidays"], "holidays")
         guard let name, let reps, let role, let shrinkage else { return nil }
         return Brief.Pod(
             name: name, reps: reps, role: role, hours: hours, timezone: zone, shrinkage: shrinkage, maxOpen: maxOpen,
-            location: loc)
+            holidays: holidays, location: loc)
     }
 
     mutating func decodeRule(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.RoutingRule? {
@@ -155,11 +159,25 @@ extension BriefDecoder {
         if let s = m["weights"].flatMap({ scalar($0, "weights") }) {
             weights = parseWeights(s)
         }
+        var channel = Brief.Channel()
+        channel.responseSLA = m["response-sla"] == nil ? nil : duration(m["response-sla"], "response-sla")
+        if let sla = channel.responseSLA, sla.isZero, let node = m["response-sla"] {
+            error("response-sla must be longer than zero", at: node.location)
+        }
+        channel.slaClock = m["sla-clock"] == nil ? nil : choice(m["sla-clock"], "sla-clock", Brief.SLAClock.self)
+        channel.targetAttainment = m["target-attainment"] == nil ? nil : percent(m["target-attainment"], "target-attainment")
+        channel.arrivals = m["arrivals"] == nil ? nil : weeklyHours(m["arrivals"], "arrivals")
+        channel.timezone = m["timezone"] == nil ? nil : timezone(m["timezone"], "timezone")
+        channel.afterHoursShare = m["after-hours-share"] == nil ? nil : percent(m["after-hours-share"], "after-hours-share")
+        channel.handleTime = m["handle-time"] == nil ? nil : duration(m["handle-time"], "handle-time")
+        if let handle = channel.handleTime, handle.isZero, let node = m["handle-time"] {
+            error("handle-time must be longer than zero", at: node.location)
+        }
         guard let name, let assignment, let assignScalar else { return nil }
         return Brief.RoutingRule(
-            name: name, condition: condition, assignment: assignment, share: share, weights: weights, location: loc,
-            assignLocation: assignScalar.location,
-            shareLocation: m["share"]?.location, weightsLocation: m["weights"]?.location, podLocation: m["pod"]?.location)
+            name: name, condition: condition, assignment: assignment, share: share, weights: weights, channel: channel, location: loc,
+            assignLocation: assignScalar.location, shareLocation: m["share"]?.location, weightsLocation: m["weights"]?.location,
+            podLocation: m["pod"]?.location)
     }
 
     /// `East 60%, West 40%`.

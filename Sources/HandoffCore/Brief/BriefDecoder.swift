@@ -174,6 +174,12 @@ public struct BriefDecoder {
         return d
     }
 
+    /// A list of dates (`[2026-12-25, 2027-01-01]` or `- 2026-12-25` lines); empty when absent.
+    mutating func dates(_ node: YAMLNode?, _ key: String) -> [CalendarDate] {
+        guard let node, let seq = sequence(node, key) else { return [] }
+        return seq.items.compactMap { date($0, "each item of '\(key)'") }
+    }
+
     mutating func number(_ node: YAMLNode?, _ key: String) -> Double? {
         guard let s = scalar(node, key) else { return nil }
         guard s.value.range(of: "^-?[0-9]+(\\.[0-9]+)?$", options: .regularExpression) != nil, let n = Double(s.value) else {

@@ -69,7 +69,8 @@ public enum BriefSchema {
         FieldSchema("hours", hours, "working hours; default the brief's"),
         FieldSchema("timezone", .text, "IANA time zone; default the brief's"),
         FieldSchema("shrinkage", percent, "share of rep time not available for leads; default 0%"),
-        FieldSchema("max-open", integer, "most open leads a rep may hold"),
+        FieldSchema("max-open", integer, "most untouched leads a rep holds before the rotation skips them"),
+        FieldSchema("holidays", .list(date), "dates the pod does not work, besides the brief's holidays"),
     ])
 
     public static let rule = ObjectSchema(fields: [
@@ -79,6 +80,13 @@ public enum BriefSchema {
         FieldSchema("pod", .text, "with account-owner: the AE pod whose capacity it uses"),
         FieldSchema("share", percent, "expected share of leads"),
         FieldSchema("weights", .text, "round-robin weights: 'East 60%, West 40%'"),
+        FieldSchema("response-sla", duration, "this channel's first-touch SLA; default the brief's"),
+        FieldSchema("sla-clock", .choice(Brief.SLAClock.allCases.map(\.rawValue)), "this channel's SLA clock; default the brief's"),
+        FieldSchema("target-attainment", percent, "this channel's target; default the brief's"),
+        FieldSchema("arrivals", hours, "when this channel's in-hours leads arrive; default the brief's hours"),
+        FieldSchema("timezone", .text, "the zone of `arrivals`; default the brief's"),
+        FieldSchema("after-hours-share", percent, "share of this channel's leads arriving outside `arrivals`"),
+        FieldSchema("handle-time", duration, "average first-touch work for this channel's leads"),
     ])
 
     public static let fallback = ObjectSchema(fields: [
@@ -131,6 +139,7 @@ public enum BriefSchema {
         FieldSchema("owner", .text, "accountable owner"),
         FieldSchema("timezone", .text, "IANA time zone of hours and dates; default UTC"),
         FieldSchema("hours", hours, "working hours; default Mon-Fri 09:00-17:00"),
+        FieldSchema("holidays", .list(date), "dates no pod works (leads still arrive)"),
         FieldSchema("funnel", .list(.object(funnelStage)), required: true, "funnel stage definitions, in order"),
         FieldSchema("qualification", .list(.text), required: true, "qualification criteria"),
         FieldSchema("scoring", .object(scoring), "scoring threshold"),

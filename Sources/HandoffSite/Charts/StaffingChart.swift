@@ -1,7 +1,8 @@
 import HandoffCore
 
-/// The staffing curve of a pod (SPEC §3.3): Erlang C attainment against reps, with the target
-/// line and today's staffing marked. Shapes and labels carry the meaning, not colour alone.
+/// The staffing curve of a pod (SPEC §3.3.4): simulated attainment against reps under the real
+/// calendar, the in-hours textbook figure as a second, dashed line, the target, today's
+/// staffing and the ceiling. Shapes and labels carry the meaning, not colour alone.
 enum StaffingChart {
     static func figure(_ pod: PodSLA, target: Double) -> Figure {
         let id = "staffing-" + MarkdownText.slug(pod.name)
@@ -17,9 +18,11 @@ enum StaffingChart {
         let maxReps = max(points.last?.reps ?? 1, 2)
         func x(_ reps: Int) -> Double { left + plotW * Double(reps - 1) / Double(maxReps - 1) }
         func y(_ a: Double) -> Double { top + plotH * (1 - a) }
-        let needed = pod.requiredReps.map { "\($0) reps reach the \(Format.percent(target)) target" } ?? "no staffing reaches the target"
+        let needed =
+            pod.requiredRepsSimulated.map { "\($0) reps meet the \(Format.percent(target)) target" }
+            ?? "no headcount meets the target; the ceiling is \(Format.percent(pod.bestAttainment))"
         let desc =
-            "Erlang C attainment for 1 to \(maxReps) reps in pod \(pod.name). Today \(pod.reps) reps give \(Format.percent(pod.attainment)) in-hours; \(needed)."
+            "Simulated attainment for 1 to \(maxReps) reps in pod \(pod.name), with the in-hours textbook figure as a dashed line. Today \(pod.reps) reps reach \(Format.percent(pod.simulated.attainment)); \(needed)."
         var s = SVG.open(width: width, height: height, id: id, title: "Staffing curve: \(pod.name)", desc: desc)
         s += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         // Grid and y axis.
@@ -48,11 +51,25 @@ enum StaffingChart {
             "<line x1=\"\(SVG.n(left))\" y1=\"\(ty)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(ty)\" stroke=\"#9a3412\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>\n"
         s +=
             "<text x=\"\(SVG.n(left + plotW - 4))\" y=\"\(SVG.n(y(target) - 6))\" text-anchor=\"end\" fill=\"#9a3412\">target \(Format.percent(target))</text>\n"
-        // Curve.
-        let path = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.attainment)))" }.joined(separator: " ")
+        // Ceiling: what unlimited reps reach.
+        if pod.bestAttainment < 0.999 {
+            let cy = SVG.n(y(pod.bestAttainment))
+            s +=
+                "<line x1=\"\(SVG.n(left))\" y1=\"\(cy)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(cy)\" stroke=\"#6b7280\" stroke-width=\"1.5\" stroke-dasharray=\"1 3\"/>\n"
+            s +=
+                "<text x=\"\(SVG.n(left + 6))\" y=\"\(SVG.n(y(pod.bestAttainment) - 6))\" fill=\"#374151\">ceiling \(Format.percent(pod.bestAttainment))</text>\n"
+        }
+        // The in-hours textbook line, then the simulated curve.
+        let reference = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.erlang)))" }.joined(separator: " ")
+        s += "<polyline points=\"\(reference)\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\n"
+        if let last = points.last {
+            s +=
+                "<text x=\"\(SVG.n(x(last.reps) - 4))\" y=\"\(SVG.n(y(last.erlang) + 16))\" text-anchor=\"end\" fill=\"#475569\">in-hours textbook (Erlang C)</text>\n"
+        }
+        let path = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.simulated)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
         // Required reps.
-        if let required = pod.requiredReps, required <= maxReps, required >= 1 {
+        if let required = pod.requiredRepsSimulated, required <= maxReps, required >= 1 {
             let rx = SVG.n(x(required))
             s +=
                 "<line x1=\"\(rx)\" y1=\"\(SVG.n(top))\" x2=\"\(rx)\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#15803d\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
@@ -60,7 +77,7 @@ enum StaffingChart {
         }
         // Today's staffing.
         if pod.reps >= 1, pod.reps <= maxReps {
-            let current = points.first { $0.reps == pod.reps }?.attainment ?? pod.attainment
+            let current = pod.simulated.attainment
             let cx = x(pod.reps), cy = y(current)
             s +=
                 "<rect x=\"\(SVG.n(cx - 6))\" y=\"\(SVG.n(cy - 6))\" width=\"12\" height=\"12\" fill=\"#111827\" transform=\"rotate(45 \(SVG.n(cx)) \(SVG.n(cy)))\"/>\n"

@@ -1,32 +1,61 @@
 import HandoffCore
 
-/// The words for the SLA model's reasons.
+/// The words for the SLA model: reasons, changes, durations. Written for a VP of Sales: what
+/// happens to leads, in hours and reps, no queueing terms.
 enum SLAText {
     static func reason(_ reason: SLAReason) -> String {
         switch reason {
-        case .queueGrowsWithoutBound(let pod, let load, let agents):
-            "\(pod): \(Format.number(load)) Erlangs of offered load on \(agents) productive agent\(agents == 1 ? "" : "s"); the queue grows without bound"
-        case .belowTarget(let pod, let simulated, let target):
-            "\(pod): simulated attainment \(Format.percent(simulated)) is \(points(target - simulated)) below the \(Format.percent(target)) target"
-        case .occupancyAboveLimit(let pod, let occupancy):
-            "\(pod): occupancy \(Format.percent(occupancy)) is above 85%; no slack for absences or peaks"
-        case .simulationBelowReference(let pod, let erlang, let simulated, let causes):
-            "\(pod): Erlang C gives \(Format.percent(erlang)) in hours, the calendar simulation \(Format.percent(simulated)): "
-                + causes.map(cause).joined(separator: "; ")
-        case .newestFirstHelps(let pod, let newest, let fcfs):
-            "\(pod): serving the newest lead first would reach \(Format.percent(newest)) against \(Format.percent(fcfs)) first come, first served"
+        case .queueGrowsWithoutBound(let pod, let utilisation, let more):
+            "\(pod) gets \(Format.percent(utilisation)) of the work its reps can do in its hours, so the backlog only grows; it needs \(more) more productive rep\(more == 1 ? "" : "s") just to keep up"
+        case .belowTarget(let pod, let rule, let simulated, let target):
+            "\(pod)\(rule.map { " (\($0))" } ?? ""): \(Format.percent(simulated)) of leads are touched in time, \(points(target - simulated)) short of the \(Format.percent(target)) target"
+        case .uncertain(let pod, let rule, let low, let high, let target):
+            "\(pod)\(rule.map { " (\($0))" } ?? ""): between \(Format.percent(low)) and \(Format.percent(high)) of leads are touched in time, so the \(Format.percent(target)) target may be missed"
+        case .utilisationAboveLimit(let pod, let utilisation):
+            "\(pod) is busy \(Format.percent(utilisation)) of its working hours; above 85% there is no slack for absences or peaks"
+        case .noHeadcountReaches(let pod, let ceiling, let target, let causes):
+            "no headcount gets \(pod) to \(Format.percent(target)): even unlimited reps touch only \(Format.percent(ceiling)) in time, because "
+                + causes.map(cause).joined(separator: " and ")
+        case .newestFirstHelps(let pod, let newest, let deadline):
+            "\(pod): serving the newest lead first reaches \(Format.percent(newest)) against \(Format.percent(deadline)) oldest deadline first"
+        case .replicaCap(let pod, let replicas):
+            "\(pod): the figures vary from run to run; \(replicas) simulated half-years (the cap) leave the interval wider than ±1 point"
         case .namedOwners(let share):
-            "\(Format.percent(share)) of leads go to named owners; their SLA capacity is not modelled"
+            "\(Format.percent(share)) of leads go to named owners or queues; their capacity is not modelled"
         }
     }
 
-    static func cause(_ cause: SLAReason.GapCause) -> String {
+    static func cause(_ cause: SLAReason.CeilingCause) -> String {
         switch cause {
-        case .afterHoursArrivals(let share, let window): "\(share) of leads arrive outside \(window.text) and queue until the pod opens"
-        case .podHoursDifferFromArrivals(let hours, let zone): "the pod works \(hours.text) (\(zone)) rather than the arrival window"
-        case .calendarClockRunsWhileClosed: "the calendar clock keeps running overnight and at weekends"
-        case .queuesCarryOver: "queues carried over between working days"
+        case .closedWhenLeadsArrive(let hours, let zone): "leads arrive while the pod is closed (it works \(hours.text), \(zone))"
+        case .calendarClockRunsWhileClosed: "the SLA clock keeps running overnight and at weekends"
         }
+    }
+
+    static func change(_ change: SLAChange) -> String {
+        switch change {
+        case .moreReps: "more reps"
+        case .coverArrivalWindow(let hours): "work when leads arrive: \(hours.text)"
+        case .weekendCoverage(let hours): "weekend coverage: \(hours.text)"
+        case .businessClock: "count the SLA in working hours (business clock)"
+        case .newestFirst: "serve the newest lead first"
+        }
+    }
+
+    /// A duration of the SLA clock: working time on the business clock, never 24-hour days.
+    static func duration(_ minutes: Double, clock: Brief.SLAClock, dayHours: Double) -> String {
+        guard minutes.isFinite else { return "never" }
+        guard clock == .business else { return Format.minutes(minutes) }
+        let day = max(dayHours, 1) * 60
+        if minutes >= day {
+            let days = minutes / day
+            let text = Format.number(days, decimals: days < 10 ? 1 : 0)
+            return "\(text) working day\(text == "1" ? "" : "s")"
+        }
+        let total = Int(minutes.rounded())
+        if total < 60 { return "\(total)m working" }
+        let m = total % 60
+        return "\(total / 60)h\(m == 0 ? "" : " \(m < 10 ? "0" : "")\(m)m") working"
     }
 
     /// `4.2 points`, always with one decimal.

@@ -23,14 +23,16 @@ enum HTMLPolish {
                 scanner.emit("</table></div>")
             } else if let level = scanner.consumeHeadingOpen() {
                 let inner = scanner.take(until: "</h\(level)>")
-                var id = MarkdownText.slug(stripTags(inner))
+                // A badge in a heading is its status, not its name: the anchor stays put.
+                let named = inner.range(of: badgeLink).map { String(inner[..<$0.lowerBound]) } ?? inner
+                var id = MarkdownText.slug(stripTags(named))
                 if let n = used[id] {
                     used[id] = n + 1
                     id += "-\(n + 1)"
                 } else {
                     used[id] = 1
                 }
-                scanner.emit("<h\(level) id=\"\(id)\">\(inner)</h\(level)>")
+                scanner.emit("<h\(level) id=\"\(id)\">\(polish(inner, figures: []))</h\(level)>")
             } else if scanner.consume(badgeLink) {
                 let tone = scanner.take(until: "\">")
                 let inner = scanner.take(until: "</a>")

@@ -37,8 +37,6 @@ public struct PacketJSON: Encodable, Sendable {
         public var responseSla: String
         public var clock: String
         public var target: Double
-        /// The SLA in hours as Erlang C reads it (a business day is the pod's average open day).
-        public var slaHours: Double
         public var handleMinutes: Double
         public var leadsPerWeek: Double
         public var afterHoursShare: Double
@@ -66,22 +64,58 @@ public struct PacketJSON: Encodable, Sendable {
         public var probabilityOfWait: Double
         /// Erlang C in-hours attainment.
         public var attainment: Double
+        /// The mean over replicas of the calendar-true simulation.
         public var simulatedAttainment: Double
+        public var averageSpeedOfAnswerMinutes: Double?
+        /// Erlang C's required reps (in hours only).
+        public var requiredReps: Int?
+        public var requiredAgents: Int?
+        public var status: String
+        public var workloadHoursPerWeek: Double
+        public var capacityHoursPerWeek: Double
+        /// null when the pod has no capacity.
+        public var utilisation: Double?
+        /// [low, high], 95%.
+        public var simulatedAttainmentInterval: [Double]
+        public var replicas: Int
+        /// The smallest headcount meeting the target under the real calendar; null when none does.
+        public var requiredRepsSimulated: Int?
+        /// The ceiling: attainment with unlimited reps.
+        public var bestAttainment: Double
+        /// The first-touch time the target share gets with today's staffing (working minutes on the
+        /// business clock).
+        public var achievableFirstTouchMinutes: Double?
         public var medianFirstTouchMinutes: Double?
         public var p90FirstTouchMinutes: Double?
         public var newestFirstAttainment: Double
+        public var newestFirstMedianMinutes: Double?
+        public var newestFirstP90Minutes: Double?
         public var recommendNewestFirst: Bool
-        public var averageSpeedOfAnswerMinutes: Double?
-        public var requiredAgents: Int?
-        public var requiredReps: Int?
-        public var status: String
-        public var simulatedLeads: Int
+        public var options: [Option]
+        public var channels: [Channel]
+        public var simulatedLeads: Double
         public var staffingCurve: [StaffingPoint]
+    }
+
+    public struct Option: Encodable, Sendable {
+        public var change: String
+        public var reps: Int?
+        public var simulatedAttainment: Double
+    }
+
+    public struct Channel: Encodable, Sendable {
+        public var rule: String
+        public var responseSlaMinutes: Double
+        public var clock: String
+        public var target: Double
+        public var simulatedAttainment: Double
+        public var status: String
     }
 
     public struct StaffingPoint: Encodable, Sendable {
         public var reps: Int
-        public var attainment: Double
+        public var simulatedAttainment: Double
+        public var erlangAttainment: Double
     }
 
     public struct Routing: Encodable, Sendable {
@@ -182,20 +216,34 @@ public struct PacketJSON: Encodable, Sendable {
                 severity: $0.severity.rawValue, line: $0.location.line, column: $0.location.column, message: FindingText.message($0.kind))
         }
         sla = SLA(
-            responseSla: b.responseSLA.description, clock: b.slaClock.rawValue, target: plan.sla.target, slaHours: plan.sla.slaHours,
-            handleMinutes: plan.sla.handleMinutes, leadsPerWeek: b.volume.leadsPerWeek, afterHoursShare: b.volume.afterHoursShare.fraction,
-            simulationStart: plan.sla.simulationStart.description, status: plan.sla.status.rawValue,
-            reasons: plan.sla.reasons.map(SLAText.reason),
+            responseSla: b.responseSLA.description, clock: b.slaClock.rawValue, target: plan.sla.target,
+            handleMinutes: Double(b.volume.handleTime.calendarMinutes), leadsPerWeek: b.volume.leadsPerWeek,
+            afterHoursShare: b.volume.afterHoursShare.fraction, simulationStart: plan.sla.simulationStart.description,
+            status: plan.sla.status.rawValue, reasons: plan.sla.reasons.map(SLAText.reason),
             pods: plan.sla.pods.map { p in
                 Pod(
                     name: p.name, role: p.role.rawValue, reps: p.reps, shrinkage: p.shrinkage.fraction, agents: p.agents, share: p.share,
                     arrivalsPerHour: p.arrivalsPerHour, offeredLoad: p.offeredLoad, occupancy: finite(p.occupancy),
                     probabilityOfWait: p.probabilityOfWait, attainment: p.attainment, simulatedAttainment: p.simulated.attainment,
-                    medianFirstTouchMinutes: finite(p.simulated.medianMinutes), p90FirstTouchMinutes: finite(p.simulated.p90Minutes),
-                    newestFirstAttainment: p.newestFirst.attainment, recommendNewestFirst: p.recommendNewestFirst,
-                    averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredAgents: p.requiredAgents,
-                    requiredReps: p.requiredReps, status: p.status.rawValue, simulatedLeads: p.simulated.leads,
-                    staffingCurve: p.staffingCurve.map { StaffingPoint(reps: $0.reps, attainment: $0.attainment) })
+                    averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredReps: p.requiredReps,
+                    requiredAgents: p.requiredAgents, status: p.status.rawValue, workloadHoursPerWeek: p.workloadHoursPerWeek,
+                    capacityHoursPerWeek: p.capacityHoursPerWeek, utilisation: finite(p.utilisation),
+                    simulatedAttainmentInterval: [p.simulated.low, p.simulated.high], replicas: p.simulated.replicas,
+                    requiredRepsSimulated: p.requiredRepsSimulated, bestAttainment: p.bestAttainment,
+                    achievableFirstTouchMinutes: finite(p.achievableFirstTouchMinutes),
+                    medianFirstTouchMinutes: finite(p.simulated.medianMinutes),
+                    p90FirstTouchMinutes: finite(p.simulated.p90Minutes), newestFirstAttainment: p.newestFirst.attainment,
+                    newestFirstMedianMinutes: finite(p.newestFirst.medianMinutes), newestFirstP90Minutes: finite(p.newestFirst.p90Minutes),
+                    recommendNewestFirst: p.recommendNewestFirst,
+                    options: p.options.map { Option(change: SLAText.change($0.change), reps: $0.reps, simulatedAttainment: $0.attainment) },
+                    channels: p.channels.map {
+                        Channel(
+                            rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarMinutes), clock: $0.clock.rawValue,
+                            target: $0.target, simulatedAttainment: $0.simulated.attainment, status: $0.status.rawValue)
+                    }, simulatedLeads: p.simulated.leads,
+                    staffingCurve: p.staffingCurve.map {
+                        StaffingPoint(reps: $0.reps, simulatedAttainment: $0.simulated, erlangAttainment: $0.erlang)
+                    })
             })
         routing = Routing(
             rules: plan.routing.rows.map { r in

@@ -211,11 +211,16 @@ struct EscalationAndReadinessTests {
     }
 
     @Test func statusRules() {
-        var reasons: [SLAReason] = []
-        #expect(SLAModel.status(simulated: 0.92, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .meets)
-        #expect(SLAModel.status(simulated: 0.92, target: 0.9, occupancy: 0.9, load: 3.6, agents: 4, pod: "P", reasons: &reasons) == .atRisk)
-        #expect(SLAModel.status(simulated: 0.86, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .atRisk)
-        #expect(SLAModel.status(simulated: 0.84, target: 0.9, occupancy: 0.5, load: 2, agents: 4, pod: "P", reasons: &reasons) == .breach)
-        #expect(SLAModel.status(simulated: 0.99, target: 0.9, occupancy: 1.0, load: 4, agents: 4, pod: "P", reasons: &reasons) == .breach)
+        func f(_ mean: Double, _ half: Double) -> SimulatedFigures {
+            SimulatedFigures(
+                leads: 100, attainment: mean, low: mean - half, high: mean + half, replicas: 8, capped: false, medianMinutes: 0,
+                p90Minutes: 0, overAWeek: 0)
+        }
+        #expect(SLAStatus.judge(f(0.92, 0.01), target: 0.9, utilisation: 0.5) == .meets)
+        #expect(SLAStatus.judge(f(0.92, 0.01), target: 0.9, utilisation: 0.9) == .atRisk)  // busy
+        #expect(SLAStatus.judge(f(0.905, 0.01), target: 0.9, utilisation: 0.5) == .atRisk)  // interval straddles
+        #expect(SLAStatus.judge(f(0.86, 0.005), target: 0.9, utilisation: 0.5) == .atRisk)  // within 5 points
+        #expect(SLAStatus.judge(f(0.84, 0.005), target: 0.9, utilisation: 0.5) == .breach)
+        #expect(SLAStatus.judge(f(0.99, 0.005), target: 0.9, utilisation: 1.0) == .breach)  // cannot keep up
     }
 }

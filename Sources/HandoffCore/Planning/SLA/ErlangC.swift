@@ -73,3 +73,28 @@ public enum ErlangC {
         return reps
     }
 }
+
+/// The in-hours reference of a strict rotation (SPEC §3.3.1): each rep's own queue, fed every
+/// `c`-th lead, is a GI/M/1 queue with Erlang-`c` interarrival times.
+public enum RotationReference {
+    /// σ solving `σ = (λ / (λ + μ(1 − σ)))^c` by fixed-point iteration; 1 when the rep cannot
+    /// keep up (`λ/c ≥ μ`).
+    public static func sigma(arrivalRate lambda: Double, serviceRate mu: Double, reps c: Int) -> Double {
+        guard c > 0, lambda > 0 else { return 0 }
+        guard lambda / Double(c) < mu else { return 1 }
+        var s = 0.5
+        for _ in 0..<500 {
+            let next = pow(lambda / (lambda + mu * (1 - s)), Double(c))
+            if abs(next - s) < 1e-13 { return next }
+            s = next
+        }
+        return s
+    }
+
+    /// Share of leads touched within `t`: `1 − σ·exp(−μ(1 − σ)·t)`; 0 when a rep cannot keep up.
+    public static func serviceLevel(arrivalRate lambda: Double, serviceRate mu: Double, reps c: Int, within t: Double) -> Double {
+        let s = sigma(arrivalRate: lambda, serviceRate: mu, reps: c)
+        guard s < 1 else { return 0 }
+        return max(0, min(1, 1 - s * exp(-mu * (1 - s) * t)))
+    }
+}

@@ -18,12 +18,13 @@ public struct OpenIntervals: Sendable {
 
     /// Lays out `hours` in `zone` for `days` local days from `firstDay`; daylight-saving changes
     /// come from Foundation's time zone data.
-    public init(hours: WeeklyHours, zone: TimeZone, firstDay: CalendarDate, days: Int) {
+    /// Days in `closed` (holidays, as local dates) have no open time.
+    public init(hours: WeeklyHours, zone: TimeZone, firstDay: CalendarDate, days: Int, closed: Set<CalendarDate> = []) {
         var open = 0.0
         for offset in 0..<days {
             let day = firstDay.adding(days: offset)
             let intervals = hours.days[day.weekday - 1]
-            if intervals.isEmpty { continue }
+            if intervals.isEmpty || closed.contains(day) { continue }
             var dayTotal = 0.0
             for interval in intervals {
                 let s = Self.instant(day, minutes: interval.start, zone)
@@ -62,6 +63,32 @@ public struct OpenIntervals: Sendable {
         workingDay = Array(repeating: 0, count: starts.count)
     }
 
+    /// The time both open, for the in-hours reference (an arrival window within a pod's hours).
+    public func intersection(_ other: OpenIntervals) -> OpenIntervals {
+        var result = OpenIntervals()
+        var i = 0
+        var j = 0
+        var open = 0.0
+        while i < starts.count, j < other.starts.count {
+            let s = max(starts[i], other.starts[j])
+            let e = min(ends[i], other.ends[j])
+            if e > s {
+                result.starts.append(s)
+                result.ends.append(e)
+                result.cumulative.append(open)
+                result.workingDay.append(0)
+                open += e - s
+            }
+            if ends[i] < other.ends[j] { i += 1 } else { j += 1 }
+        }
+        return result
+    }
+
+    /// Open seconds between two instants.
+    public func openSeconds(from a: Double, to b: Double) -> Double { openTime(at: b) - openTime(at: a) }
+
+    init() {}
+
     /// Seconds since 1970 of a local wall-clock time.
     static func instant(_ day: CalendarDate, minutes: Int, _ zone: TimeZone) -> Double {
         let local = Double(day.daysSinceEpoch * 86_400 + minutes * 60)
@@ -98,6 +125,34 @@ public struct OpenIntervals: Sendable {
     }
 
     public var instantCursor: InstantCursor { InstantCursor(intervals: self) }
+
+    /// Open seconds elapsed up to `t` (closed time adds nothing).
+    public func openTime(at t: Double) -> Double {
+        let k = lastIndex(in: starts, notAfter: t)
+        return k < 0 ? 0 : cumulative[k] + min(t, ends[k]) - starts[k]
+    }
+
+    /// The instant at which `openTime` open seconds have passed; at a boundary, the opening of
+    /// the next interval. Past the last interval, its end.
+    public func instant(atOpenTime openTime: Double) -> Double {
+        guard !cumulative.isEmpty else { return .infinity }
+        let k = max(0, lastIndex(in: cumulative, notAfter: openTime))
+        let t = starts[k] + (openTime - cumulative[k])
+        return t <= ends[k] ? t : .infinity
+    }
+
+    /// Whether `t` falls inside an open interval.
+    public func isOpen(at t: Double) -> Bool {
+        let k = lastIndex(in: starts, notAfter: t)
+        return k >= 0 && t < ends[k]
+    }
+
+    /// `t` itself when open, else the next opening; infinity after the last interval.
+    public func nextOpening(atOrAfter t: Double) -> Double {
+        let k = lastIndex(in: starts, notAfter: t)
+        if k >= 0, t < ends[k] { return t }
+        return k + 1 < starts.count ? starts[k + 1] : .infinity
+    }
 
     /// The index of the interval in effect at open time `openTime`.
     func intervalIndex(atOpenTime openTime: Double) -> Int {

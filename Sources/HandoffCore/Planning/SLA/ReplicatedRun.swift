@@ -1,0 +1,205 @@
+import Foundation
+
+/// Simulated figures of one channel or pod: the mean over replicas and its 95% interval
+/// (SPEC §3.3.3), with the median and p90 time to first touch.
+public struct SimulatedFigures: Sendable, Hashable {
+    /// Leads per replica, on average.
+    public var leads: Double
+    public var attainment: Double
+    public var low: Double
+    public var high: Double
+    public var replicas: Int
+    /// The replica cap was reached before the interval narrowed to ±1 point.
+    public var capped: Bool
+    /// Minutes of the SLA clock (working minutes on the business clock); infinity: never.
+    public var medianMinutes: Double
+    public var p90Minutes: Double
+    /// Share of leads first touched more than a week (of the clock) after arriving.
+    public var overAWeek: Double
+
+    public static let none = SimulatedFigures(
+        leads: 0, attainment: 1, low: 1, high: 1, replicas: 0, capped: false, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
+}
+
+/// Runs a network over independent replicas until the figures are precise enough, on arrivals
+/// drawn once per replica and shared by every variant tried (common random numbers).
+struct ReplicatedRun {
+    /// The widest 95% half-interval accepted: one point.
+    static let precision = 0.01
+    static let minimumReplicas = 4
+    static let maximumReplicas = 64
+
+    /// When to stop adding replicas.
+    enum Stop {
+        /// Until every channel's interval is at most ±1 point (or the cap).
+        case precise
+        /// Until every channel's interval is clear of its target on one side (or the cap).
+        case clearOfTargets
+        /// Exactly this many replicas.
+        case replicas(Int)
+    }
+
+    /// What a replicated run found.
+    struct Result {
+        var channels: [SimulatedFigures]
+        var pods: [SimulatedFigures]
+        /// Per channel and pod (`c * pods + p`): the channel's leads that pod handled.
+        var cells: [SimulatedFigures]
+        /// Pooled waits per pod (seconds of the clock), when collected.
+        var podWaits: [[Double]]
+        var replicas: Int
+    }
+
+    let segment: String
+    private var cache: [RouterSimulation.Arrivals] = []
+    private var cacheNetwork: RouterNetwork
+
+    init(segment: String, network: RouterNetwork) {
+        self.segment = segment
+        cacheNetwork = network
+    }
+
+    /// A replica's seed: from the segment and the replica number, the same on every machine.
+    func seed(_ replica: Int) -> UInt64 {
+        var rng = SplitMix64(seedText: "\(segment)#\(replica)")
+        return rng.next()
+    }
+
+    /// The arrivals of replica `r`; channels' streams must match the network they were drawn for.
+    mutating func arrivals(_ r: Int) -> RouterSimulation.Arrivals {
+        while cache.count <= r { cache.append(RouterSimulation.arrivals(cacheNetwork, seed: seed(cache.count))) }
+        return cache[r]
+    }
+
+    mutating func run(_ net: RouterNetwork, order: RouterSimulation.ServiceOrder, stop: Stop, collectWaits: Bool = false) -> Result {
+        let channels = net.channels.count
+        let pods = net.pods.count
+        var channelRates = Array(repeating: [Double](), count: channels)
+        var podRates = Array(repeating: [Double](), count: pods)
+        var channelLeads = Array(repeating: 0.0, count: channels)
+        var podLeads = Array(repeating: 0.0, count: pods)
+        var channelWaits = Array(repeating: [Double](), count: channels)
+        var podWaits = Array(repeating: [Double](), count: pods)
+        var cellRates = Array(repeating: [Double](), count: channels * pods)
+        var cellLeads = Array(repeating: 0.0, count: channels * pods)
+        var cellWaits = Array(repeating: [Double](), count: channels * pods)
+        var n = 0
+        let cap: Int
+        switch stop {
+        case .replicas(let k): cap = k
+        default: cap = Self.maximumReplicas
+        }
+        while n < cap {
+            let leads = arrivals(n)
+            let outcome = RouterSimulation.run(net, leads, order: order)
+            var podMet = Array(repeating: 0, count: pods)
+            var podCount = Array(repeating: 0, count: pods)
+            for c in 0..<channels {
+                let o = outcome.channels[c]
+                channelLeads[c] += Double(o.leads)
+                if o.leads > 0 { channelRates[c].append(Double(o.met) / Double(o.leads)) }
+                channelWaits[c] += o.waits
+            }
+            for p in 0..<pods {
+                podMet[p] = outcome.podMet[p]
+                podCount[p] = outcome.podLeads[p]
+                podLeads[p] += Double(podCount[p])
+                if podCount[p] > 0 { podRates[p].append(Double(podMet[p]) / Double(podCount[p])) }
+                if collectWaits { podWaits[p] += outcome.podWaits[p] }
+            }
+            for k in 0..<(channels * pods) {
+                let o = outcome.cells[k]
+                cellLeads[k] += Double(o.leads)
+                if o.leads > 0 { cellRates[k].append(Double(o.met) / Double(o.leads)) }
+                if collectWaits { cellWaits[k] += o.waits }
+            }
+            n += 1
+            if case .replicas = stop { continue }
+            guard n >= Self.minimumReplicas else { continue }
+            // Every channel a pod handles must be precise (or clear of its target).
+            let done = (0..<(channels * pods)).allSatisfy { k in
+                guard !cellRates[k].isEmpty else { return true }
+                let (mean, half) = Self.interval(cellRates[k])
+                switch stop {
+                case .precise: return half <= Self.precision
+                case .clearOfTargets:
+                    let target = net.channels[k / pods].target
+                    return mean - half >= target || mean + half < target
+                case .replicas: return false
+                }
+            }
+            if done { break }
+        }
+        let capped: Bool = {
+            if case .replicas = stop { return false }
+            return n >= cap
+                && (0..<(channels * pods)).contains { !cellRates[$0].isEmpty && Self.interval(cellRates[$0]).half > Self.precision }
+        }()
+        func figures(_ rates: [Double], _ leads: Double, _ waits: inout [Double], clock: Brief.SLAClock) -> SimulatedFigures {
+            let (mean, half) = Self.interval(rates)
+            guard !rates.isEmpty else { return .none }
+            let week = clock == .calendar ? 7 * 86_400.0 : 5 * 8 * 3600.0
+            let over = waits.isEmpty ? 0 : Double(waits.filter { $0 > week }.count) / Double(waits.count)
+            let median = waits.isEmpty ? 0 : Quantile.select(&waits, 0.5)
+            let p90 = waits.isEmpty ? 0 : Quantile.select(&waits, 0.9)
+            return SimulatedFigures(
+                leads: leads / Double(max(n, 1)), attainment: mean, low: max(0, mean - half), high: min(1, mean + half), replicas: n,
+                capped: capped, medianMinutes: median / 60, p90Minutes: p90 / 60, overAWeek: over)
+        }
+        var channelFigures: [SimulatedFigures] = []
+        for c in 0..<channels {
+            channelFigures.append(figures(channelRates[c], channelLeads[c], &channelWaits[c], clock: net.channels[c].clock))
+        }
+        var podFigures: [SimulatedFigures] = []
+        for p in 0..<pods {
+            let clock = net.channels.first { $0.routing.pods.contains(p) }?.clock ?? .business
+            var waits = collectWaits ? podWaits[p] : []
+            podFigures.append(figures(podRates[p], podLeads[p], &waits, clock: clock))
+            if collectWaits { podWaits[p] = waits }
+        }
+        var cellFigures: [SimulatedFigures] = []
+        for k in 0..<(channels * pods) {
+            cellFigures.append(figures(cellRates[k], cellLeads[k], &cellWaits[k], clock: net.channels[k / pods].clock))
+        }
+        return Result(channels: channelFigures, pods: podFigures, cells: cellFigures, podWaits: collectWaits ? podWaits : [], replicas: n)
+    }
+
+    /// Mean and 95% half-width (normal approximation) of per-replica fractions.
+    static func interval(_ rates: [Double]) -> (mean: Double, half: Double) {
+        guard !rates.isEmpty else { return (1, 0) }
+        let n = Double(rates.count)
+        let mean = rates.reduce(0, +) / n
+        guard rates.count > 1 else { return (mean, 1) }
+        let variance = rates.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)
+        return (mean, 1.96 * (variance / n).squareRoot())
+    }
+}
+
+/// Nearest-rank quantiles by selection (average linear time; the values get reordered).
+enum Quantile {
+    static func rank(_ p: Double, _ count: Int) -> Int { min(count - 1, max(0, Int((p * Double(count)).rounded(.up)) - 1)) }
+
+    static func select(_ values: inout [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let rank = rank(p, values.count)
+        var lo = 0
+        var hi = values.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            let pivot = Swift.max(Swift.min(values[lo], values[mid]), Swift.min(Swift.max(values[lo], values[mid]), values[hi]))
+            var i = lo
+            var j = hi
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if rank <= j { hi = j } else if rank >= i { lo = i } else { return values[rank] }
+        }
+        return values[rank]
+    }
+}

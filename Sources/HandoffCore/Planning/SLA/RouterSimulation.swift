@@ -1,0 +1,405 @@
+import Foundation
+
+/// One replica of the 26-week calendar, routed the way the router routes (SPEC §3.3.2): pod
+/// queues served by the next free rep; round-robin and account-owner leads assigned at arrival
+/// to one rep, skipping closed pods and reps at `max-open`, reassigned after a missed SLA up to
+/// the retry limit; every queue served earliest deadline first (or newest first, as the
+/// comparison). Reps work only in their pod's open hours; work pauses at closing.
+///
+/// Arrivals and handle times depend only on the seed and the channels, never on staffing, so
+/// runs that differ in reps, hours or order see the same leads (common random numbers).
+public enum RouterSimulation {
+    /// Which waiting lead a free rep takes.
+    public enum ServiceOrder: Sendable, Hashable {
+        case earliestDeadline
+        case newestFirst
+        /// Oldest lead first, whatever its SLA: the comparison for earliest deadline first.
+        case firstComeFirstServed
+    }
+
+    /// One channel's leads in one replica.
+    public struct ChannelOutcome: Sendable {
+        public var leads = 0
+        public var met = 0
+        /// Time to first touch per lead, seconds of the channel's clock (infinity: never).
+        public var waits: [Double] = []
+    }
+
+    /// The leads of one replica, before any routing: arrival, channel, handle time.
+    public struct Arrivals: Sendable {
+        public var times: [Double] = []
+        public var channels: [Int32] = []
+        public var services: [Double] = []
+        /// Random draws for the account-owner choice, one per lead.
+        public var picks: [Double] = []
+    }
+
+    /// Draws a replica's leads.
+    public static func arrivals(_ net: RouterNetwork, seed: UInt64) -> Arrivals {
+        var rng = SplitMix64(seed: seed)
+        var all: [(Double, Int32)] = []
+        for (c, channel) in net.channels.enumerated() {
+            for stream in channel.streams where stream.ratePerSecond > 0 && stream.intervals.total > 0 {
+                var t = rng.nextExponential(mean: 1 / stream.ratePerSecond)
+                let total = stream.intervals.total
+                var cursor = stream.intervals.instantCursor
+                while t < total {
+                    all.append((cursor.instant(atOpenTime: t), Int32(c)))
+                    t += rng.nextExponential(mean: 1 / stream.ratePerSecond)
+                }
+            }
+        }
+        all.sort { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
+        var out = Arrivals()
+        out.times = all.map(\.0)
+        out.channels = all.map(\.1)
+        out.services = all.map { rng.nextExponential(mean: net.channels[Int($0.1)].handleSeconds) }
+        out.picks = all.map { _ in rng.nextUnit() }
+        return out
+    }
+
+    /// One replica's figures by channel and by pod (a lead counts for the pod it was first
+    /// assigned to).
+    public struct Outcome: Sendable {
+        public var channels: [ChannelOutcome]
+        public var podLeads: [Int]
+        public var podMet: [Int]
+        public var podWaits: [[Double]]
+        /// Per channel and pod (`c * pods + p`): the channel's leads the pod handled.
+        public var cells: [ChannelOutcome]
+    }
+
+    /// Routes and serves one replica's leads.
+    public static func run(_ net: RouterNetwork, _ leads: Arrivals, order: ServiceOrder) -> Outcome {
+        var engine = Engine(net, leads, order)
+        engine.run()
+        return engine.outcome()
+    }
+
+    /// A lead's deadline on a pod's calendar, `laps` SLAs after it arrived: the calendar clock
+    /// counts every second; the business clock counts the pod's open time, and `1d` is the open
+    /// hours of a working day, starting with the day the clock starts.
+    public static func deadline(_ cal: OpenIntervals, arrival: Double, channel: RouterNetwork.Channel, laps: Int = 1) -> Double {
+        let sla = channel.sla
+        switch channel.clock {
+        case .calendar:
+            return arrival + Double(laps * sla.calendarMinutes * 60)
+        case .business:
+            var open = cal.openTime(at: arrival)
+            for _ in 0..<laps {
+                var span = Double(sla.clockMinutes * 60)
+                if sla.days > 0, !cal.workingDay.isEmpty {
+                    let k = cal.intervalIndex(atOpenTime: open)
+                    let first = cal.workingDay[min(k, cal.workingDay.count - 1)]
+                    for d in first..<(first + sla.days) where d < cal.dayOpenSeconds.count { span += cal.dayOpenSeconds[d] }
+                }
+                open += span
+            }
+            return cal.instant(atOpenTime: open)
+        }
+    }
+
+    /// The discrete-event state of one run.
+    struct Engine {
+        let net: RouterNetwork
+        let leads: Arrivals
+        let order: ServiceOrder
+        // Reps: productive reps of every pod, pod by pod.
+        var repPod: [Int] = []
+        var podReps: [[Int]] = []
+        var busy: [Bool] = []
+        var untouched: [Int] = []
+        var repQueue: [PriorityQueue] = []
+        var podQueue: [PriorityQueue] = []
+        var podWakeScheduled: [Bool] = []
+        // Rotations: per channel, its pods (with reps), their weights, the smooth weighted
+        // round-robin credit per pod, and a round-robin pointer within each pod.
+        var rotationPods: [[Int]] = []
+        var rotationWeights: [[Double]] = []
+        var rotationCredit: [[Double]] = []
+        var rotationPointer: [[Int]] = []
+        // Leads.
+        var assigned: [Int32]
+        var version: [Int32]
+        var touched: [Double]
+        var deadline: [Double]
+        var homePod: [Int32]
+        var events = EventQueue()
+
+        init(_ net: RouterNetwork, _ leads: Arrivals, _ order: ServiceOrder) {
+            self.net = net
+            self.leads = leads
+            self.order = order
+            for (p, pod) in net.pods.enumerated() {
+                var reps: [Int] = []
+                for _ in 0..<max(0, pod.agents) {
+                    reps.append(repPod.count)
+                    repPod.append(p)
+                }
+                podReps.append(reps)
+            }
+            busy = Array(repeating: false, count: repPod.count)
+            untouched = Array(repeating: 0, count: repPod.count)
+            repQueue = Array(repeating: PriorityQueue(), count: repPod.count)
+            podQueue = Array(repeating: PriorityQueue(), count: net.pods.count)
+            podWakeScheduled = Array(repeating: false, count: net.pods.count)
+            for channel in net.channels {
+                var pods: [Int] = []
+                var weights: [Double] = []
+                if case .rotation(let podList, let podWeights) = channel.routing {
+                    for (i, p) in podList.enumerated() where !podReps[p].isEmpty {
+                        pods.append(p)
+                        weights.append(podWeights[i])
+                    }
+                }
+                rotationPods.append(pods)
+                rotationWeights.append(weights)
+                rotationCredit.append(Array(repeating: 0, count: pods.count))
+                rotationPointer.append(Array(repeating: 0, count: pods.count))
+            }
+            let n = leads.times.count
+            assigned = Array(repeating: -1, count: n)
+            version = Array(repeating: 0, count: n)
+            touched = Array(repeating: .infinity, count: n)
+            deadline = Array(repeating: .infinity, count: n)
+            homePod = Array(repeating: -1, count: n)
+        }
+
+        // MARK: Time on a pod's calendar
+
+        /// When `seconds` of work started at `start` ends, counting only open time.
+        func finish(_ pod: Int, from start: Double, seconds: Double) -> Double {
+            let cal = net.pods[pod].calendar
+            return cal.instant(atOpenTime: cal.openTime(at: start) + seconds)
+        }
+
+        func deadline(arrival: Double, channel: RouterNetwork.Channel, pod: Int, laps: Int = 1) -> Double {
+            RouterSimulation.deadline(net.pods[pod].calendar, arrival: arrival, channel: channel, laps: laps)
+        }
+
+        // MARK: The run
+
+        mutating func run() {
+            let n = leads.times.count
+            var next = 0
+            while next < n || !events.isEmpty {
+                if next < n, events.isEmpty || leads.times[next] <= events.peekTime {
+                    arrive(next, at: leads.times[next])
+                    next += 1
+                    continue
+                }
+                let e = events.pop()
+                switch e.kind {
+                case .repFree:
+                    busy[Int(e.id)] = false
+                    dispatch(rep: Int(e.id), at: e.time)
+                case .podOpens:
+                    podWakeScheduled[Int(e.id)] = false
+                    for r in podReps[Int(e.id)] where !busy[r] { dispatch(rep: r, at: e.time) }
+                case .deadline:
+                    reassign(Int(e.id), at: e.time, lap: Int(e.lap))
+                }
+            }
+        }
+
+        mutating func arrive(_ i: Int, at t: Double) {
+            let c = Int(leads.channels[i])
+            let channel = net.channels[c]
+            switch channel.routing {
+            case .podQueue(let p):
+                homePod[i] = Int32(p)
+                deadline[i] = deadline(arrival: t, channel: channel, pod: p)
+                guard !podReps[p].isEmpty else { return }
+                podQueue[p].push(priority(i), lead: Int32(i), version: 0)
+                if let r = podReps[p].first(where: { !busy[$0] }) { dispatch(rep: r, at: t) }
+            case .rotation:
+                guard let r = pickRotation(c, at: t, excluding: nil) else { return }
+                assign(i, to: r, at: t, channel: channel, first: true)
+            case .accountOwner(let p):
+                let reps = podReps[p]
+                guard !reps.isEmpty else {
+                    homePod[i] = Int32(p)
+                    deadline[i] = deadline(arrival: t, channel: channel, pod: p)
+                    return
+                }
+                let r = reps[min(reps.count - 1, Int(leads.picks[i] * Double(reps.count)))]
+                assign(i, to: r, at: t, channel: channel, first: true)
+            }
+        }
+
+        mutating func assign(_ i: Int, to r: Int, at t: Double, channel: RouterNetwork.Channel, first: Bool) {
+            let p = repPod[r]
+            if first {
+                homePod[i] = Int32(p)
+                deadline[i] = deadline(arrival: leads.times[i], channel: channel, pod: p)
+                if net.retryLimit > 0 {
+                    events.push(Event(time: deadline[i], kind: .deadline, id: Int32(i), lap: 1))
+                }
+            }
+            assigned[i] = Int32(r)
+            untouched[r] += 1
+            repQueue[r].push(priority(i), lead: Int32(i), version: version[i])
+            if !busy[r] { dispatch(rep: r, at: t) }
+        }
+
+        /// A missed SLA: the lead moves to the next rep of the rotation, if retries remain.
+        mutating func reassign(_ i: Int, at t: Double, lap: Int) {
+            guard touched[i] == .infinity, lap <= net.retryLimit, assigned[i] >= 0 else { return }
+            let c = Int(leads.channels[i])
+            let channel = net.channels[c]
+            let current = Int(assigned[i])
+            let next: Int?
+            switch channel.routing {
+            case .rotation: next = pickRotation(c, at: t, excluding: current)
+            case .accountOwner(let p):
+                let reps = podReps[p]
+                next = reps.count > 1 ? reps[(reps.firstIndex(of: current).map { $0 + 1 } ?? 0) % reps.count] : nil
+            case .podQueue: next = nil
+            }
+            guard let r = next, r != current else { return }
+            untouched[current] -= 1
+            version[i] += 1
+            assign(i, to: r, at: t, channel: channel, first: false)
+            let again = deadline(arrival: leads.times[i], channel: channel, pod: Int(homePod[i]), laps: lap + 1)
+            events.push(Event(time: again, kind: .deadline, id: Int32(i), lap: Int32(lap + 1)))
+        }
+
+        func priority(_ i: Int) -> Double {
+            switch order {
+            case .earliestDeadline: deadline[i]
+            case .newestFirst: -leads.times[i]
+            case .firstComeFirstServed: leads.times[i]
+            }
+        }
+
+        /// The next rep of a channel's rotation who can take a lead now: pods by weight (smooth
+        /// weighted round robin over the pods that are open), reps in turn within a pod, skipping
+        /// reps at `max-open`. When nobody can, the rep whose pod opens first.
+        mutating func pickRotation(_ c: Int, at t: Double, excluding: Int?) -> Int? {
+            let pods = rotationPods[c]
+            guard !pods.isEmpty else { return nil }
+            var eligible = pods.indices.filter { net.pods[pods[$0]].calendar.isOpen(at: t) }
+            var respectLimit = true
+            if eligible.isEmpty {
+                // Nobody is open: the pods that open first, in rotation among themselves.
+                let opens = pods.map { net.pods[$0].calendar.nextOpening(atOrAfter: t) }
+                let first = opens.min() ?? .infinity
+                guard first.isFinite else { return excluding }
+                eligible = pods.indices.filter { opens[$0] <= first + 1 }
+                respectLimit = false
+            }
+            while !eligible.isEmpty {
+                let total = eligible.reduce(0) { $0 + rotationWeights[c][$1] }
+                var best = eligible[0]
+                for k in eligible {
+                    rotationCredit[c][k] += rotationWeights[c][k]
+                    if rotationCredit[c][k] > rotationCredit[c][best] + 1e-12 { best = k }
+                }
+                rotationCredit[c][best] -= total
+                if let r = nextRep(c, best, excluding: excluding, respectLimit: respectLimit) { return r }
+                eligible.removeAll { $0 == best }
+                // Everyone open is at max-open: the least loaded open rep takes it.
+                if eligible.isEmpty, respectLimit {
+                    let open = pods.indices.filter { net.pods[pods[$0]].calendar.isOpen(at: t) }
+                    let reps = open.flatMap { podReps[pods[$0]] }.filter { $0 != excluding }
+                    if let r = reps.min(by: { untouched[$0] < untouched[$1] }) { return r }
+                }
+            }
+            return excluding
+        }
+
+        /// The pod's next rep in turn for a channel, skipping `excluding` and reps at `max-open`.
+        mutating func nextRep(_ c: Int, _ k: Int, excluding: Int?, respectLimit: Bool) -> Int? {
+            let p = rotationPods[c][k]
+            let reps = podReps[p]
+            let limit = respectLimit ? (net.pods[p].maxOpen ?? Int.max) : Int.max
+            for step in 0..<reps.count {
+                let index = (rotationPointer[c][k] + step) % reps.count
+                let r = reps[index]
+                if r != excluding, untouched[r] < limit {
+                    rotationPointer[c][k] = (index + 1) % reps.count
+                    return r
+                }
+            }
+            return nil
+        }
+
+        /// A rep free at `t` takes the most urgent lead of their own queue or their pod's.
+        mutating func dispatch(rep r: Int, at t: Double) {
+            guard !busy[r] else { return }
+            let p = repPod[r]
+            let cal = net.pods[p].calendar
+            if !cal.isOpen(at: t) {
+                let opens = cal.nextOpening(atOrAfter: t)
+                if opens.isFinite, !podWakeScheduled[p], hasWork(rep: r) {
+                    podWakeScheduled[p] = true
+                    events.push(Event(time: opens, kind: .podOpens, id: Int32(p), lap: 0))
+                }
+                return
+            }
+            dropStale(rep: r)
+            let own = repQueue[r].peek
+            let shared = podQueue[p].peek
+            let lead: Int
+            switch (own, shared) {
+            case (nil, nil): return
+            case (.some, nil): lead = Int(repQueue[r].pop().lead)
+            case (nil, .some): lead = Int(podQueue[p].pop().lead)
+            case (let a?, let b?):
+                lead = a.priority <= b.priority ? Int(repQueue[r].pop().lead) : Int(podQueue[p].pop().lead)
+            }
+            touched[lead] = t
+            if assigned[lead] >= 0 { untouched[Int(assigned[lead])] -= 1 }
+            busy[r] = true
+            events.push(Event(time: finish(p, from: t, seconds: leads.services[lead]), kind: .repFree, id: Int32(r), lap: 0))
+        }
+
+        func hasWork(rep r: Int) -> Bool { !repQueue[r].isEmpty || !podQueue[repPod[r]].isEmpty }
+
+        /// Drops entries of leads that were reassigned away from a rep's queue.
+        mutating func dropStale(rep r: Int) {
+            while let top = repQueue[r].peek {
+                let lead = Int(top.lead)
+                guard version[lead] != top.version || touched[lead] != .infinity else { return }
+                _ = repQueue[r].pop()
+            }
+        }
+
+        func outcome() -> Outcome {
+            var out = Array(repeating: ChannelOutcome(), count: net.channels.count)
+            var podLeads = Array(repeating: 0, count: net.pods.count)
+            var podMet = Array(repeating: 0, count: net.pods.count)
+            var podWaits = Array(repeating: [Double](), count: net.pods.count)
+            var cells = Array(repeating: ChannelOutcome(), count: net.channels.count * net.pods.count)
+            for i in leads.times.indices {
+                let c = Int(leads.channels[i])
+                let channel = net.channels[c]
+                out[c].leads += 1
+                let t = touched[i]
+                let met = t <= deadline[i] + 1e-6
+                if met { out[c].met += 1 }
+                let wait: Double
+                if t == .infinity {
+                    wait = .infinity
+                } else if channel.clock == .business, homePod[i] >= 0 {
+                    let cal = net.pods[Int(homePod[i])].calendar
+                    wait = max(0, cal.openTime(at: t) - cal.openTime(at: leads.times[i]))
+                } else {
+                    wait = max(0, t - leads.times[i])
+                }
+                out[c].waits.append(wait)
+                let p = Int(homePod[i])
+                if p >= 0 {
+                    podLeads[p] += 1
+                    if met { podMet[p] += 1 }
+                    podWaits[p].append(wait)
+                    let cell = c * net.pods.count + p
+                    cells[cell].leads += 1
+                    if met { cells[cell].met += 1 }
+                    cells[cell].waits.append(wait)
+                }
+            }
+            return Outcome(channels: out, podLeads: podLeads, podMet: podMet, podWaits: podWaits, cells: cells)
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import Foundation
+
+extension SLAPlanner {
+    /// One pod's SLA model from its group's runs.
+    mutating func podModel(
+        _ p: Int, local: Int, share: Double, group: inout Group, base: ReplicatedRun.Result, lifo: ReplicatedRun.Result
+    ) -> PodSLA {
+        let pod = brief.pods[p]
+        let net = group.network
+        let simPod = net.pods[local]
+        let hours = pod.hours ?? brief.hours
+        let zone = pod.timezone ?? brief.timezone
+        let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], local) > 0 }
+        let clock: Brief.SLAClock = serving.contains { net.channels[$0].clock == .calendar } ? .calendar : .business
+        let target = serving.map { net.channels[$0].target }.max() ?? brief.targetAttainment.fraction
+
+        // The in-hours reference (SPEC §3.3.1).
+        let reference = inHoursReference(local, group: group, channels: serving, agents: simPod.agents)
+
+        // Workload against the pod's own hours (SPEC §3.3.4).
+        let workload = Self.workload(net, local)
+        let openHours = openHoursPerWeek(simPod)
+        let capacity = Double(simPod.agents) * openHours
+        let util = utilisation(net, local)
+        let moreAgents = util >= 1 && openHours > 0 ? Int((workload / openHours).rounded(.down)) + 1 - simPod.agents : nil
+
+        // Verdict per channel, then the pod's.
+        var reasons: [SLAReason] = []
+        var channels: [ChannelSLA] = []
+        var status = SLAStatus.meets
+        for c in serving {
+            let channel = net.channels[c]
+            let figures = base.cells[c * net.pods.count + local]
+            guard figures.replicas > 0 else { continue }
+            let channelUtil = channel.routing.pods.map { utilisation(net, $0) }.max() ?? util
+            let verdict = SLAStatus.judge(figures, target: channel.target, utilisation: channelUtil)
+            status = max(status, verdict)
+            let ref = reference.channels[c] ?? (0, .pooled)
+            channels.append(
+                ChannelSLA(
+                    rule: channel.rule, responseSLA: channel.sla, clock: channel.clock, target: channel.target, simulated: figures,
+                    status: verdict, reference: ref.attainment, referenceModel: ref.model))
+            let rule = serving.count > 1 ? channel.rule : nil
+            if figures.attainment < channel.target - 1e-9 {
+                reasons.append(.belowTarget(pod: pod.name, rule: rule, simulated: figures.attainment, target: channel.target))
+            } else if figures.low < channel.target - 1e-9 {
+                reasons.append(.uncertain(pod: pod.name, rule: rule, low: figures.low, high: figures.high, target: channel.target))
+            }
+        }
+        if let moreAgents {
+            status = .breach
+            reasons.insert(.queueGrowsWithoutBound(pod: pod.name, utilisation: util, moreAgents: moreAgents), at: 0)
+        } else if util > 0.85 {
+            reasons.append(.utilisationAboveLimit(pod: pod.name, utilisation: util))
+        }
+        if base.pods[local].capped { reasons.append(.replicaCap(pod: pod.name, replicas: base.replicas)) }
+
+        // The ceiling and the staffing that meets the target under the real calendar.
+        // The ceiling: the same router with as many reps in this pod as leads could want.
+        let unlimited = unlimitedRun(local, group: &group, replicas: base.replicas)
+        // More reps never hurt: the ceiling is at least today's figure (replicas differ).
+        let ceiling = max(unlimited.pods[local].attainment, base.pods[local].attainment)
+        let ceilingShort = serving.contains { c in
+            let cell = unlimited.cells[c * net.pods.count + local]
+            let today = base.cells[c * net.pods.count + local]
+            return cell.replicas > 0 && max(cell.attainment, today.attainment) < net.channels[c].target - 1e-9
+        }
+        var required: (Int, Double)?
+        if ceilingShort {
+            var causes: [SLAReason.CeilingCause] = []
+            let closed = serving.contains { c in
+                windowHours[group.channels[c]] != hours || net.channels[c].streams.count > 1 || !brief.holidays.isEmpty
+            }
+            if closed { causes.append(.closedWhenLeadsArrive(hours: hours, zone: zone)) }
+            if clock == .calendar { causes.append(.calendarClockRunsWhileClosed) }
+            reasons.append(.noHeadcountReaches(pod: pod.name, ceiling: ceiling, target: target, causes: causes))
+        } else {
+            required = requiredReps(net, local, today: pod.reps, shrinkage: pod.shrinkage, group: &group)
+        }
+
+        // Newest first: recommended only when it is safe (SPEC §3.3.4).
+        let fcfs = base.pods[local]
+        let newest = lifo.pods[local]
+        let newestMeets = serving.allSatisfy { c in
+            let cell = lifo.cells[c * net.pods.count + local]
+            return cell.replicas == 0 || cell.attainment >= net.channels[c].target - 1e-9
+        }
+        let recommend =
+            util < 1 && (newestMeets || newest.attainment - fcfs.attainment >= 0.05) && newest.overAWeek <= 0.01
+            && status != .meets
+        if recommend {
+            reasons.append(.newestFirstHelps(pod: pod.name, newestFirst: newest.attainment, earliestDeadline: fcfs.attainment))
+        }
+
+        // The response time the target share gets today.
+        var waits = base.podWaits.isEmpty ? [] : base.podWaits[local]
+        let achievable = waits.isEmpty ? 0 : Quantile.select(&waits, target) / 60
+
+        // What it would take, for a pod that does not meet its target.
+        var options: [SLAOption] = []
+        var fix: SLAOption?
+        if status != .meets {
+            options = whatItWouldTake(
+                local, group: &group, pod: pod, hours: hours, required: required, newest: newest, newestMeets: newestMeets)
+            fix = Self.cheapest(options, today: pod.reps)
+        }
+
+        return PodSLA(
+            name: pod.name, role: pod.role, reps: pod.reps, shrinkage: pod.shrinkage, agents: simPod.agents, share: share, hours: hours,
+            timezone: zone, clock: clock, arrivalsPerHour: reference.arrivalsPerHour, offeredLoad: reference.load,
+            occupancy: reference.occupancy, probabilityOfWait: reference.probabilityOfWait, attainment: reference.attainment,
+            averageSpeedOfAnswerMinutes: reference.asaMinutes, requiredAgents: reference.requiredAgents,
+            requiredReps: reference.requiredAgents.flatMap { ErlangC.requiredReps(agents: $0, shrinkage: pod.shrinkage) },
+            workloadHoursPerWeek: workload, capacityHoursPerWeek: capacity, utilisation: util, moreAgentsToKeepUp: moreAgents,
+            simulated: fcfs, newestFirst: newest, recommendNewestFirst: recommend, requiredRepsSimulated: required?.0,
+            bestAttainment: ceiling, achievableFirstTouchMinutes: achievable, options: options, fix: fix, channels: channels,
+            status: status, reasons: reasons,
+            staffingCurve: staffingCurve(local, group: &group, pod: pod, required: required?.0, reference: reference))
+    }
+
+    /// Each change, simulated: the attainment it reaches with today's reps and the reps it needs.
+    mutating func whatItWouldTake(
+        _ p: Int, group: inout Group, pod: Brief.Pod, hours: WeeklyHours, required: (Int, Double)?, newest: SimulatedFigures,
+        newestMeets: Bool
+    ) -> [SLAOption] {
+        let net = group.network
+        var options: [SLAOption] = []
+        if let required {
+            options.append(SLAOption(change: .moreReps, attainment: required.1, reps: required.0, meetsTarget: true))
+        }
+        func tryNetwork(_ variant: RouterNetwork, _ change: SLAChange) {
+            let today = meets(variant, p, group: &group)
+            let reps = today.meets ? pod.reps : requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group)?.0
+            options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
+        }
+        let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
+        // Pod hours that also cover the arrival windows.
+        let covering = serving.reduce(hours) { $0.union(windowHours[group.channels[$1]]) }
+        if covering != hours { tryNetwork(rehoured(net, p, covering, pod), .coverArrivalWindow(hours: covering)) }
+        // Weekend coverage.
+        if !hours.coversWeekends, hours.withWeekends != hours {
+            tryNetwork(rehoured(net, p, hours.withWeekends, pod), .weekendCoverage(hours: hours.withWeekends))
+        }
+        // The business clock, when a channel runs on the calendar clock.
+        if serving.contains(where: { net.channels[$0].clock == .calendar }) {
+            var variant = net
+            for c in serving { variant.channels[c].clock = .business }
+            tryNetwork(variant, .businessClock)
+        }
+        options.append(
+            SLAOption(change: .newestFirst, attainment: newest.attainment, reps: newestMeets ? pod.reps : nil, meetsTarget: newestMeets))
+        return options
+    }
+
+    /// The group's run with pod `p` staffed so it is never short of reps (1% busy at most).
+    mutating func unlimitedRun(_ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
+        var net = group.network
+        let hours = max(openHoursPerWeek(net.pods[p]), 1e-9)
+        net.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 100).rounded(.up)) + 1))
+        return group.run.run(net, order: .earliestDeadline, stop: .replicas(min(replicas, 8)))
+    }
+
+    /// `net` with pod `p` working other hours.
+    func rehoured(_ net: RouterNetwork, _ p: Int, _ hours: WeeklyHours, _ pod: Brief.Pod) -> RouterNetwork {
+        var copy = net
+        let zone = TimeZone(identifier: pod.timezone ?? brief.timezone) ?? TimeZone(secondsFromGMT: 0)!
+        copy.pods[p].calendar = OpenIntervals(
+            hours: hours, zone: zone, firstDay: start.adding(days: -1), days: weeks * 7 + 43, closed: Set(brief.holidays + pod.holidays))
+        return copy
+    }
+
+    /// The cheapest change that meets the target: one needing no new reps, in the order of
+    /// least disruption (serve newest first, business clock, hours, weekends); else the one
+    /// needing the fewest reps.
+    static func cheapest(_ options: [SLAOption], today: Int) -> SLAOption? {
+        func rank(_ change: SLAChange) -> Int {
+            switch change {
+            case .newestFirst: 0
+            case .businessClock: 1
+            case .coverArrivalWindow: 2
+            case .weekendCoverage: 3
+            case .moreReps: 4
+            }
+        }
+        let free = options.filter(\.meetsTarget).filter { ($0.reps ?? .max) <= today }.min { rank($0.change) < rank($1.change) }
+        if let free { return free }
+        return options.filter { $0.reps != nil }.min { ($0.reps ?? .max, rank($0.change)) < ($1.reps ?? .max, rank($1.change)) }
+    }
+
+    /// Simulated attainment against reps, with the in-hours reference beside it.
+    mutating func staffingCurve(_ p: Int, group: inout Group, pod: Brief.Pod, required: Int?, reference: Reference) -> [StaffingPoint] {
+        let top = max(2 * (required ?? pod.reps), 2 * pod.reps, 2)
+        let step = max(1, (top + 9) / 10)
+        var points: [StaffingPoint] = []
+        var reps = 1
+        while reps <= top {
+            let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
+            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(2))
+            let agents = ErlangC.productiveAgents(reps: reps, shrinkage: pod.shrinkage)
+            points.append(StaffingPoint(reps: reps, simulated: r.pods[p].attainment, erlang: reference.attainment(agents: agents)))
+            reps += reps < pod.reps && reps + step > pod.reps ? pod.reps - reps : step
+        }
+        return points
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+extension SLAPlanner {
+    /// The textbook in-hours figures of a pod (SPEC §3.3.1): Erlang C for pod queues, GI/M/1 per
+    /// rep for rotations, over the hours in which leads arrive while the pod is open.
+    struct Reference {
+        struct Part {
+            var arrivalsPerHour: Double
+            var handleHours: Double
+            var slaHours: Double
+            var target: Double
+            var model: ReferenceModel
+        }
+
+        var parts: [Int: Part]
+        var arrivalsPerHour: Double
+        var handleHours: Double
+        var agents: Int
+
+        var load: Double { arrivalsPerHour * handleHours }
+        var occupancy: Double { agents > 0 ? load / Double(agents) : (load > 0 ? .infinity : 0) }
+        var probabilityOfWait: Double { ErlangC.probabilityOfWait(agents: agents, load: load) }
+        var asaMinutes: Double { ErlangC.averageSpeedOfAnswer(agents: agents, load: load, handle: handleHours * 60) }
+
+        /// One channel's reference attainment with `agents` productive reps.
+        func attainment(_ part: Part, agents c: Int) -> Double {
+            switch part.model {
+            case .pooled:
+                return ErlangC.serviceLevel(agents: c, load: load, slaOverHandle: handleHours > 0 ? part.slaHours / handleHours : 0)
+            case .rotation:
+                return RotationReference.serviceLevel(
+                    arrivalRate: part.arrivalsPerHour, serviceRate: part.handleHours > 0 ? 1 / part.handleHours : .infinity, reps: c,
+                    within: part.slaHours)
+            }
+        }
+
+        /// The pod's reference attainment: its channels' weighted by in-hours arrivals.
+        func attainment(agents c: Int) -> Double {
+            let total = parts.values.reduce(0) { $0 + $1.arrivalsPerHour }
+            guard total > 0 else { return 1 }
+            return parts.values.reduce(0) { $0 + $1.arrivalsPerHour * attainment($1, agents: c) } / total
+        }
+
+        var attainment: Double { attainment(agents: agents) }
+
+        var channels: [Int: (attainment: Double, model: ReferenceModel)] {
+            parts.mapValues { (attainment($0, agents: agents), $0.model) }
+        }
+
+        /// The fewest productive agents reaching every channel's target; nil for a 100% target.
+        var requiredAgents: Int? {
+            guard load > 0 else { return 0 }
+            guard parts.values.allSatisfy({ $0.target < 1 }) else { return nil }
+            var c = max(1, Int(load.rounded(.down)) + 1)
+            while c < 20_000 {
+                if parts.values.allSatisfy({ attainment($0, agents: c) >= $0.target - 1e-12 }) { return c }
+                c += 1
+            }
+            return nil
+        }
+    }
+
+    func inHoursReference(_ p: Int, group: Group, channels serving: [Int], agents: Int) -> Reference {
+        let net = group.network
+        let pod = net.pods[p]
+        let podHours = brief.pods.first { $0.name == pod.name }?.hours ?? brief.hours
+        var parts: [Int: Reference.Part] = [:]
+        for c in serving {
+            let channel = net.channels[c]
+            let share = Self.fraction(channel, p)
+            guard let window = channel.streams.first else { continue }
+            let inHoursLeads = window.ratePerSecond * window.intervals.total / Double(weeks) * share
+            // The hours in which they arrive while the pod is open; all the window if never.
+            let overlap = windows[group.channels[c]].intersection(pod.calendar).total / 3600 / Double(weeks)
+            let hours = overlap > 0 ? overlap : window.intervals.total / 3600 / Double(weeks)
+            let dayHours = channel.clock == .business ? podHours.averageDayHours : 24
+            let sla = Double(channel.sla.days) * dayHours + Double(channel.sla.clockMinutes) / 60
+            let model: ReferenceModel = if case .rotation = channel.routing { .rotation } else { .pooled }
+            parts[c] = Reference.Part(
+                arrivalsPerHour: hours > 0 ? inHoursLeads / hours : 0, handleHours: channel.handleSeconds / 3600, slaHours: sla,
+                target: channel.target, model: model)
+        }
+        let lambda = parts.values.reduce(0) { $0 + $1.arrivalsPerHour }
+        let handle = lambda > 0 ? parts.values.reduce(0) { $0 + $1.arrivalsPerHour * $1.handleHours } / lambda : 0
+        return Reference(parts: parts, arrivalsPerHour: lambda, handleHours: handle, agents: agents)
+    }
+}

@@ -1,0 +1,228 @@
+import Foundation
+
+/// Works out each pod's SLA model (SPEC §3.3): lays the brief out as a `RouterNetwork`, splits it
+/// into groups of pods that share leads, simulates each group over replicas, and from that
+/// judges each channel and pod and works out the advice: required reps under the real calendar,
+/// the ceiling, the achievable response time and what it would take.
+struct SLAPlanner {
+    let brief: Brief
+    let routing: RoutingBlueprint
+    let start: CalendarDate
+    let weeks = 26
+    let startInstant: Double
+    let endInstant: Double
+    /// The whole brief as the router sees it; pods in the brief's order.
+    var network: RouterNetwork
+    /// For each network channel, the routing row it comes from.
+    var channelRow: [Int] = []
+    /// Arrival windows per channel, for the in-hours reference and the hours advice.
+    var windows: [OpenIntervals] = []
+    var windowHours: [WeeklyHours] = []
+
+    init(_ brief: Brief, routing: RoutingBlueprint) {
+        self.brief = brief
+        self.routing = routing
+        start = brief.launch.map { $0.adding(days: -($0.weekday - 1)) } ?? SLAModel.defaultSimulationStart
+        let utc = TimeZone(secondsFromGMT: 0)!
+        let briefZone = TimeZone(identifier: brief.timezone) ?? utc
+        startInstant = OpenIntervals.instant(start, minutes: 0, briefZone)
+        endInstant = OpenIntervals.instant(start.adding(days: weeks * 7), minutes: 0, briefZone)
+        var pods: [RouterNetwork.Pod] = []
+        for pod in brief.pods {
+            let zone = TimeZone(identifier: pod.timezone ?? brief.timezone) ?? briefZone
+            let calendar = OpenIntervals(
+                hours: pod.hours ?? brief.hours, zone: zone, firstDay: start.adding(days: -1), days: weeks * 7 + 43,
+                closed: Set(brief.holidays + pod.holidays))
+            pods.append(
+                RouterNetwork.Pod(
+                    name: pod.name, agents: ErlangC.productiveAgents(reps: pod.reps, shrinkage: pod.shrinkage), calendar: calendar,
+                    maxOpen: pod.maxOpen))
+        }
+        network = RouterNetwork(pods: pods, channels: [], retryLimit: brief.escalation.retryLimit, weeks: weeks)
+        for (i, row) in routing.rows.enumerated() where row.share > 0 {
+            let rule = brief.routing[i]
+            func index(_ name: String) -> Int? { brief.pods.firstIndex { $0.name == name } }
+            let route: RouterNetwork.Routing
+            switch rule.assignment {
+            case .pod(let name):
+                guard let p = index(name) else { continue }
+                route = .podQueue(pod: p)
+            case .roundRobin(let names):
+                let indices = names.compactMap(index)
+                guard !indices.isEmpty else { continue }
+                let weights = names.compactMap { name in index(name).map { _ in row.podShares.first { $0.pod == name }?.share ?? 0 } }
+                route = .rotation(pods: indices, weights: weights.allSatisfy { $0 == 0 } ? weights.map { _ in 1 } : weights)
+            case .accountOwner(let pod):
+                guard let pod, let p = index(pod) else { continue }
+                route = .accountOwner(pod: p)
+            case .owner:
+                continue
+            }
+            let c = rule.channel
+            let hours = c.arrivals ?? brief.hours
+            let zone = TimeZone(identifier: c.timezone ?? brief.timezone) ?? briefZone
+            let window = OpenIntervals(hours: hours, zone: zone, firstDay: start, days: weeks * 7)
+            let afterHours = OpenIntervals(complementOf: window, from: startInstant, to: endInstant)
+            let leadsPerWeek = brief.volume.leadsPerWeek * row.share
+            var share = (c.afterHoursShare ?? brief.volume.afterHoursShare).fraction
+            // A window with no time outside it: every lead arrives in it (the intake warns).
+            if afterHours.total <= 0 { share = 0 }
+            let perWeek = Double(weeks)
+            var streams: [RouterNetwork.Stream] = []
+            if window.total > 0 {
+                streams.append(.init(intervals: window, ratePerSecond: leadsPerWeek * (1 - share) * perWeek / window.total))
+            }
+            if share > 0 {
+                streams.append(.init(intervals: afterHours, ratePerSecond: leadsPerWeek * share * perWeek / afterHours.total))
+            }
+            network.channels.append(
+                RouterNetwork.Channel(
+                    rule: rule.name, routing: route, streams: streams,
+                    handleSeconds: Double((c.handleTime ?? brief.volume.handleTime).calendarMinutes * 60),
+                    sla: c.responseSLA ?? brief.responseSLA, clock: c.slaClock ?? brief.slaClock,
+                    target: (c.targetAttainment ?? brief.targetAttainment).fraction, leadsPerWeek: leadsPerWeek))
+            channelRow.append(i)
+            windows.append(window)
+            windowHours.append(hours)
+        }
+    }
+
+    // MARK: - Groups of pods that share leads
+
+    /// A part of the network simulated on its own: pods linked by channels, and those channels.
+    struct Group {
+        var pods: [Int]
+        var channels: [Int]
+        var network: RouterNetwork
+        var run: ReplicatedRun
+    }
+
+    func groups() -> [Group] {
+        var parent = Array(0..<network.pods.count)
+        func find(_ x: Int) -> Int { parent[x] == x ? x : find(parent[x]) }
+        for channel in network.channels {
+            let pods = channel.routing.pods
+            for p in pods.dropFirst() { parent[find(p)] = find(pods[0]) }
+        }
+        var byRoot: [Int: [Int]] = [:]
+        for c in network.channels.indices { byRoot[find(network.channels[c].routing.pods[0]), default: []].append(c) }
+        return byRoot.keys.sorted().map { root in
+            let channels = byRoot[root] ?? []
+            let pods = network.pods.indices.filter { find($0) == root }
+            var sub = RouterNetwork(pods: pods.map { network.pods[$0] }, channels: [], retryLimit: network.retryLimit, weeks: weeks)
+            for c in channels {
+                var channel = network.channels[c]
+                channel.routing = Self.remap(channel.routing, pods)
+                sub.channels.append(channel)
+            }
+            let seed = "\(brief.segment)/\(pods.map { network.pods[$0].name }.joined(separator: "+"))"
+            return Group(pods: pods, channels: channels, network: sub, run: ReplicatedRun(segment: seed, network: sub))
+        }
+    }
+
+    static func remap(_ routing: RouterNetwork.Routing, _ pods: [Int]) -> RouterNetwork.Routing {
+        func local(_ p: Int) -> Int { pods.firstIndex(of: p) ?? 0 }
+        switch routing {
+        case .podQueue(let p): return .podQueue(pod: local(p))
+        case .accountOwner(let p): return .accountOwner(pod: local(p))
+        case .rotation(let ps, let w): return .rotation(pods: ps.map(local), weights: w)
+        }
+    }
+
+    // MARK: - Planning
+
+    mutating func plan() -> [PodSLA] {
+        var result: [Int: PodSLA] = [:]
+        for var group in groups() {
+            let base = group.run.run(group.network, order: .earliestDeadline, stop: .precise, collectWaits: true)
+            let lifo = group.run.run(group.network, order: .newestFirst, stop: .replicas(base.replicas), collectWaits: true)
+            for (local, p) in group.pods.enumerated() {
+                guard let share = routing.podShares.first(where: { $0.pod == brief.pods[p].name })?.share, share > 0 else { continue }
+                result[p] = podModel(p, local: local, share: share, group: &group, base: base, lifo: lifo)
+            }
+        }
+        return brief.pods.indices.compactMap { result[$0] }
+    }
+
+    /// The share of a channel's leads that reach pod `p` (local index in `net`).
+    static func fraction(_ channel: RouterNetwork.Channel, _ p: Int) -> Double {
+        switch channel.routing {
+        case .podQueue(let q), .accountOwner(let q): return q == p ? 1 : 0
+        case .rotation(let pods, let weights):
+            let total = weights.reduce(0, +)
+            guard let k = pods.firstIndex(of: p), total > 0 else { return 0 }
+            return weights[k] / total
+        }
+    }
+
+    /// Open hours a week of a pod over the simulated weeks (holidays included).
+    func openHoursPerWeek(_ pod: RouterNetwork.Pod) -> Double {
+        pod.calendar.openSeconds(from: startInstant, to: endInstant) / 3600 / Double(weeks)
+    }
+
+    /// Workload hours a week reaching pod `p` (local) of a network.
+    static func workload(_ net: RouterNetwork, _ p: Int) -> Double {
+        net.channels.reduce(0) { $0 + $1.leadsPerWeek * fraction($1, p) * $1.handleSeconds / 3600 }
+    }
+
+    func utilisation(_ net: RouterNetwork, _ p: Int) -> Double {
+        let capacity = Double(net.pods[p].agents) * openHoursPerWeek(net.pods[p])
+        let work = Self.workload(net, p)
+        return capacity > 0 ? work / capacity : (work > 0 ? .infinity : 0)
+    }
+
+    /// Whether every channel serving pod `p` meets its target in a run of `net`.
+    mutating func meets(_ net: RouterNetwork, _ p: Int, group: inout Group, order: RouterSimulation.ServiceOrder = .earliestDeadline)
+        -> (meets: Bool, attainment: Double)
+    {
+        let util = utilisation(net, p)
+        guard util < 1 else { return (false, 0) }
+        let r = group.run.run(net, order: order, stop: .clearOfTargets)
+        let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
+        let pods = net.pods.count
+        let ok = serving.allSatisfy { c in
+            let cell = r.cells[c * pods + p]
+            return cell.replicas == 0 || SLAStatus.judge(cell, target: net.channels[c].target, utilisation: util) == .meets
+        }
+        return (ok, r.pods[p].attainment)
+    }
+
+    /// `net` with pod `p` at a headcount.
+    func staffed(_ net: RouterNetwork, _ p: Int, reps: Int, shrinkage: Percent) -> RouterNetwork {
+        var copy = net
+        copy.pods[p].agents = ErlangC.productiveAgents(reps: reps, shrinkage: shrinkage)
+        return copy
+    }
+
+    /// The smallest headcount of pod `p` that meets the target on every channel it serves, by
+    /// bisection (attainment grows with reps), and the attainment there; nil when none up to a
+    /// generous cap does.
+    mutating func requiredReps(_ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group) -> (Int, Double)? {
+        let available = 1 - shrinkage.fraction
+        guard available > 0 else { return nil }
+        // Just keeping up needs this many; fewer can never meet the target.
+        let keepUp = Int((Self.workload(net, p) / max(openHoursPerWeek(net.pods[p]), 1e-9) / available).rounded(.down)) + 1
+        var low = max(0, keepUp - 1)  // known (or assumed) to fail
+        var high = max(today, keepUp)
+        var found = meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group)
+        let cap = max(4 * max(today, keepUp), 12)
+        while !found.meets {
+            low = high
+            guard high < cap else { return nil }
+            high = min(cap, high * 2)
+            found = meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group)
+        }
+        var best = (high, found.attainment)
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            let m = meets(staffed(net, p, reps: mid, shrinkage: shrinkage), p, group: &group)
+            if m.meets {
+                high = mid
+                best = (mid, m.attainment)
+            } else {
+                low = mid
+            }
+        }
+        return best
+    }
+}
