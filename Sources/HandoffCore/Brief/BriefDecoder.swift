@@ -150,7 +150,7 @@ public struct BriefDecoder {
     mutating func duration(_ node: YAMLNode?, _ key: String) -> ResponseDuration? {
         guard let s = scalar(node, key) else { return nil }
         guard let d = ResponseDuration(parsing: s.value) else {
-            error("'\(s.value)' is not a duration; write e.g. 15m, 2h, 1h30m or 1d", at: s.location)
+            error("'\(s.value)' is not a duration; write e.g. 30s, 15m, 2h, 1h30m or 1d", at: s.location)
             return nil
         }
         return d
@@ -209,13 +209,38 @@ public struct BriefDecoder {
         }
     }
 
-    static let knownZones = Set(TimeZone.knownTimeZoneIdentifiers)
+    static let knownZones = TimeZone.knownTimeZoneIdentifiers.sorted()
+
+    /// Any zone of the IANA database by its `Area/Location` name, backward-compatible names
+    /// included (`Asia/Kolkata` and `Asia/Calcutta` alike), and `UTC`. Abbreviations such as
+    /// `EST` are refused: they are not places, and their rules differ from what people mean.
+    static func isZone(_ name: String) -> Bool {
+        name == "UTC" || (name.contains("/") && TimeZone(identifier: name) != nil)
+    }
+
+    /// UTC offsets in January and July, which tell zones apart for suggestions.
+    static func offsets(_ zone: TimeZone) -> [Int] {
+        [1_799_000_000.0, 1_783_000_000.0].map { zone.secondsFromGMT(for: Date(timeIntervalSince1970: $0)) }
+    }
 
     mutating func timezone(_ node: YAMLNode?, _ key: String) -> String? {
         guard let s = scalar(node, key) else { return nil }
-        guard s.value == "UTC" || Self.knownZones.contains(s.value) else {
-            let hint = DidYouMean.hint(for: s.value, among: Array(Self.knownZones).sorted())
-            error("'\(s.value)' is not an IANA time zone (e.g. America/New_York, Europe/Berlin, UTC)\(hint)", at: s.location)
+        guard Self.isZone(s.value) else {
+            // An abbreviation that is a zone after all: offer places with the same offsets only.
+            var hint = ""
+            if let zone = TimeZone(identifier: s.value) {
+                let same = Self.knownZones.filter { name in TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false }
+                let common = [
+                    "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Panama",
+                    "America/Sao_Paulo", "Europe/London", "Europe/Berlin", "Europe/Helsinki", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore",
+                    "Asia/Tokyo", "Australia/Sydney",
+                ]
+                let preferred = common.filter { name in TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false }
+                if let first = (preferred.isEmpty ? same : preferred).first { hint = "; did you mean '\(first)' (same UTC offset)?" }
+            } else {
+                hint = DidYouMean.hint(for: s.value, among: Self.knownZones)
+            }
+            error("'\(s.value)' is not an IANA time zone (e.g. America/New_York, Europe/Berlin, Asia/Kolkata, UTC)\(hint)", at: s.location)
             return nil
         }
         return s.value

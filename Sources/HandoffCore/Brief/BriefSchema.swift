@@ -35,7 +35,7 @@ public struct FieldSchema: Sendable {
 
 /// The schema of a brief.
 public enum BriefSchema {
-    static let duration = FieldSchema.Shape.pattern("^([0-9]+d)?([0-9]+h)?([0-9]+m)?$", example: "1h30m")
+    static let duration = FieldSchema.Shape.pattern("^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", example: "1h30m")
     static let percent = FieldSchema.Shape.pattern("^(100|[0-9]{1,2})(\\.[0-9]{1,2})?%$", example: "85%")
     static let date = FieldSchema.Shape.pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example: "2027-01-11")
     static let number = FieldSchema.Shape.pattern("^-?[0-9]+(\\.[0-9]+)?$", example: "420")

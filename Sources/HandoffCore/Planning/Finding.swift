@@ -22,6 +22,11 @@ public struct Finding: Sendable, Hashable {
         case dependencyAfterLaunch(dependency: String, due: CalendarDate, launch: CalendarDate)
         case decisionWithoutDate(role: String, status: Brief.Approval.Status)
         case duplicateSegment(segment: String, firstFile: String)
+        /// A pod of the same name in another brief: its capacity is counted in each.
+        case podInAnotherBrief(pod: String, otherFile: String)
+        /// An after-hours share with an arrival window of the whole week: those leads have
+        /// nowhere to arrive, and are counted in the window.
+        case afterHoursWithoutAfterHours(share: Percent, rule: String?)
         // Routing (SPEC §3.2).
         case unreachableRule(rule: String, why: Unreachability)
         case noCatchAll(example: Lead)

@@ -21,7 +21,7 @@ public struct BuildDriver: Sendable {
         var report = BuildReport()
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
-        report.diagnostics += BriefIntake.checkUniqueSegments(briefs).map(FindingText.diagnostic)
+        report.diagnostics += (BriefIntake.checkUniqueSegments(briefs) + BriefIntake.checkSharedPods(briefs)).map(FindingText.diagnostic)
         let asOf = options.asOf
         let total = loaded.count
         let progress = self.progress

@@ -25,6 +25,11 @@ public enum FindingText {
         case .noCatchAll(let example):
             return
                 "no catch-all rule: leads such as '\(LeadText.description(example))' match no rule and have no owner; end with a rule without 'when'"
+        case .afterHoursWithoutAfterHours(let share, let rule):
+            return
+                "\(rule.map { "rule '\($0)': " } ?? "")after-hours share \(share) with arrivals round the clock: those leads have nowhere to arrive outside the window and are counted inside it; set the share to 0% or narrow the window"
+        case .podInAnotherBrief(let pod, let other):
+            return "pod '\(pod)' is also defined in \(other); its capacity is counted in each brief as if it served only that one"
         case .idlePod(let pod): return "pod '\(pod)' is idle: no reachable routing rule sends it leads"
         case .noProductiveCapacity(let pod, let reps, let shrinkage):
             return "pod '\(pod)' has no productive capacity (\(reps) reps at \(shrinkage) shrinkage)"

@@ -13,10 +13,12 @@ enum RoutingText {
 
     static func fallback(_ f: RoutingBlueprint.Fallback) -> String {
         switch f {
-        case .accountOwner(let pod):
-            pod.map { "no account match or owner away → round-robin in \($0)" } ?? "no account match or owner away → next matching rule"
-        case .podQueue(let pod): "rep away → next available rep in \(pod); after hours → queued until \(pod) opens"
-        case .rotation: "rep away → skipped in the rotation; pod closed → next pod in the rotation"
+        case .accountOwner(let pod, let retries):
+            pod.map { "owner untouched after the SLA → another AE in \($0) (at most \(retries)×)" }
+                ?? "no account match or owner away → next matching rule"
+        case .podQueue(let pod): "one queue: the next free rep in \(pod) takes it; after hours → waits until \(pod) opens"
+        case .rotation(let retries):
+            "rep at max-open or pod closed → next in the rotation; nobody open → the pod that opens first; untouched after the SLA → next rep (at most \(retries)×)"
         case .namedOwner(let person, let firstLevel): "\(person) away → \(firstLevel)"
         }
     }

@@ -217,7 +217,7 @@ public struct PacketJSON: Encodable, Sendable {
         }
         sla = SLA(
             responseSla: b.responseSLA.description, clock: b.slaClock.rawValue, target: plan.sla.target,
-            handleMinutes: Double(b.volume.handleTime.calendarMinutes), leadsPerWeek: b.volume.leadsPerWeek,
+            handleMinutes: Double(b.volume.handleTime.calendarSeconds) / 60, leadsPerWeek: b.volume.leadsPerWeek,
             afterHoursShare: b.volume.afterHoursShare.fraction, simulationStart: plan.sla.simulationStart.description,
             status: plan.sla.status.rawValue, reasons: plan.sla.reasons.map(SLAText.reason),
             pods: plan.sla.pods.map { p in
@@ -238,7 +238,7 @@ public struct PacketJSON: Encodable, Sendable {
                     options: p.options.map { Option(change: SLAText.change($0.change), reps: $0.reps, simulatedAttainment: $0.attainment) },
                     channels: p.channels.map {
                         Channel(
-                            rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarMinutes), clock: $0.clock.rawValue,
+                            rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarSeconds) / 60, clock: $0.clock.rawValue,
                             target: $0.target, simulatedAttainment: $0.simulated.attainment, status: $0.status.rawValue)
                     }, simulatedLeads: p.simulated.leads,
                     staffingCurve: p.staffingCurve.map {

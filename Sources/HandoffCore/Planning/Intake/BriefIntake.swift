@@ -18,8 +18,35 @@ public enum BriefIntake {
             }
         }
         if brief.pods.isEmpty { findings.append(.warning(.noPods, at: top)) }
+        let week = 7 * 24.0
+        if brief.hours.weeklyHours >= week, brief.volume.afterHoursShare.basisPoints > 0 {
+            findings.append(.warning(.afterHoursWithoutAfterHours(share: brief.volume.afterHoursShare, rule: nil), at: brief.volume.location))
+        }
+        for rule in brief.routing {
+            let share = rule.channel.afterHoursShare ?? brief.volume.afterHoursShare
+            if (rule.channel.arrivals ?? brief.hours).weeklyHours >= week, share.basisPoints > 0, rule.channel.isSet {
+                findings.append(.warning(.afterHoursWithoutAfterHours(share: share, rule: rule.name), at: rule.location))
+            }
+        }
         for approval in brief.approvals where approval.status != .pending && approval.date == nil {
             findings.append(.warning(.decisionWithoutDate(role: approval.role, status: approval.status), at: approval.location))
+        }
+        return findings
+    }
+
+    /// A pod named in two briefs is one team modelled twice at full capacity: a warning on each
+    /// later one (shared teams across segments are not modelled yet).
+    public static func checkSharedPods(_ briefs: [Brief]) -> [Finding] {
+        var first: [String: String] = [:]
+        var findings: [Finding] = []
+        for brief in briefs.sorted(by: { $0.file < $1.file }) {
+            for pod in brief.pods {
+                if let other = first[pod.name], other != brief.file {
+                    findings.append(.warning(.podInAnotherBrief(pod: pod.name, otherFile: other), at: pod.location))
+                } else {
+                    first[pod.name] = brief.file
+                }
+            }
         }
         return findings
     }

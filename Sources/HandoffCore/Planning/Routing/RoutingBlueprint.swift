@@ -35,13 +35,16 @@ public struct RoutingBlueprint: Sendable {
 
     /// What happens to a rule's lead when its owner is missing or away (the routing matrix's
     /// fallback column).
+    /// What the router (and the simulation) does with a lead in each case.
     public enum Fallback: Sendable, Hashable {
-        /// No account match or owner away: round-robin in the AEs' pod, or the next rule.
-        case accountOwner(pod: String?)
-        /// A rep away: the next available rep of the pod; after hours: queued until it opens.
+        /// One AE of the pod (at random in the model); untouched after the SLA: the next AE, at
+        /// most `retries` times. Without a pod: the next matching rule.
+        case accountOwner(pod: String?, retries: Int)
+        /// The pod's one queue: the next free rep takes it; after hours it waits for the pod.
         case podQueue(pod: String)
-        /// A rep away: skipped; a pod closed: the next pod in the rotation.
-        case rotation
+        /// Assigned in turn: reps at max-open and closed pods are skipped; when no pod is open,
+        /// the pod that opens first; untouched after the SLA: the next rep, at most `retries` times.
+        case rotation(retries: Int)
         /// The person away: the first role of the escalation ladder.
         case namedOwner(person: String, firstLevel: String)
     }
@@ -189,9 +192,9 @@ public struct RoutingBlueprint: Sendable {
 
     static func fallback(for rule: Brief.RoutingRule, brief: Brief) -> Fallback {
         switch rule.assignment {
-        case .accountOwner(let pod): .accountOwner(pod: pod)
+        case .accountOwner(let pod): .accountOwner(pod: pod, retries: brief.escalation.retryLimit)
         case .pod(let name): .podQueue(pod: name)
-        case .roundRobin: .rotation
+        case .roundRobin: .rotation(retries: brief.escalation.retryLimit)
         case .owner(let person): .namedOwner(person: person, firstLevel: brief.escalation.ladder.first ?? "RevOps Director")
         }
     }

@@ -83,11 +83,11 @@ public enum RouterSimulation {
         let sla = channel.sla
         switch channel.clock {
         case .calendar:
-            return arrival + Double(laps * sla.calendarMinutes * 60)
+            return arrival + Double(laps * sla.calendarSeconds)
         case .business:
             var open = cal.openTime(at: arrival)
             for _ in 0..<laps {
-                var span = Double(sla.clockMinutes * 60)
+                var span = Double(sla.clockSeconds)
                 if sla.days > 0, !cal.workingDay.isEmpty {
                     let k = cal.intervalIndex(atOpenTime: open)
                     let first = cal.workingDay[min(k, cal.workingDay.count - 1)]

@@ -74,7 +74,7 @@ extension SLAPlanner {
             let overlap = windows[group.channels[c]].intersection(pod.calendar).total / 3600 / Double(weeks)
             let hours = overlap > 0 ? overlap : window.intervals.total / 3600 / Double(weeks)
             let dayHours = channel.clock == .business ? podHours.averageDayHours : 24
-            let sla = Double(channel.sla.days) * dayHours + Double(channel.sla.clockMinutes) / 60
+            let sla = Double(channel.sla.days) * dayHours + Double(channel.sla.clockSeconds) / 3600
             let model: ReferenceModel = if case .rotation = channel.routing { .rotation } else { .pooled }
             parts[c] = Reference.Part(
                 arrivalsPerHour: hours > 0 ? inHoursLeads / hours : 0, handleHours: channel.handleSeconds / 3600, slaHours: sla,

@@ -78,7 +78,7 @@ struct SLAPlanner {
             network.channels.append(
                 RouterNetwork.Channel(
                     rule: rule.name, routing: route, streams: streams,
-                    handleSeconds: Double((c.handleTime ?? brief.volume.handleTime).calendarMinutes * 60),
+                    handleSeconds: Double((c.handleTime ?? brief.volume.handleTime).calendarSeconds),
                     sla: c.responseSLA ?? brief.responseSLA, clock: c.slaClock ?? brief.slaClock,
                     target: (c.targetAttainment ?? brief.targetAttainment).fraction, leadsPerWeek: leadsPerWeek))
             channelRow.append(i)
