@@ -229,10 +229,13 @@ public struct BriefDecoder {
             // An abbreviation that is a zone after all: offer places with the same offsets only.
             var hint = ""
             if let zone = TimeZone(identifier: s.value) {
-                let same = Self.knownZones.filter { name in TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false }
+                let same = Self.knownZones.filter { name in
+                    TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false
+                }
                 let common = [
                     "America/New_York", "America/Chicago", "America/Denver", "America/Phoenix", "America/Los_Angeles", "America/Panama",
-                    "America/Sao_Paulo", "Europe/London", "Europe/Berlin", "Europe/Helsinki", "Asia/Dubai", "Asia/Kolkata", "Asia/Singapore",
+                    "America/Sao_Paulo", "Europe/London", "Europe/Berlin", "Europe/Helsinki", "Asia/Dubai", "Asia/Kolkata",
+                    "Asia/Singapore",
                     "Asia/Tokyo", "Australia/Sydney",
                 ]
                 let preferred = common.filter { name in TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false }

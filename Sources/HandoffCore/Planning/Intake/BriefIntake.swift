@@ -20,7 +20,8 @@ public enum BriefIntake {
         if brief.pods.isEmpty { findings.append(.warning(.noPods, at: top)) }
         let week = 7 * 24.0
         if brief.hours.weeklyHours >= week, brief.volume.afterHoursShare.basisPoints > 0 {
-            findings.append(.warning(.afterHoursWithoutAfterHours(share: brief.volume.afterHoursShare, rule: nil), at: brief.volume.location))
+            findings.append(
+                .warning(.afterHoursWithoutAfterHours(share: brief.volume.afterHoursShare, rule: nil), at: brief.volume.location))
         }
         for rule in brief.routing {
             let share = rule.channel.afterHoursShare ?? brief.volume.afterHoursShare
