@@ -278,31 +278,38 @@ public enum RouterSimulation {
         mutating func pickRotation(_ c: Int, at t: Double, excluding: Int?) -> Int? {
             let pods = rotationPods[c]
             guard !pods.isEmpty else { return nil }
-            var eligible = pods.indices.filter { net.pods[pods[$0]].calendar.isOpen(at: t) }
+            // Pods as bits (a rotation names a handful): no allocation per lead.
+            var eligible: UInt64 = 0
+            for k in pods.indices.prefix(64) where net.pods[pods[k]].calendar.isOpen(at: t) { eligible |= 1 << UInt64(k) }
             var respectLimit = true
-            if eligible.isEmpty {
+            if eligible == 0 {
                 // Nobody is open: the pods that open first, in rotation among themselves.
-                let opens = pods.map { net.pods[$0].calendar.nextOpening(atOrAfter: t) }
-                let first = opens.min() ?? .infinity
+                var first = Double.infinity
+                for k in pods.indices.prefix(64) { first = min(first, net.pods[pods[k]].calendar.nextOpening(atOrAfter: t)) }
                 guard first.isFinite else { return excluding }
-                eligible = pods.indices.filter { opens[$0] <= first + 1 }
+                for k in pods.indices.prefix(64) where net.pods[pods[k]].calendar.nextOpening(atOrAfter: t) <= first + 1 {
+                    eligible |= 1 << UInt64(k)
+                }
                 respectLimit = false
             }
-            while !eligible.isEmpty {
-                let total = eligible.reduce(0) { $0 + rotationWeights[c][$1] }
-                var best = eligible[0]
-                for k in eligible {
+            while eligible != 0 {
+                var total = 0.0
+                var best = -1
+                for k in pods.indices.prefix(64) where eligible & (1 << UInt64(k)) != 0 {
+                    total += rotationWeights[c][k]
                     rotationCredit[c][k] += rotationWeights[c][k]
-                    if rotationCredit[c][k] > rotationCredit[c][best] + 1e-12 { best = k }
+                    if best < 0 || rotationCredit[c][k] > rotationCredit[c][best] + 1e-12 { best = k }
                 }
                 rotationCredit[c][best] -= total
                 if let r = nextRep(c, best, excluding: excluding, respectLimit: respectLimit) { return r }
-                eligible.removeAll { $0 == best }
+                eligible &= ~(1 << UInt64(best))
                 // Everyone open is at max-open: the least loaded open rep takes it.
-                if eligible.isEmpty, respectLimit {
-                    let open = pods.indices.filter { net.pods[pods[$0]].calendar.isOpen(at: t) }
-                    let reps = open.flatMap { podReps[pods[$0]] }.filter { $0 != excluding }
-                    if let r = reps.min(by: { untouched[$0] < untouched[$1] }) { return r }
+                if eligible == 0, respectLimit {
+                    var chosen: Int?
+                    for p in pods where net.pods[p].calendar.isOpen(at: t) {
+                        for r in podReps[p] where r != excluding && (chosen.map { untouched[r] < untouched[$0] } ?? true) { chosen = r }
+                    }
+                    if let chosen { return chosen }
                 }
             }
             return excluding

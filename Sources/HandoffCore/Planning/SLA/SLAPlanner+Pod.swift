@@ -130,7 +130,10 @@ extension SLAPlanner {
         }
         func tryNetwork(_ variant: RouterNetwork, _ change: SLAChange) {
             let today = meets(variant, p, group: &group)
-            let reps = today.meets ? pod.reps : requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group)?.0
+            var reps: Int? = today.meets ? pod.reps : nil
+            if !today.meets, canMeet(variant, p, group: &group) {
+                reps = requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group)?.0
+            }
             options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
         }
         let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
@@ -152,12 +155,25 @@ extension SLAPlanner {
         return options
     }
 
+    /// Whether any headcount could meet the target in `net`: unlimited reps reach every
+    /// channel's target (two replicas; a yes here only opens the search).
+    mutating func canMeet(_ net: RouterNetwork, _ p: Int, group: inout Group) -> Bool {
+        var unlimited = net
+        let hours = max(openHoursPerWeek(net.pods[p]), 1e-9)
+        unlimited.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 20).rounded(.up)) + 1))
+        let r = group.run.run(unlimited, order: .earliestDeadline, stop: .replicas(2))
+        return net.channels.indices.allSatisfy { c in
+            let cell = r.cells[c * net.pods.count + p]
+            return cell.replicas == 0 || cell.attainment >= net.channels[c].target - 0.005
+        }
+    }
+
     /// The group's run with pod `p` staffed so it is never short of reps (1% busy at most).
     mutating func unlimitedRun(_ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
         var net = group.network
         let hours = max(openHoursPerWeek(net.pods[p]), 1e-9)
-        net.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 100).rounded(.up)) + 1))
-        return group.run.run(net, order: .earliestDeadline, stop: .replicas(min(replicas, 8)))
+        net.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 20).rounded(.up)) + 1))
+        return group.run.run(net, order: .earliestDeadline, stop: .replicas(min(replicas, 4)))
     }
 
     /// `net` with pod `p` working other hours.
@@ -190,12 +206,13 @@ extension SLAPlanner {
     /// Simulated attainment against reps, with the in-hours reference beside it.
     mutating func staffingCurve(_ p: Int, group: inout Group, pod: Brief.Pod, required: Int?, reference: Reference) -> [StaffingPoint] {
         let top = max(2 * (required ?? pod.reps), 2 * pod.reps, 2)
-        let step = max(1, (top + 9) / 10)
+        let step = max(1, (top + 5) / 6)
         var points: [StaffingPoint] = []
         var reps = 1
         while reps <= top {
             let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
-            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(2))
+            // One replica a point: the arrivals are shared, so the curve is smooth.
+            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(1))
             let agents = ErlangC.productiveAgents(reps: reps, shrinkage: pod.shrinkage)
             points.append(StaffingPoint(reps: reps, simulated: r.pods[p].attainment, erlang: reference.attainment(agents: agents)))
             reps += reps < pod.reps && reps + step > pod.reps ? pod.reps - reps : step
