@@ -62,10 +62,15 @@ enum StaffingChart {
         // The in-hours textbook line, then the simulated curve.
         let reference = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.erlang)))" }.joined(separator: " ")
         s += "<polyline points=\"\(reference)\" fill=\"none\" stroke=\"#94a3b8\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\n"
-        if let last = points.last {
-            s +=
-                "<text x=\"\(SVG.n(x(last.reps) - 4))\" y=\"\(SVG.n(y(last.erlang) + 16))\" text-anchor=\"end\" fill=\"#475569\">in-hours textbook (Erlang C)</text>\n"
-        }
+        // The legend sits low on the right, clear of the target line and the curves' tops.
+        s +=
+            "<line x1=\"\(SVG.n(left + plotW - 250))\" y1=\"\(SVG.n(top + plotH - 30))\" x2=\"\(SVG.n(left + plotW - 226))\" y2=\"\(SVG.n(top + plotH - 30))\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
+        s +=
+            "<text x=\"\(SVG.n(left + plotW - 220))\" y=\"\(SVG.n(top + plotH - 26))\" fill=\"#1f2733\">simulated, real calendar</text>\n"
+        s +=
+            "<line x1=\"\(SVG.n(left + plotW - 250))\" y1=\"\(SVG.n(top + plotH - 12))\" x2=\"\(SVG.n(left + plotW - 226))\" y2=\"\(SVG.n(top + plotH - 12))\" stroke=\"#94a3b8\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\n"
+        s +=
+            "<text x=\"\(SVG.n(left + plotW - 220))\" y=\"\(SVG.n(top + plotH - 8))\" fill=\"#475569\">in-hours textbook (Erlang C)</text>\n"
         let path = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.simulated)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
         // Required reps.
@@ -73,7 +78,7 @@ enum StaffingChart {
             let rx = SVG.n(x(required))
             s +=
                 "<line x1=\"\(rx)\" y1=\"\(SVG.n(top))\" x2=\"\(rx)\" y2=\"\(SVG.n(top + plotH))\" stroke=\"#15803d\" stroke-width=\"1.5\" stroke-dasharray=\"2 3\"/>\n"
-            s += "<text x=\"\(SVG.n(x(required) + 4))\" y=\"\(SVG.n(top + 12))\" fill=\"#15803d\">needed: \(required)</text>\n"
+            s += "<text x=\"\(SVG.n(x(required) + 4))\" y=\"\(SVG.n(top + plotH / 2))\" fill=\"#15803d\">needed: \(required)</text>\n"
         }
         // Today's staffing.
         if pod.reps >= 1, pod.reps <= maxReps {

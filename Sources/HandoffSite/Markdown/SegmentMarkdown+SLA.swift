@@ -31,7 +31,7 @@ extension SegmentMarkdown {
         let target = p.channels.map(\.target).max() ?? 0
         var md = "### \(E.escape(p.name)): \(E.badge(.sla(p.status)))\n\n"
         if let why = p.reasons.first { md += "- **Why:** \(E.escape(SLAText.reason(why)))\n" }
-        if p.status != .meets { md += "- **Fix:** \(E.escape(fix(p)))\n" }
+        if p.status != .meets { md += "- **Fix:** \(E.escape(SLAText.fix(p)))\n" }
         md += "- **Today:** \(p.reps) reps (\(p.agents) productive) touch \(interval(p.simulated)) of leads in time; "
         md += "\(Format.percent(target)) of leads are touched within \(time(p.achievableFirstTouchMinutes)). "
         md += "They are busy \(Format.percent(min(p.utilisation, 9.99))) of their working hours.\n"
@@ -77,22 +77,6 @@ extension SegmentMarkdown {
         let needed = p.requiredRepsSimulated.map { "\($0) needed" } ?? "no headcount reaches the target"
         md += "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(needed)](\(figure.reference))\n\n"
         return md
-    }
-
-    /// The change to make, in one line.
-    static func fix(_ p: PodSLA) -> String {
-        guard let fix = p.fix else { return "none of the changes tried meets the target; the SLA or the target needs a decision" }
-        let text = SLAText.change(fix.change)
-        switch fix.change {
-        case .moreReps:
-            let reps = fix.reps ?? p.reps
-            return "add \(reps - p.reps) rep\(reps - p.reps == 1 ? "" : "s") (\(reps) in all): \(Format.percent(fix.attainment)) in time"
-        default:
-            if let reps = fix.reps, reps > p.reps {
-                return "\(text), with \(reps) reps (\(reps - p.reps) more)"
-            }
-            return "\(text): \(Format.percent(fix.attainment)) in time with today's reps"
-        }
     }
 
     /// `83.4% (82.6–84.2%)`.

@@ -58,6 +58,22 @@ enum SLAText {
         return "\(total / 60)h\(m == 0 ? "" : " \(m < 10 ? "0" : "")\(m)m") working"
     }
 
+    /// The change to make, in one line.
+    static func fix(_ p: PodSLA) -> String {
+        guard let fix = p.fix else { return "none of the changes tried meets the target; the SLA or the target needs a decision" }
+        let text = change(fix.change)
+        switch fix.change {
+        case .moreReps:
+            let reps = fix.reps ?? p.reps
+            return "add \(reps - p.reps) rep\(reps - p.reps == 1 ? "" : "s") (\(reps) in all): \(Format.percent(fix.attainment)) in time"
+        default:
+            if let reps = fix.reps, reps > p.reps {
+                return "\(text), with \(reps) reps (\(reps - p.reps) more)"
+            }
+            return "\(text): \(Format.percent(fix.attainment)) in time with today's reps"
+        }
+    }
+
     /// `4.2 points`, always with one decimal.
     static func points(_ x: Double) -> String {
         let text = Format.number(x * 100, decimals: 1)

@@ -77,6 +77,7 @@ enum BuiltInTemplates {
         .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
         .verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
         .verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
+        .verdict .why, .verdict .fix { flex-basis: 100%; margin: 0; }
         .layout { display: grid; grid-template-columns: 13rem minmax(0, 1fr); gap: 2rem; align-items: start; }
         .toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
         .toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
@@ -254,6 +255,8 @@ enum BuiltInTemplates {
           <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
           <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
           <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
+          {{#why}}<p class="why"><strong>Why:</strong> {{why}}</p>{{/why}}
+          {{#fix}}<p class="fix"><strong>Fix:</strong> {{fix}}</p>{{/fix}}
         </div>
         <div class="layout">
           <nav class="toc" aria-label="Sections of this page">

@@ -14,6 +14,9 @@ struct SegmentSummary: Sendable {
     var attainment: String
     var status: Badge
     var readiness: Badge
+    /// Why the weakest pod has its verdict, and the change that fixes it, when it does not meet.
+    var why: String?
+    var fix: String?
     var approvalsGiven: Int
     var approvalsNeeded: Int
     var nextDue: String
@@ -33,6 +36,11 @@ struct SegmentSummary: Sendable {
         attainment = Self.weakestPod(plan)
         status = .sla(plan.sla.status)
         readiness = .readiness(plan.approval.readiness)
+        let worst = plan.sla.pods.max { ($0.status, $1.simulated.attainment) < ($1.status, $0.simulated.attainment) }
+        if let worst, worst.status != .meets {
+            why = worst.reasons.first.map(SLAText.reason)
+            fix = SLAText.fix(worst)
+        }
         approvalsGiven = plan.approval.approvedCount
         approvalsNeeded = plan.approval.approvals.count
         nextDue = plan.kit.nextDue?.description ?? "—"
