@@ -205,3 +205,71 @@ struct SimulationTests {
         #expect(east.moreAgentsToKeepUp == needed - east.agents)
     }
 }
+
+/// The planner's ceiling and required reps against figures worked out here by hand: an
+/// after-hours lead on the calendar clock is in time with unlimited reps only if the pod opens
+/// within the SLA, and a pod open round the clock needs what the textbook Erlang C asks for,
+/// and no more than 85% busy.
+@Suite("Advice against independent figures")
+struct AdviceReferenceTests {
+    static func brief(hours: String, afterHours: Int, sla: String, clock: String, leads: Int, handle: Int, reps: Int, target: Int = 90)
+        -> String
+    {
+        """
+        segment: reference
+        goal: pipeline
+        response-sla: \(sla)
+        sla-clock: \(clock)
+        target-attainment: \(target)%
+        launch: 2027-03-01
+        timezone: UTC
+        hours: \(hours)
+        funnel:
+          - stage: MQL
+            definition: Score over 60
+        qualification:
+          - ICP fit
+        volume:
+          leads-per-week: \(leads)
+          after-hours-share: \(afterHours)%
+          handle-time: \(handle)m
+        pods:
+          - name: Solo
+            reps: \(reps)
+        routing:
+          - name: Everyone
+            assign: pod Solo
+
+        """
+    }
+
+    @Test(arguments: [(40, 30), (25, 60), (60, 15)])
+    func theCeilingOfAWeekdayPodOnTheCalendarClock(_ afterHours: Int, _ slaMinutes: Int) throws {
+        let yaml = Self.brief(
+            hours: "Mon-Fri 09:00-17:00", afterHours: afterHours, sla: "\(slaMinutes)m", clock: "calendar", leads: 200, handle: 10, reps: 3)
+        let plan = try #require(TestBriefs.plan(yaml))
+        let pod = try #require(plan.sla.pods.first)
+        // In-window leads are touched at once; an after-hours lead only if an opening (five a
+        // week) comes within the SLA, out of 128 after-hours hours.
+        let share = Double(afterHours) / 100
+        let expected = (1 - share) + share * 5 * (Double(slaMinutes) / 60) / 128
+        #expect(abs(pod.bestAttainment - expected) <= 0.015, "ceiling \(pod.bestAttainment), by hand \(expected)")
+        #expect(pod.requiredRepsSimulated == nil)
+    }
+
+    @Test(arguments: [(300, 20, 15), (600, 15, 10), (150, 30, 60), (1000, 12, 5)])
+    func requiredRepsOfAPodOpenRoundTheClock(_ leads: Int, _ handle: Int, _ sla: Int) throws {
+        let yaml = Self.brief(
+            hours: "Mon-Sun 00:00-24:00", afterHours: 0, sla: "\(sla)m", clock: "calendar", leads: leads, handle: handle, reps: 2)
+        let plan = try #require(TestBriefs.plan(yaml))
+        let pod = try #require(plan.sla.pods.first)
+        let load = Double(leads) / 168 * Double(handle) / 60
+        var erlang = Int(load) + 1
+        while SimulationTests.textbookErlangC(agents: erlang, load: load, slaOverHandle: Double(sla) / Double(handle)) < 0.9 { erlang += 1 }
+        let busy = Int((load / 0.85).rounded(.up))
+        let expected = max(erlang, busy)
+        let found = try #require(pod.requiredRepsSimulated)
+        #expect(abs(found - expected) <= 1, "simulated \(found), by hand \(expected) (Erlang C \(erlang), 85% busy \(busy))")
+        #expect(pod.bestAttainment > 0.99)
+    }
+}
