@@ -14,8 +14,22 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     /// Lead fields the condition reads, in order of first mention.
     public var fields: [String] {
         var seen: [String] = []
-        for atom in atoms where !seen.contains(atom.field) { seen.append(atom.field) }
+        for atom in atoms where !atom.isArrival && !seen.contains(atom.field) { seen.append(atom.field) }
         return seen
+    }
+
+    /// Whether the condition reads only the arrival time (`arrives during Sat-Sun 00:00-24:00`).
+    public var isArrivalOnly: Bool { !atoms.isEmpty && atoms.allSatisfy(\.isArrival) }
+
+    /// The minutes of the week the arrival atoms allow (all of them when there are none).
+    public var arrivalWindow: WeekMinutes {
+        atoms.reduce(WeekMinutes(all: true)) { set, atom in
+            switch atom.test {
+            case .arrivesDuring(let h): set.intersection(WeekMinutes(h))
+            case .arrivesOutside(let h): set.subtracting(WeekMinutes(h))
+            default: set
+            }
+        }
     }
 
     public func matches(_ lead: Lead) -> Bool { atoms.allSatisfy { $0.holds(for: lead) } }
@@ -71,7 +85,16 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case less(Double)
         case isSet
         case isNotSet
+        /// The lead arrives inside these hours (in the rule's arrival zone).
+        case arrivesDuring(WeeklyHours)
+        /// The lead arrives outside these hours.
+        case arrivesOutside(WeeklyHours)
     }
+
+    /// The field arrival atoms read: the minute of the week the lead arrived.
+    public static let arrivalField = "arrival"
+
+    public var isArrival: Bool { field == Self.arrivalField }
 
     public var field: String
     public var test: Test
@@ -96,6 +119,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case .greater(let n): return number(value).map { $0 > n } ?? false
         case .lessOrEqual(let n): return number(value).map { $0 <= n } ?? false
         case .less(let n): return number(value).map { $0 < n } ?? false
+        case .arrivesDuring(let h): return value.flatMap { Int($0) }.map { WeekMinutes(h).contains($0) } ?? false
+        case .arrivesOutside(let h): return value.flatMap { Int($0) }.map { !WeekMinutes(h).contains($0) } ?? false
         }
     }
 
@@ -118,6 +143,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case .less(let n): "\(field) < \(Self.format(n))"
         case .isSet: "\(field) is set"
         case .isNotSet: "\(field) is not set"
+        case .arrivesDuring(let h): "arrives during \(h.text)"
+        case .arrivesOutside(let h): "arrives outside \(h.text)"
         }
     }
 
@@ -133,7 +160,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
     static func isFieldCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "." || c == "-" || c == "_" }
 
     /// The operators, as a diagnostic lists them.
-    static let operatorList = "=, !=, >=, >, <=, <, in [a, b], not in [a, b], is set, is not set"
+    static let operatorList =
+        "=, !=, >=, >, <=, <, in [a, b], not in [a, b], is set, is not set; or 'arrives during HOURS', 'arrives outside HOURS'"
 
     /// Parses one atom with a strict grammar: a field name, one operator, and its operand.
     /// Anything else (`==`, `===`, `= <x>`, a missing or unknown operator) is an error that
@@ -141,6 +169,12 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
     static func parse(_ text: String) -> Result<ConditionAtom, ConditionError> {
         let t = Substring(text.trimmed)
         if t.isEmpty { return .failure(ConditionError(message: "empty condition next to 'and'")) }
+        for (prefix, during) in [("arrives during ", true), ("arrives outside ", false)] where t.hasPrefix(prefix) {
+            switch WeeklyHours.parse(String(t.dropFirst(prefix.count)).trimmed) {
+            case .success(let h): return .success(ConditionAtom(field: arrivalField, test: during ? .arrivesDuring(h) : .arrivesOutside(h)))
+            case .failure(let e): return .failure(ConditionError(message: "after '\(prefix.trimmed)': \(e.message)"))
+            }
+        }
         guard let first = t.first, first.isLetter else {
             return .failure(ConditionError(message: "'\(t)' does not start with a lead field name"))
         }

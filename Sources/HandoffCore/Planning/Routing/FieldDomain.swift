@@ -28,6 +28,8 @@ struct FieldDomain: Sendable {
     var excluded: Set<Key> = []
     var lower: Bound?
     var upper: Bound?
+    /// For the arrival field: the minutes of the week still possible.
+    var minutes: WeekMinutes?
 
     /// What one `add` changed, so the search can take it back.
     struct Change {
@@ -37,13 +39,22 @@ struct FieldDomain: Sendable {
         fileprivate var inserted: [Key]
         fileprivate var lower: Bound??
         fileprivate var upper: Bound??
+        fileprivate var minutes: WeekMinutes??
     }
 
     /// Adds a test in place; `revert` with the returned change undoes it.
     @discardableResult
     mutating func add(_ test: Test) -> Change {
-        var change = Change(mustBeSet: mustBeSet, impossible: impossible, allowed: nil, inserted: [], lower: nil, upper: nil)
+        var change = Change(mustBeSet: mustBeSet, impossible: impossible, allowed: nil, inserted: [], lower: nil, upper: nil, minutes: nil)
         switch test {
+        case .arrivesDuring(let h):
+            change.minutes = .some(minutes)
+            minutes = (minutes ?? WeekMinutes(all: true)).intersection(WeekMinutes(h))
+            mustBeSet = true
+        case .arrivesOutside(let h):
+            change.minutes = .some(minutes)
+            minutes = (minutes ?? WeekMinutes(all: true)).subtracting(WeekMinutes(h))
+            mustBeSet = true
         case .isSet: if mustBeSet == false { impossible = true } else { mustBeSet = true }
         case .isNotSet: if mustBeSet == true { impossible = true } else { mustBeSet = false }
         case .equals(let v):
@@ -73,6 +84,7 @@ struct FieldDomain: Sendable {
         for key in change.inserted { excluded.remove(key) }
         if let old = change.lower { lower = old }
         if let old = change.upper { upper = old }
+        if let old = change.minutes { minutes = old }
     }
 
     static func restrict(_ current: [(key: Key, text: String)]?, to values: [String]) -> [(key: Key, text: String)] {
@@ -108,8 +120,15 @@ struct FieldDomain: Sendable {
         var lower = self.lower
         var upper = self.upper
         var alsoExcluded: [Key] = []
+        var minutes = self.minutes
         switch extra {
         case nil: break
+        case .arrivesDuring(let h)?:
+            minutes = (minutes ?? WeekMinutes(all: true)).intersection(WeekMinutes(h))
+            mustBeSet = true
+        case .arrivesOutside(let h)?:
+            minutes = (minutes ?? WeekMinutes(all: true)).subtracting(WeekMinutes(h))
+            mustBeSet = true
         case .isSet?: if mustBeSet == false { impossible = true } else { mustBeSet = true }
         case .isNotSet?: if mustBeSet == true { impossible = true } else { mustBeSet = false }
         case .equals(let v)?: allowed = Self.restrict(allowed, to: [v])
@@ -122,6 +141,8 @@ struct FieldDomain: Sendable {
         case .less(let n)?: upper = Self.tighterUpper(upper, (n, false))
         }
         if impossible { return nil }
+        // The arrival field: a minute of the week the atoms allow.
+        if let minutes { return minutes.first.map { .some(String($0)) } }
         let needsNumber = lower != nil || upper != nil
         // Unset passes only `!=`, `not in` and `is not set`.
         if mustBeSet != true, allowed == nil, !needsNumber { return .some(nil) }

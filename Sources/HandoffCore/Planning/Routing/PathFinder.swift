@@ -75,6 +75,9 @@ public enum PathFinder {
         case .less(let n): [.greaterOrEqual(n), .isNotSet]
         case .isSet: [.isNotSet]
         case .isNotSet: [.isSet]
+        // Every lead arrives some time: missing a window means arriving outside it.
+        case .arrivesDuring(let h): [.arrivesOutside(h)]
+        case .arrivesOutside(let h): [.arrivesDuring(h)]
         }
     }
 }

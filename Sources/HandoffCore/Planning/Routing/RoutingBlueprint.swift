@@ -31,6 +31,19 @@ public struct RoutingBlueprint: Sendable {
         case evenSplit = "even split"
         /// The rule's matches in the brief's sample of leads.
         case sample
+        /// The arrivals that fall in the rule's arrival window.
+        case arrivalWindow = "arrival window"
+    }
+
+    /// The share of leads arriving in `window` under the brief's arrival model: the in-hours
+    /// share spread over `hours`, the after-hours share over the rest of the week.
+    static func arrivalShare(_ window: WeekMinutes, brief: Brief) -> Double {
+        let open = WeekMinutes(brief.hours)
+        let closed = WeekMinutes(all: true).subtracting(open)
+        let after = brief.volume.afterHoursShare.fraction
+        let inside = open.count > 0 ? Double(window.intersection(open).count) / Double(open.count) : 0
+        let outside = closed.count > 0 ? Double(window.intersection(closed).count) / Double(closed.count) : 0
+        return (1 - after) * inside + after * outside
     }
 
     /// What happens to a rule's lead when its owner is missing or away (the routing matrix's
@@ -149,13 +162,22 @@ public struct RoutingBlueprint: Sendable {
                     findings.append(.error(.sharesPastFull(rule: rule.name, total: Percent(basisPoints: explicit)), at: location))
                 }
             }
-            let open = rows.indices.filter { rules[$0].share == nil && rows[$0].isReachable }
-            let rest = max(0, 10_000 - explicit)
+            // A rule with an arrival atom takes the arrivals of its window under the arrival
+            // model (SPEC §2.3); the other rules without a share split what remains evenly.
+            var timed = 0.0
+            for i in rows.indices
+            where rules[i].share == nil && rows[i].isReachable && rules[i].condition.atoms.contains(where: \.isArrival) {
+                rows[i].share = arrivalShare(rules[i].condition.arrivalWindow, brief: brief)
+                rows[i].shareSource = .arrivalWindow
+                timed += rows[i].share
+            }
+            let open = rows.indices.filter { rules[$0].share == nil && rows[$0].isReachable && rows[$0].shareSource != .arrivalWindow }
+            let rest = max(0, Double(10_000 - explicit) / 10_000 - timed)
             for i in open {
-                rows[i].share = Double(rest) / 10_000 / Double(open.count)
+                rows[i].share = rest / Double(open.count)
                 rows[i].shareSource = .evenSplit
             }
-            if open.isEmpty, explicit < 10_000, let first = rules.first {
+            if open.isEmpty, timed == 0, explicit < 10_000, let first = rules.first {
                 findings.append(.warning(.sharesShort(total: Percent(basisPoints: explicit)), at: first.shareLocation ?? first.location))
             }
         }

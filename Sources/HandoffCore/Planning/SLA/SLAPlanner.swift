@@ -67,13 +67,30 @@ struct SLAPlanner {
             var share = (c.afterHoursShare ?? brief.volume.afterHoursShare).fraction
             // A window with no time outside it: every lead arrives in it (the intake warns).
             if afterHours.total <= 0 { share = 0 }
-            let perWeek = Double(weeks)
-            var streams: [RouterNetwork.Stream] = []
-            if window.total > 0 {
-                streams.append(.init(intervals: window, ratePerSecond: leadsPerWeek * (1 - share) * perWeek / window.total))
+            let total = leadsPerWeek * Double(weeks)
+            // Leads arrive in the rule's window (and outside it, by its after-hours share), only
+            // at times its arrival atoms allow and no earlier time-only rule takes (SPEC §2.3).
+            var mask = rule.condition.arrivalWindow
+            for earlier in brief.routing[..<i] where earlier.condition.isArrivalOnly {
+                mask = mask.subtracting(earlier.condition.arrivalWindow)
             }
-            if share > 0 {
-                streams.append(.init(intervals: afterHours, ratePerSecond: leadsPerWeek * share * perWeek / afterHours.total))
+            var streams: [RouterNetwork.Stream] = []
+            let inDensity = window.total > 0 ? (1 - share) / window.total : 0
+            let outDensity = share > 0 && afterHours.total > 0 ? share / afterHours.total : 0
+            if mask.isFull {
+                if window.total > 0 { streams.append(.init(intervals: window, ratePerSecond: total * inDensity)) }
+                if outDensity > 0 { streams.append(.init(intervals: afterHours, ratePerSecond: total * outDensity)) }
+            } else {
+                let allowed = OpenIntervals(hours: mask.hours, zone: zone, firstDay: start.adding(days: -1), days: weeks * 7 + 2)
+                let inside = window.intersection(allowed)
+                let outside = afterHours.intersection(allowed)
+                let mass = inDensity * inside.total + outDensity * outside.total
+                if mass > 0 {
+                    if inside.total > 0, inDensity > 0 { streams.append(.init(intervals: inside, ratePerSecond: total * inDensity / mass)) }
+                    if outside.total > 0, outDensity > 0 {
+                        streams.append(.init(intervals: outside, ratePerSecond: total * outDensity / mass))
+                    }
+                }
             }
             network.channels.append(
                 RouterNetwork.Channel(
@@ -83,7 +100,8 @@ struct SLAPlanner {
                     target: (c.targetAttainment ?? brief.targetAttainment).fraction, leadsPerWeek: leadsPerWeek))
             channelRow.append(i)
             windows.append(window)
-            windowHours.append(hours)
+            // For a time-limited rule, the hours its leads can arrive in are its allowed times.
+            windowHours.append(mask.isFull ? hours : mask.hours)
         }
     }
 
