@@ -5,16 +5,25 @@ extension SegmentMarkdown {
         let r = plan.routing
         var md = "Rules run in order; the first whose condition holds owns the lead.\n\n"
         md += "### Routing matrix\n\n"
+        // Channels (rules with an SLA of their own) get a column saying what they promise.
+        let b = plan.brief
+        let channels = b.routing.contains { $0.channel.isSet }
         md += E.table(
-            ["#", "Rule", "Condition", "Method", "Owners / pods", "Share", "Enrichment needed", "Fallback"],
+            ["#", "Rule", "Condition", "Method", "Owners / pods", "Share"] + (channels ? ["First-touch SLA"] : [])
+                + ["Enrichment needed", "Fallback"],
             r.rows.map { row in
-                [
+                let rule = b.routing[row.order - 1]
+                let sla =
+                    "\(rule.channel.responseSLA ?? b.responseSLA) (\((rule.channel.slaClock ?? b.slaClock).rawValue)), "
+                    + "\(rule.channel.targetAttainment ?? b.targetAttainment)"
+                return [
                     "\(row.order)", E.escape(row.name), E.escape(row.condition.description), row.assignment.method,
                     E.escape(RoutingText.owners(row.assignment)), RoutingText.share(row),
+                ] + (channels ? [sla] : []) + [
                     row.enrichment.isEmpty ? "—" : E.escape(row.enrichment.joined(separator: ", ")),
                     E.escape(RoutingText.fallback(row.fallback)),
                 ]
-            }, align: ["r", "l", "l", "l", "l", "r", "l", "l"])
+            }, align: ["r", "l", "l", "l", "l", "r"] + (channels ? ["l"] : []) + ["l", "l"])
         md += "\n### Path test\n\n"
         md += "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule.\n\n"
         md += E.table(
