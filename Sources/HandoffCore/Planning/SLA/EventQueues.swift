@@ -1,5 +1,49 @@
+/// What a binary heap orders by.
+protocol HeapOrdered: Sendable {
+    static func before(_ a: Self, _ b: Self) -> Bool
+}
+
+/// A binary min-heap: the simulation's event list and every rep's and pod's queue.
+struct BinaryHeap<Element: HeapOrdered>: Sendable {
+    private var items: [Element] = []
+
+    var isEmpty: Bool { items.isEmpty }
+    var peek: Element? { items.first }
+
+    mutating func push(_ e: Element) {
+        items.append(e)
+        var i = items.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard Element.before(items[i], items[parent]) else { break }
+            items.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Element {
+        let top = items[0]
+        let last = items.removeLast()
+        if !items.isEmpty {
+            items[0] = last
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                let r = l + 1
+                var m = i
+                if l < items.count, Element.before(items[l], items[m]) { m = l }
+                if r < items.count, Element.before(items[r], items[m]) { m = r }
+                if m == i { break }
+                items.swapAt(i, m)
+                i = m
+            }
+        }
+        return top
+    }
+}
+
 /// A simulation event: a rep becomes free, a pod opens, a lead's SLA runs out.
-struct Event: Sendable {
+struct Event: HeapOrdered {
     enum Kind: UInt8, Sendable {
         case repFree, podOpens, deadline
     }
@@ -9,96 +53,39 @@ struct Event: Sendable {
     var id: Int32
     /// For deadlines: how many SLAs have passed.
     var lap: Int32
-}
 
-/// A binary min-heap of events by time (ties: in order of kind, then id, so runs repeat).
-struct EventQueue: Sendable {
-    private var items: [Event] = []
-
-    var isEmpty: Bool { items.isEmpty }
-    var peekTime: Double { items[0].time }
-
+    /// By time; ties in order of kind, then id, so runs repeat.
     static func before(_ a: Event, _ b: Event) -> Bool {
         if a.time != b.time { return a.time < b.time }
         if a.kind != b.kind { return a.kind.rawValue < b.kind.rawValue }
         return a.id < b.id
     }
+}
 
-    mutating func push(_ e: Event) {
-        items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Self.before(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
-    }
-
-    mutating func pop() -> Event {
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1
-                let r = l + 1
-                var m = i
-                if l < items.count, Self.before(items[l], items[m]) { m = l }
-                if r < items.count, Self.before(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
-            }
-        }
-        return top
-    }
+/// The events still to come.
+struct EventQueue: Sendable {
+    private var heap = BinaryHeap<Event>()
+    var isEmpty: Bool { heap.isEmpty }
+    var peekTime: Double { heap.peek?.time ?? .infinity }
+    mutating func push(_ e: Event) { heap.push(e) }
+    mutating func pop() -> Event { heap.pop() }
 }
 
 /// Leads waiting in one queue, most urgent first (smallest priority; ties by lead order).
 struct PriorityQueue: Sendable {
-    struct Entry: Sendable {
+    struct Entry: HeapOrdered {
         var priority: Double
         var lead: Int32
         var version: Int32
+
+        static func before(_ a: Entry, _ b: Entry) -> Bool { a.priority < b.priority || (a.priority == b.priority && a.lead < b.lead) }
     }
 
-    private var items: [Entry] = []
-
-    var isEmpty: Bool { items.isEmpty }
-    var peek: Entry? { items.first }
-
-    static func before(_ a: Entry, _ b: Entry) -> Bool { a.priority < b.priority || (a.priority == b.priority && a.lead < b.lead) }
-
+    private var heap = BinaryHeap<Entry>()
+    var isEmpty: Bool { heap.isEmpty }
+    var peek: Entry? { heap.peek }
     mutating func push(_ priority: Double, lead: Int32, version: Int32) {
-        items.append(Entry(priority: priority, lead: lead, version: version))
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Self.before(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
-        }
+        heap.push(Entry(priority: priority, lead: lead, version: version))
     }
-
-    mutating func pop() -> Entry {
-        let top = items[0]
-        let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
-            var i = 0
-            while true {
-                let l = 2 * i + 1
-                let r = l + 1
-                var m = i
-                if l < items.count, Self.before(items[l], items[m]) { m = l }
-                if r < items.count, Self.before(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
-                i = m
-            }
-        }
-        return top
-    }
+    mutating func pop() -> Entry { heap.pop() }
 }
