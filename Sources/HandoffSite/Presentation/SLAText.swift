@@ -37,6 +37,7 @@ enum SLAText {
         case .moreReps: "more reps"
         case .coverArrivalWindow(let hours): "work when leads arrive: \(hours.text)"
         case .weekendCoverage(let hours): "weekend coverage: \(hours.text)"
+        case .extendedHours(let hours): "longer days, every day: \(hours.text)"
         case .businessClock: "count the SLA in working hours (business clock)"
         case .newestFirst: "serve the newest lead first"
         }

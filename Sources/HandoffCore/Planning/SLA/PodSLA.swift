@@ -6,6 +6,9 @@ public enum SLAChange: Sendable, Hashable {
     case coverArrivalWindow(hours: WeeklyHours)
     /// The pod's weekday hours on Saturday and Sunday too.
     case weekendCoverage(hours: WeeklyHours)
+    /// The shortest every-day hours, around today's, whose ceiling reaches the target: when
+    /// leads arrive round the clock and the SLA is short, only longer days help.
+    case extendedHours(hours: WeeklyHours)
     /// The business clock instead of the calendar clock.
     case businessClock
     /// Serving the newest lead first.

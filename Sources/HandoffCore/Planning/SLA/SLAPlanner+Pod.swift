@@ -144,6 +144,10 @@ extension SLAPlanner {
         if !hours.coversWeekends, hours.withWeekends != hours {
             tryNetwork(rehoured(net, p, hours.withWeekends, pod), .weekendCoverage(hours: hours.withWeekends))
         }
+        // Longer days, every day, when nothing above reaches the target with today's hours.
+        if !options.contains(where: \.meetsTarget), let longer = extendedHours(net, p, hours: hours, group: &group, pod: pod) {
+            tryNetwork(rehoured(net, p, longer, pod), .extendedHours(hours: longer))
+        }
         // The business clock, when a channel runs on the calendar clock.
         if serving.contains(where: { net.channels[$0].clock == .calendar }) {
             var variant = net
@@ -176,6 +180,25 @@ extension SLAPlanner {
         return group.run.run(net, order: .earliestDeadline, stop: .replicas(min(replicas, 4)))
     }
 
+    /// The shortest daily hours on all seven days, widened an hour at a time around today's,
+    /// with which unlimited reps would reach every channel's target; nil when none does.
+    mutating func extendedHours(_ net: RouterNetwork, _ p: Int, hours: WeeklyHours, group: inout Group, pod: Brief.Pod)
+        -> WeeklyHours?
+    {
+        let open = hours.days.compactMap { $0.first?.start }.min() ?? 9 * 60
+        let close = hours.days.compactMap { $0.last?.end }.max() ?? 17 * 60
+        var (start, end) = (open, close)
+        while start > 0 || end < 1440 {
+            // Widen the evening first: inbound arrives later in the day more than before dawn.
+            if end < 1440 { end = min(1440, end + 60) }
+            if start > 0, end == 1440 || (end - close) > (open - start) * 2 { start = max(0, start - 60) }
+            let day = [WeeklyHours.ClosedOpenMinutes(start: start, end: end)]
+            let candidate = WeeklyHours(days: Array(repeating: day, count: 7))
+            if canMeet(rehoured(net, p, candidate, pod), p, group: &group) { return candidate }
+        }
+        return nil
+    }
+
     /// `net` with pod `p` working other hours.
     func rehoured(_ net: RouterNetwork, _ p: Int, _ hours: WeeklyHours, _ pod: Brief.Pod) -> RouterNetwork {
         var copy = net
@@ -195,7 +218,8 @@ extension SLAPlanner {
             case .businessClock: 1
             case .coverArrivalWindow: 2
             case .weekendCoverage: 3
-            case .moreReps: 4
+            case .extendedHours: 4
+            case .moreReps: 5
             }
         }
         let free = options.filter(\.meetsTarget).filter { ($0.reps ?? .max) <= today }.min { rank($0.change) < rank($1.change) }
