@@ -119,8 +119,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case .greater(let n): return number(value).map { $0 > n } ?? false
         case .lessOrEqual(let n): return number(value).map { $0 <= n } ?? false
         case .less(let n): return number(value).map { $0 < n } ?? false
-        case .arrivesDuring(let h): return value.flatMap { Int($0) }.map { WeekMinutes(h).contains($0) } ?? false
-        case .arrivesOutside(let h): return value.flatMap { Int($0) }.map { !WeekMinutes(h).contains($0) } ?? false
+        case .arrivesDuring(let h): return value.flatMap { Int($0) }.map { h.contains(minuteOfWeek: $0) } ?? false
+        case .arrivesOutside(let h): return value.flatMap { Int($0) }.map { !h.contains(minuteOfWeek: $0) } ?? false
         }
     }
 

@@ -34,6 +34,13 @@ extension WeeklyHours {
         return WeeklyHours(days: all)
     }
 
+    /// Whether a minute of the week (Monday 00:00 is 0) falls in the hours, without building a set.
+    public func contains(minuteOfWeek m: Int) -> Bool {
+        guard m >= 0 else { return false }
+        let minute = m % 1440
+        return days[(m / 1440) % 7].contains { $0.start <= minute && minute < $0.end }
+    }
+
     /// Whether the hours include any time on Saturday or Sunday.
     public var coversWeekends: Bool { !days[5].isEmpty && !days[6].isEmpty }
 

@@ -162,10 +162,7 @@ extension SLAPlanner {
     /// Whether any headcount could meet the target in `net`: unlimited reps reach every
     /// channel's target (two replicas; a yes here only opens the search).
     mutating func canMeet(_ net: RouterNetwork, _ p: Int, group: inout Group) -> Bool {
-        var unlimited = net
-        let hours = max(openHoursPerWeek(net.pods[p]), 1e-9)
-        unlimited.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 20).rounded(.up)) + 1))
-        let r = group.run.run(unlimited, order: .earliestDeadline, stop: .replicas(2))
+        let r = group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(2))
         return net.channels.indices.allSatisfy { c in
             let cell = r.cells[c * net.pods.count + p]
             return cell.replicas == 0 || cell.attainment >= net.channels[c].target - 0.005
@@ -174,10 +171,15 @@ extension SLAPlanner {
 
     /// The group's run with pod `p` staffed so it is never short of reps (1% busy at most).
     mutating func unlimitedRun(_ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
-        var net = group.network
+        group.run.run(unlimited(group.network, p), order: .earliestDeadline, stop: .replicas(min(replicas, 4)))
+    }
+
+    /// `net` with pod `p` staffed so it is never short of reps: at most 5% busy.
+    func unlimited(_ net: RouterNetwork, _ p: Int) -> RouterNetwork {
+        var copy = net
         let hours = max(openHoursPerWeek(net.pods[p]), 1e-9)
-        net.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 20).rounded(.up)) + 1))
-        return group.run.run(net, order: .earliestDeadline, stop: .replicas(min(replicas, 4)))
+        copy.pods[p].agents = min(2_000, max(net.pods[p].agents, Int((Self.workload(net, p) / hours * 20).rounded(.up)) + 1))
+        return copy
     }
 
     /// The shortest daily hours on all seven days, widened an hour at a time around today's,
