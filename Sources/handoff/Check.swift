@@ -9,29 +9,62 @@ struct Check: AsyncParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Check every brief and print diagnostics; writes nothing.")
 
     @OptionGroup var content: ContentOptions
-    @Flag(help: "Fail (exit 1) on warnings and SLA breaches too.")
+    @Option(help: "Folder of plan records, which bind approvals to brief versions.")
+    var plans = ".claude/plans"
+    @Flag(help: "Fail (exit 1) on warnings, SLA breaches and approvals of an earlier version too, printing each.")
     var strict = false
-    @Option(help: "Output: text (compiler style), github (Actions annotations) or json.")
+    @Flag(name: .customLong("require-records"), help: "Fail when a brief's current version has no plan record.")
+    var requireRecords = false
+    @Option(help: "Output: text (compiler style), github (Actions annotations and job summary) or json (docs/check-json.md).")
     var format: DiagnosticFormat = .text
 
     func run() async throws {
-        let options = try content.buildOptions()
+        var options = try content.buildOptions()
+        options.plans = plans
         let driver = BuildDriver(options: options)
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.check() }
-        let output = format.render(report.diagnostics)
-        if format == .text {
-            CommandLineEdge.printError(output)
-        } else {
-            print(output, terminator: "")
+        let gate = CheckGate(strict: strict, requireRecords: requireRecords, plansFolder: plans)
+        let diagnostics = gate.diagnostics(report)
+        let json = CheckJSON(diagnostics: diagnostics, report: report, strict: strict)
+        switch format {
+        case .text:
+            CommandLineEdge.printError(format.render(diagnostics))
+            for note in report.notes { CommandLineEdge.printError(note + "\n") }
+            CommandLineEdge.printError(Self.summaryLine(report, diagnostics: diagnostics) + "\n")
+        case .github:
+            print(format.render(diagnostics), terminator: "")
+            if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+                try Self.append(CheckSummary.markdown(json, diagnostics: diagnostics), to: path)
+            }
+        case .json:
+            print(json.serialized(), terminator: "")
         }
+        if diagnostics.hasErrors { throw ExitCode(1) }
+    }
+
+    /// "4 briefs checked: 0 errors, 4 warnings, SLA breach in enterprise, smb".
+    static func summaryLine(_ report: BuildReport, diagnostics: [Diagnostic]) -> String {
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        var line =
+            "\(count(report.briefCount, "brief")) checked: \(count(diagnostics.errors.count, "error")), \(count(diagnostics.warnings.count, "warning"))"
         let breaches = report.plans.filter { $0.sla.status == .breach }.map(\.segment)
-        if format == .text {
-            let e = report.diagnostics.errors.count, w = report.warningCount
-            var line =
-                "\(report.plans.count) brief\(report.plans.count == 1 ? "" : "s") checked: \(e) error\(e == 1 ? "" : "s"), \(w) warning\(w == 1 ? "" : "s")"
-            if !breaches.isEmpty { line += ", SLA breach in \(breaches.joined(separator: ", "))" }
-            CommandLineEdge.printError(line + "\n")
+        if !breaches.isEmpty { line += ", SLA breach in \(breaches.joined(separator: ", "))" }
+        let stale = report.plans.filter { $0.approval.readiness == .needsReApproval }.map(\.segment)
+        if !stale.isEmpty { line += ", re-approval needed in \(stale.joined(separator: ", "))" }
+        return line
+    }
+
+    /// Appends to the job summary file; a summary that cannot be written is a usage failure.
+    static func append(_ text: String, to path: String) throws {
+        guard
+            let handle = FileHandle(forWritingAtPath: path)
+                ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil)
+        else {
+            CommandLineEdge.printError("error: cannot write the job summary to \(path)\n")
+            throw ExitCode(2)
         }
-        if report.hasErrors || (strict && (report.warningCount > 0 || !breaches.isEmpty)) { throw ExitCode(1) }
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        handle.write(Data(text.utf8))
     }
 }

@@ -7,7 +7,7 @@ struct Handoff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handoff",
         abstract: "Turn marketing-to-sales handoff briefs into a browsable approval-packet site.",
-        subcommands: [Build.self, Check.self, Plan.self, Parse.self, Schema.self, New.self]
+        subcommands: [Build.self, Check.self, Plan.self, Diff.self, Parse.self, Schema.self, New.self]
     )
 
     /// Exit codes follow SPEC §4: 1 for brief errors, 2 for wrong usage or I/O failures.

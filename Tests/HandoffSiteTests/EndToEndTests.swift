@@ -148,7 +148,13 @@ struct EndToEndTests {
             github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
         #expect(github.stdout.contains("::warning file=Content/gamma.yml,line="))
         let json = try T.run(["check", "--format", "json"], in: dir)
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(document["format"] as? String == "handoff-check" && document["version"] as? Int == 1)
+        #expect(document["passed"] as? Bool == true && document["briefs"] as? Int == 3 && document["warnings"] as? Int == 4)
+        let segments = try #require(document["segments"] as? [[String: Any]])
+        #expect(segments.map { $0["segment"] as? String } == ["alpha", "beta", "gamma"])
+        #expect(segments.allSatisfy { ($0["version"] as? String)?.count == 8 && $0["recorded"] as? Bool == false })
+        let list = try #require(document["diagnostics"] as? [[String: Any]])
         #expect(list.count == 4)  // two rule warnings, and pod East shared by three briefs
         #expect(list.allSatisfy { $0["file"] != nil && $0["line"] != nil && $0["column"] != nil && $0["severity"] as? String == "warning" })
         #expect(list.allSatisfy { $0["stage"] as? String == "plan" })
@@ -214,8 +220,7 @@ struct EndToEndTests {
         let changed = try T.run(["plan"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"])
         #expect(changed.status == 0)
         #expect(changed.stdout.contains("gamma: wrote .claude/plans/plan-20261126-100000.json"))
-        #expect(
-            changed.stdout.contains("routing rule changed: Partners (when lead-source = partner → lead-source in [partner, reseller])"))
+        #expect(changed.stdout.contains("routing[Partners].when: lead-source = partner → lead-source in [partner, reseller]"))
         #expect(changed.stdout.contains("2 segments unchanged"))
         records = try FileManager.default.contentsOfDirectory(atPath: plans.path)
         #expect(records.count == 5 && records.contains("README.txt"))
@@ -229,7 +234,10 @@ struct EndToEndTests {
         #expect(try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795687200"]).status == 0)
         #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).count == 5)
         let page = try String(contentsOf: dir.appendingPathComponent("Public/segments/gamma/handoff.md"), encoding: .utf8)
-        #expect(page.contains("`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing rule changed: Partners"))
+        #expect(
+            page.contains(
+                "`plan-20261126-100000.json` | 2026-11-26T10:00:00Z | routing\\[Partners\\].when: lead-source = partner → lead-source in \\[partner, reseller\\]"
+            ))
         #expect(page.contains("first record of segment 'gamma'"))
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("Public/segments/gamma/plan-20261126-100000.json").path))
     }

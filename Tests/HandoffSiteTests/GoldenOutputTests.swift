@@ -5,7 +5,8 @@ import Testing
 @testable import HandoffSite
 
 /// `handoff.md`, the segment page and `packet.json` of each example brief, as of a fixed date
-/// and with the built-in templates, byte for byte against their golden files (see `Golden`).
+/// with the built-in templates and the repository's plan records (so the audit trail and the
+/// sign-offs' versions are the example site's), byte for byte against their golden files.
 @Suite("Golden outputs of the example briefs")
 struct GoldenOutputTests {
     static let asOf = CalendarDate(year: 2026, month: 11, day: 25)!
@@ -14,10 +15,13 @@ struct GoldenOutputTests {
         let path = TestSupport.content.appendingPathComponent("\(segment).yml").path
         let loaded = await BriefLoader.load([path], contentRoot: TestSupport.content.path)
         let brief = try #require(loaded.first?.brief, "\(loaded.first?.diagnostics.map(\.headline) ?? [])")
-        let plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: asOf)
+        let plans = TestSupport.content.deletingLastPathComponent().appendingPathComponent(".claude/plans").path
+        let contents = try PlanRecordStore(folder: plans).read()
+        let trail = AuditTrail(records: contents.records(for: segment))
+        let plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: asOf, history: trail.history)
         let renderer = SiteRenderer(
             templates: try TemplateSet(overrides: [:], folder: "Templates"), asOf: asOf, baseURL: nil, briefCount: 4)
-        return (renderer.render(plan, extras: SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)), renderer)
+        return (renderer.render(plan, extras: SegmentExtras(trail: trail, latestRecord: nil)), renderer)
     }
 
     @Test(arguments: ["enterprise", "mid-market", "smb", "partner"])

@@ -29,7 +29,7 @@ struct PlanRecordTests {
         #expect(
             pairs.map(\.0) == [
                 "plan_id", "objective", "complexity", "strategy", "stages", "parallelization", "context_passing", "error_handling",
-                "success_criteria", "success_metrics", "deliverables", "segment", "inputs_digest", "previous", "created_at", "inputs",
+                "success_criteria", "success_metrics", "deliverables", "segment", "inputs_digest", "previous", "created_at", "input_fields",
             ])
         #expect(record["strategy"]?.stringValue == "pipeline")
         #expect(record["error_handling"]?["max_retries"] == .integer(2))
@@ -45,7 +45,7 @@ struct PlanRecordTests {
         // The record reads back for the audit trail.
         let parsed = try #require(AuditTrail.parseRecord(record.serialized(), fileName: "plan-x.json"))
         #expect(parsed.segment == "alpha" && parsed.inputsDigest == plan.inputsDigest && parsed.createdAt == "2025-11-25T12:00:00Z")
-        #expect(parsed.inputs == RecordInputs(plan))
+        #expect(parsed.inputs == plan.inputs)
     }
 
     @Test func diamondRecordHasAMergeGate() throws {

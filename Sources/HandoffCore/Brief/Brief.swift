@@ -168,6 +168,8 @@ public struct Brief: Sendable {
         public var name: String?
         public var status: Status
         public var date: CalendarDate?
+        /// The brief version (8 hex digits) this decision is about; nil: the one current on `date`.
+        public var version: String? = nil
         public var location: SourceLocation
     }
 

@@ -259,6 +259,19 @@ extension BriefDecoder {
             name: m["name"] == nil ? nil : text(m["name"], "name"),
             status: m["status"] == nil ? .pending : choice(m["status"], "status", Brief.Approval.Status.self) ?? .pending,
             date: m["date"] == nil ? nil : date(m["date"], "date"),
+            version: m["version"] == nil ? nil : version(m["version"]),
             location: loc)
+    }
+
+    /// A brief version as shown beside each sign-off line: 8 hex digits.
+    mutating func version(_ node: YAMLNode?) -> String? {
+        guard let s = scalar(node, "version") else { return nil }
+        let value = s.value.trimmed.lowercased()
+        guard value.count == 8, value.allSatisfy(\.isHexDigit) else {
+            error(
+                "'\(s.value)' is not a brief version; copy the 8 hex digits shown beside the sign-off line, e.g. 3f9a01c2", at: s.location)
+            return nil
+        }
+        return value
     }
 }

@@ -124,6 +124,9 @@ public enum BriefSchema {
         FieldSchema("name", .text, "approver's name"),
         FieldSchema("status", .choice(Brief.Approval.Status.allCases.map(\.rawValue)), "pending (default), approved, rejected"),
         FieldSchema("date", date, "date of the decision"),
+        FieldSchema(
+            "version", .pattern("^[0-9a-fA-F]{8}$", example: "3f9a01c2"),
+            "brief version decided on, as shown beside the sign-off line; default the version current on `date`"),
     ])
 
     public static let brief = ObjectSchema(fields: [

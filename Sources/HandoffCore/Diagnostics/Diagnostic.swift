@@ -24,6 +24,8 @@ public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
     public var stage: Stage = .load
     /// The text of the offending line, when known, for the caret snippet.
     public var sourceLine: String?
+    /// A short heading for CI annotations ("SLA breach", "Stale approval"); nil: by severity.
+    public var title: String?
 
     public init(_ severity: Severity, _ message: String, at location: SourceLocation, sourceLine: String? = nil) {
         self.severity = severity

@@ -21,6 +21,8 @@ public struct Finding: Sendable, Hashable {
         case scoringWithoutThreshold
         case dependencyAfterLaunch(dependency: String, due: CalendarDate, launch: CalendarDate)
         case decisionWithoutDate(role: String, status: Brief.Approval.Status)
+        /// A dated decision that no plan record can tie to a version (SPEC §3.7).
+        case decisionWithoutVersion(role: String, why: SignOff.Unplaced, current: String)
         case duplicateSegment(segment: String, firstFile: String)
         /// A pod of the same name in another brief: its capacity is counted in each.
         case podInAnotherBrief(pod: String, otherFile: String)

@@ -15,14 +15,21 @@ public struct HandoffPlan: Sendable {
     public var pattern: PlanPattern
     /// SHA-256 of the canonical planning inputs, `sha256:…`.
     public var inputsDigest: String
+    /// The planning inputs field by field, for the audit trail and stale approvals.
+    public var inputs: InputFields
+
+    /// The version people see and pin approvals to (SPEC §3.7).
+    public var version: String { PlanDigest.version(of: inputsDigest) }
 
     public var segment: String { brief.segment }
 }
 
-/// Runs the five workflow steps for one brief. Pure: the brief, the sample's text and the build
-/// date come in as values; no file system, no clock.
+/// Runs the five workflow steps for one brief. Pure: the brief, the sample's text, the
+/// segment's recorded versions and the build date come in as values; no file system, no clock.
 public enum Planner {
-    public static func plan(_ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate) -> HandoffPlan {
+    public static func plan(
+        _ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate, history: [RecordedVersion] = []
+    ) -> HandoffPlan {
         var findings = BriefIntake.check(brief)
         var sample: SampleReplay?
         if let sampleCSV, let location = brief.sampleLocation {
@@ -42,11 +49,24 @@ public enum Planner {
         let escalation = EscalationLadder.plan(brief)
         let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
+        let digest = PlanDigest.digest(brief.tree, sampleCSV: sampleCSV)
+        let version = PlanDigest.version(of: digest)
+        let inputs = InputFields(tree: brief.tree, sampleCSV: sampleCSV)
+        let signOffs = SignOff.place(
+            ApprovalPacket.approvers(of: brief), current: version, currentInputs: inputs, history: history, asOf: asOf)
+        for s in signOffs {
+            // Undated decisions already have intake's warning, which asks for both.
+            if case .unplaced(let why) = s.placement, why != .noDate {
+                findings.append(
+                    .warning(.decisionWithoutVersion(role: s.approval.role, why: why, current: version), at: s.approval.location))
+            }
+        }
         let ordered = findings.sortedByLocation()
-        let approval = ApprovalPacket.plan(brief, findings: ordered, sla: sla, tooling: tooling, kit: kit)
+        let approval = ApprovalPacket.plan(
+            brief, findings: ordered, sla: sla, tooling: tooling, kit: kit, signOffs: signOffs, version: version)
         return HandoffPlan(
             brief: brief, asOf: asOf, findings: ordered, routing: routing, sla: sla, escalation: escalation, kit: kit,
             tooling: tooling, approval: approval, pattern: PlanPattern.choose(brief.pattern, kit: kit),
-            inputsDigest: PlanDigest.digest(brief.tree, sampleCSV: sampleCSV))
+            inputsDigest: digest, inputs: inputs)
     }
 }

@@ -22,6 +22,14 @@ public struct BuildDriver: Sendable {
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
         report.diagnostics += (BriefIntake.checkUniqueSegments(briefs) + BriefIntake.checkSharedPods(briefs)).map(FindingText.diagnostic)
+        // Recorded versions bind approvals to what was signed; read-only here.
+        let contents = try BuildStage.records.run { () throws(HandoffError) in
+            try PlanRecordStore(folder: options.plans, disk: options.disk).read()
+        }
+        report.notes += contents.warnings
+        report.records = contents.records
+        report.briefCount = paths.count
+        let histories = Dictionary(grouping: contents.records, by: \.segment).mapValues { AuditTrail(records: $0).history }
         let asOf = options.asOf
         let total = loaded.count
         let progress = self.progress
@@ -30,7 +38,7 @@ public struct BuildDriver: Sendable {
             for (i, item) in loaded.enumerated() {
                 group.addTask {
                     guard let brief = item.brief else { return (i, nil, []) }
-                    let plan = Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf)
+                    let plan = Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [])
                     return (i, plan, BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines))
                 }
             }
@@ -59,7 +67,6 @@ public struct BuildDriver: Sendable {
         defer { withExtendedLifetime(lock) {} }
         store.removeLeftovers()
         var contents = try store.read()
-        report.notes += contents.warnings
         let records = store.prepare(try selected(report.plans), timestamp: options.timestamp, contents: &contents)
         report.recordsWritten = try store.commit(records)
         return report
@@ -96,7 +103,6 @@ public struct BuildDriver: Sendable {
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
         var contents = try BuildStage.records.run { () throws(HandoffError) in try store.read() }
-        report.notes += contents.warnings
         // Records are rendered into the pages now and written only once the site is in place.
         let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
 

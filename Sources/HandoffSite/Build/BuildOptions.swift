@@ -32,6 +32,10 @@ public struct BuildReport: Sendable {
     public var pagesWritten = 0
     public var filesWritten = 0
     public var recordsWritten: [String: String] = [:]
+    /// Briefs found in the content folder, whether or not they loaded.
+    public var briefCount = 0
+    /// The plan records in the plans folder when the run began.
+    public var records: [AuditTrail.Record] = []
 
     public var hasErrors: Bool { diagnostics.hasErrors }
     public var warningCount: Int { diagnostics.warnings.count }

@@ -5,26 +5,20 @@ import HandoffCore
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text, github, json
 
+    /// Diagnostics as lines; JSON is `CheckJSON`'s, which needs the whole report.
     public func render(_ diagnostics: [Diagnostic]) -> String {
         switch self {
         case .text:
             return diagnostics.map { $0.description + "\n" }.joined()
         case .github:
             return diagnostics.map { d in
-                let kind = d.severity == .error ? "error" : d.severity == .warning ? "warning" : "notice"
+                let kind = d.severity == .error ? "error" : "warning"
+                let title = d.title.map { ",title=\(escapeProperty($0))" } ?? ""
                 return
-                    "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)::\(escapeData(d.message))\n"
+                    "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)\(title)::\(escapeData(d.message))\n"
             }.joined()
         case .json:
-            return JSONValue.array(
-                diagnostics.map { d in
-                    .object([
-                        ("file", .string(d.location.file)), ("line", .integer(d.location.line)),
-                        ("column", .integer(d.location.column)), ("severity", .string(d.severity.rawValue)),
-                        ("stage", .string(d.stage.rawValue)), ("message", .string(d.message)),
-                    ])
-                }
-            ).serialized()
+            return CheckJSON(diagnostics: diagnostics, report: BuildReport(), strict: false).serialized()
         }
     }
 

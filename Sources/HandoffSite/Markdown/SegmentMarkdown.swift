@@ -164,6 +164,8 @@ public enum SegmentMarkdown {
     static func approval(_ plan: HandoffPlan) -> String {
         let a = plan.approval
         var md = "Readiness: \(E.badge(.readiness(a.readiness)))\n\n"
+        md +=
+            "Version: \(E.code(plan.version, inTable: false)). Sign-offs are bound to it: a decision on another version must be given again.\n\n"
         let reasons = ReadinessText.reasons(plan)
         if reasons.isEmpty {
             md += "Nothing stands in the way of sign-off.\n\n"
@@ -176,14 +178,44 @@ public enum SegmentMarkdown {
             .joined(separator: " → ") + ".\n\n"
         if a.usesDefaultApprovers { md += "The brief lists no approvers; the default sign-off is RevOps Director and VP Sales.\n\n" }
         md += E.table(
-            ["Role", "Name", "Decision", "Date"],
-            a.approvals.map {
-                [
-                    E.escape($0.role), E.escape($0.name ?? "—"), E.badge(Badge($0.status.rawValue, .of($0.status))),
-                    $0.date?.description ?? "—",
+            ["Role", "Name", "Decision", "Date", "On version"],
+            a.signOffs.map { s in
+                let o = s.approval
+                return [
+                    E.escape(o.role), E.escape(o.name ?? "—"), E.badge(Badge(o.status.rawValue, .of(o.status))),
+                    o.date?.description ?? "—", signedVersion(s),
                 ]
             })
+        // One list per earlier version, naming everyone who signed it.
+        var versions: [String] = []
+        for s in a.staleSignOffs where !versions.contains(s.version ?? "") { versions.append(s.version ?? "") }
+        for version in versions {
+            let signers = a.staleSignOffs.filter { $0.version == version }
+            guard let s = signers.first else { continue }
+            let who = signers.map { E.escape($0.approval.role + ($0.approval.name.map { " (\($0))" } ?? "")) }.joined(separator: ", ")
+            md += "\n### What changed since version \(version)\n\nDecided on that version by \(who).\n\n"
+            if let changes = s.changesSince {
+                md +=
+                    changes.isEmpty
+                    ? "No planning input changed.\n" : changes.map { "- \(E.code(AuditText.input($0), inTable: false))\n" }.joined()
+            } else {
+                md +=
+                    "No plan record holds version \(s.version ?? ""), so the changes cannot be listed; compare the brief's history in version control.\n"
+            }
+        }
         return md
+    }
+
+    /// The version a decision was on, and whether it still counts.
+    static func signedVersion(_ s: SignOff) -> String {
+        switch s.placement {
+        case .pending: return "—"
+        case .unplaced: return E.badge(Badge("not tied to a version", .warn))
+        case .pinned, .byDate:
+            let version = E.code(s.version ?? "", inTable: true)
+            return s.isStale
+                ? "\(version) \(E.badge(Badge("earlier version", .warn)))" : "\(version) \(E.badge(Badge("this version", .good)))"
+        }
     }
 
     static func audit(_ trail: AuditTrail) -> String {

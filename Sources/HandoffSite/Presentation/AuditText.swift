@@ -1,29 +1,31 @@
 import HandoffCore
 
-/// The words for the audit trail's changes.
+/// The words for the audit trail's changes and for what changed since a sign-off.
 public enum AuditText {
     public static func change(_ c: AuditTrail.Change) -> String {
         switch c {
         case .firstRecord(let segment): "first record of segment '\(segment)'"
-        case .inputsChanged: "planning inputs changed"
-        case .title(let old, let new): "title: \(old) → \(new)"
-        case .ruleAdded(let name): "routing rule added: \(name)"
-        case .ruleRemoved(let name): "routing rule removed: \(name)"
-        case .ruleChanged(let name, let fields): "routing rule changed: \(name) (\(fields.map(field).joined(separator: "; ")))"
-        case .rulesReordered: "routing rules reordered"
-        case .slaInput(let key, let old, let new): "SLA input \(key): \(old ?? "unset") → \(new ?? "unset")"
-        case .pods(let removed, let added): "pods: " + (removed.map { "−\($0)" } + added.map { "+\($0)" }).joined(separator: "; ")
-        case .enablement(let removed, let added):
-            "enablement: " + (removed.map { "−\($0)" } + added.map { "+\($0)" }).joined(separator: "; ")
-        case .otherInputs: "other planning inputs changed"
+        case .inputsChanged: "planning inputs changed (an older record does not list them field by field)"
+        case .input(let change): input(change)
         }
     }
 
-    static func field(_ f: AuditTrail.RuleField) -> String {
-        switch f {
-        case .when(let old, let new): "when \(old) → \(new)"
-        case .assign(let old, let new): "assign \(old) → \(new)"
-        case .share(let old, let new): "share \(old ?? "even") → \(new ?? "even")"
+    /// `response-sla: 1d → 8h`, `routing[Fast lane]: added`.
+    public static func input(_ c: InputChange) -> String {
+        switch c {
+        case .changed(let field, let old, let new): "\(field): \(value(old)) → \(value(new))"
+        case .added(let field, let value?): "\(field): added (\(Self.value(value)))"
+        case .added(let field, nil): "\(field): added"
+        case .removed(let field, let value?): "\(field): removed (was \(Self.value(value)))"
+        case .removed(let field, nil): "\(field): removed"
+        case .reordered(let list): "\(list): reordered"
         }
+    }
+
+    /// Long values (conditions, definitions) cut so one change stays one line.
+    static func value(_ v: String) -> String {
+        let flat = v.split(whereSeparator: \.isNewline).joined(separator: " ")
+        if flat.isEmpty { return "(empty)" }
+        return flat.count > 80 ? String(flat.prefix(77)) + "…" : flat
     }
 }

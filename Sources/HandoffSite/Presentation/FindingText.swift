@@ -11,7 +11,17 @@ public enum FindingText {
         case .scoringWithoutThreshold: return "scoring has no threshold; handoff cannot tell when a lead is ready"
         case .dependencyAfterLaunch(let dependency, let due, let launch):
             return "dependency '\(dependency)' is due \(due), after launch on \(launch)"
-        case .decisionWithoutDate(let role, let status): return "\(role) is \(status.rawValue) without a date"
+        case .decisionWithoutDate(let role, let status):
+            return "\(role) is \(status.rawValue) without a date or 'version:', so no record can say which version was \(status.rawValue)"
+        case .decisionWithoutVersion(let role, let why, let current):
+            let reason: String =
+                switch why {
+                case .noDate: "it has no date"
+                case .beforeFirstRecord(let first): "it is dated before the first plan record (\(first))"
+                case .severalVersionsThatDay(let versions): "versions \(versions.joined(separator: " and ")) were both current that day"
+                }
+            return
+                "\(role)'s decision cannot be tied to a brief version (\(reason)); add 'version:' with the version decided on (this one is \(current))"
         case .duplicateSegment(let segment, let firstFile): return "segment '\(segment)' is already used by \(firstFile)"
         case .unreachableRule(let rule, let why):
             let reason: String =

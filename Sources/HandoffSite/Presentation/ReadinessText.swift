@@ -22,7 +22,35 @@ enum ReadinessText {
             return "SLA at risk: " + (reason ?? pod)
         case .overdueItems(let n): return "\(n) enablement item\(n == 1 ? "" : "s") overdue"
         case .awaitingSignOff(let roles): return "awaiting sign-off: \(roles.joined(separator: ", "))"
+        case .staleDecision(let role, let name, let version):
+            let decision = plan.approval.signOffs.first { $0.approval.role == role && $0.version == version }
+            let changed =
+                decision?.changesSince.map { "\($0.count) planning input\($0.count == 1 ? " has" : "s have") changed since" }
+                ?? "the brief has changed since"
+            return
+                "\(who(role, name)) \(decision?.approval.status.rawValue ?? "decided on") version \(version); \(changed), so the decision is needed again on \(plan.version)"
+        case .unplacedDecision(let role, let name):
+            return
+                "\(who(role, name))'s approval cannot be tied to a version: if it was given on this one, add 'version: \(plan.version)' to it"
         }
+    }
+
+    static func who(_ role: String, _ name: String?) -> String { role + (name.map { " (\($0))" } ?? "") }
+
+    /// Why a segment needs re-approval and what to do, for the verdict at the top of its page.
+    static func reApproval(_ plan: HandoffPlan) -> (why: String, fix: String) {
+        let stale = plan.approval.staleSignOffs
+        let unplaced = plan.approval.signOffs.filter { s in
+            if case .unplaced = s.placement, s.approval.status == .approved { return true }
+            return false
+        }
+        let roles = (stale + unplaced).map(\.approval.role)
+        let list = roles.count > 1 ? roles.dropLast().joined(separator: ", ") + " and " + (roles.last ?? "") : roles.joined()
+        let why =
+            stale.isEmpty
+            ? "\(list)'s approval cannot be tied to a version of the brief"
+            : "the brief changed after \(list) signed off"
+        return (why, "ask \(list) to approve version \(plan.version), and record it with 'version: \(plan.version)' on each approval")
     }
 
     /// Blockers first, then notes.

@@ -17,6 +17,7 @@ public enum Tone: String, Sendable, Hashable, CaseIterable {
         switch readiness {
         case .approved: .good
         case .readyForSignOff: .info
+        case .needsReApproval: .warn
         case .blocked: .bad
         }
     }

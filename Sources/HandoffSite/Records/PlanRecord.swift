@@ -1,8 +1,9 @@
 import HandoffCore
 
 /// The plan record (SPEC §3.7): a JSON document in the orchestrator plan schema that GTM
-/// planning agents read, plus Handoff's own `segment`, `inputs_digest`, `previous` and an
-/// `inputs` summary from which the audit trail computes what changed. Stages and tasks come
+/// planning agents read, plus Handoff's own `segment`, `inputs_digest`, `previous` and the
+/// planning inputs field by field (`input_fields`), from which the audit trail and stale
+/// approvals compute what changed. Stages and tasks come
 /// from the plan's one stage table (`PlanPattern.stages`).
 public struct PlanRecord: Encodable, Sendable {
     public var plan_id: String
@@ -23,7 +24,7 @@ public struct PlanRecord: Encodable, Sendable {
     /// The record this one replaces.
     public var previous: String?
     public var created_at: String
-    public var inputs: RecordInputs
+    public var input_fields: [InputFields.Field]
 
     public struct Stage: Encodable, Sendable {
         public var stage_id: String
@@ -149,7 +150,7 @@ public struct PlanRecord: Encodable, Sendable {
         inputs_digest = plan.inputsDigest
         self.previous = previous
         created_at = Self.iso8601(timestamp)
-        inputs = RecordInputs(plan)
+        input_fields = plan.inputs.fields
     }
 
     /// The record's text.

@@ -5,11 +5,13 @@ import HandoffCore
 /// absent values as `null`, so the bytes are stable. Texts are the page's own wording.
 public struct PacketJSON: Encodable, Sendable {
     public var segment: String
+    /// The brief version (SPEC §3.7): the inputs digest's first 8 hex digits.
+    public var version: String
     public var title: String
     public var goal: String
     /// The segment's SLA status: meets, at risk, breach, not modelled.
     public var status: String
-    /// approved, ready for sign-off, blocked.
+    /// approved, ready for sign-off, needs re-approval, blocked.
     public var readiness: String
     /// Blockers, then notes, as the packet words them.
     public var readinessReasons: [String]
@@ -195,12 +197,22 @@ public struct PacketJSON: Encodable, Sendable {
         public var name: String?
         public var status: String
         public var date: String?
+        /// The version decided on; null when pending or not tied to a version.
+        public var version: String?
+        /// Decided on an earlier version: it must be given again.
+        public var stale: Bool
+        /// How the version was found: pinned (`version:`), by-date (the records), unplaced, pending.
+        public var placement: String
+        /// Planning inputs changed since the version decided on, as the page words them; null
+        /// when that version is in no record.
+        public var changedSince: [String]?
     }
 
     public init(_ plan: HandoffPlan) {
         let b = plan.brief
         func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
         segment = b.segment
+        version = plan.version
         title = b.title
         goal = b.goal.rawValue
         status = plan.sla.status.rawValue
@@ -276,8 +288,18 @@ public struct PacketJSON: Encodable, Sendable {
                 category: t.category.rawValue, name: ToolingText.name(t.requirement), owner: t.owner ?? "unassigned",
                 readiness: t.readiness.rawValue, due: t.due?.description, dependency: t.dependency)
         }
-        approvals = plan.approval.approvals.map {
-            Approval(role: $0.role, name: $0.name, status: $0.status.rawValue, date: $0.date?.description)
+        approvals = plan.approval.signOffs.map { s in
+            let a = s.approval
+            let placement: String =
+                switch s.placement {
+                case .pending: "pending"
+                case .pinned: "pinned"
+                case .byDate: "by-date"
+                case .unplaced: "unplaced"
+                }
+            return Approval(
+                role: a.role, name: a.name, status: a.status.rawValue, date: a.date?.description, version: s.version,
+                stale: s.isStale, placement: placement, changedSince: s.isStale ? s.changesSince.map { $0.map(AuditText.input) } : [])
         }
     }
 

@@ -98,6 +98,10 @@ enum BuiltInTemplates {
         .signature .line { border-bottom: 1px solid var(--ink); height: 2.2rem; position: relative; }
         .signature .line span { position: absolute; bottom: -1.2rem; font-size: .75rem; color: var(--muted); }
         .signature .decision { grid-column: 1 / -1; font-size: .8rem; color: var(--muted); margin-top: .8rem; }
+        .signature .changed { grid-column: 1 / -1; font-size: .8rem; }
+        .signature .changed ul { margin: .2rem 0 0; padding-left: 1.2rem; }
+        .signature.stale .decision { color: var(--ink); font-weight: 600; }
+        .signing { color: var(--muted); }
         @media (max-width: 860px) {
           .layout { grid-template-columns: 1fr; }
           .toc { position: static; }
@@ -148,7 +152,7 @@ enum BuiltInTemplates {
         <div class="wrap">
         <section class="hero">
           <h1>Marketing-to-sales handoff</h1>
-          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
         </section>
 
         <section class="attention" aria-labelledby="attention-title">
@@ -161,7 +165,7 @@ enum BuiltInTemplates {
           </ul>
           {{/hasAttention}}
           {{^hasAttention}}
-          <p>Nothing needs attention: no breach, blocker or overdue item.</p>
+          <p>Nothing needs attention: no breach, blocker, outdated sign-off or overdue item.</p>
           {{/hasAttention}}
         </section>
 
@@ -234,12 +238,18 @@ enum BuiltInTemplates {
           </article>
           <section class="signoff" aria-label="Sign-off for {{title}}">
             <h2>Sign-off: {{title}}</h2>
+            <p class="signing">Signing version <code class="version">{{version}}</code> of this brief.</p>
             {{#approvals}}
-            <div class="signature">
-              <div class="role">{{role}}{{#name}} · {{name}}{{/name}}</div>
+            <div class="signature{{#stale}} stale{{/stale}}">
+              <div class="role">{{role}}{{#name}} · {{name}}{{/name}} <span class="sub">version <code class="version">{{version}}</code></span></div>
               <div class="line"><span>Signature</span></div>
               <div class="line short"><span>Date</span></div>
-              <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}</div>
+              <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}{{#decidedVersion}}, on version <code class="version">{{decidedVersion}}</code>{{/decidedVersion}}{{#stale}}: an earlier version, so it must be given again{{/stale}}{{#unplaced}}, not tied to a version (add <code>version:</code> to the approval){{/unplaced}}</div>
+              {{#hasChanges}}
+              <div class="changed">Changed since:
+                <ul>{{#changes}}<li><code>{{.}}</code></li>{{/changes}}</ul>
+              </div>
+              {{/hasChanges}}
             </div>
             {{/approvals}}
           </section>
@@ -254,6 +264,7 @@ enum BuiltInTemplates {
         <div class="verdict">
           <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
           <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
+          <div><span class="label">Version</span> <code class="version">{{version}}</code></div>
           <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
           {{#why}}<p class="why"><strong>Why:</strong> {{why}}</p>{{/why}}
           {{#fix}}<p class="fix"><strong>Fix:</strong> {{fix}}</p>{{/fix}}

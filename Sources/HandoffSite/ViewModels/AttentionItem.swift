@@ -9,7 +9,8 @@ struct AttentionItem: Sendable {
     var tone: Tone
 
     /// What needs attention in a segment: each pod in breach or at risk (linking to the SLA
-    /// model), every other blocker (linking to the approval packet), and each overdue item.
+    /// model), every other blocker and each sign-off on an earlier version (linking to the
+    /// approval packet), and each overdue item.
     static func items(for plan: HandoffPlan) -> [AttentionItem] {
         let href = "segments/\(plan.segment)/index.html"
         let title = plan.brief.title
@@ -28,6 +29,17 @@ struct AttentionItem: Sendable {
                 AttentionItem(
                     href: href + "#" + SegmentSection.approvalPacket.id, segmentTitle: title,
                     text: ReadinessText.blocker(blocker, plan: plan), label: "blocker", tone: .bad))
+        }
+        // A sign-off that no longer covers what is shipped is as urgent as a blocker.
+        for note in plan.approval.notes {
+            switch note {
+            case .staleDecision, .unplacedDecision:
+                items.append(
+                    AttentionItem(
+                        href: href + "#" + SegmentSection.approvalPacket.id, segmentTitle: title,
+                        text: ReadinessText.note(note, plan: plan), label: "re-approval", tone: .warn))
+            default: continue
+            }
         }
         for item in plan.kit.overdue {
             items.append(

@@ -10,6 +10,8 @@ struct IndexPage: Sendable {
     var readyCount: Int
     var approvedCount: Int
     var blockedCount: Int
+    var reapprovalCount: Int
+    var hasReapproval: Bool
     var meetsCount: Int
     var atRiskCount: Int
     var breachCount: Int
@@ -25,6 +27,8 @@ struct IndexPage: Sendable {
         readyCount = readiness.filter { $0 == .readyForSignOff }.count
         approvedCount = readiness.filter { $0 == .approved }.count
         blockedCount = readiness.filter { $0 == .blocked }.count
+        reapprovalCount = readiness.filter { $0 == .needsReApproval }.count
+        hasReapproval = reapprovalCount > 0
         let statuses = plans.map(\.sla.status)
         meetsCount = statuses.filter { $0 == .meets }.count
         atRiskCount = statuses.filter { $0 == .atRisk }.count

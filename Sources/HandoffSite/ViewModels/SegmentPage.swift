@@ -23,12 +23,19 @@ struct SegmentPage: Sendable, MustacheParent {
 
 /// One segment in the packet: its summary, the doc's HTML and its sign-off lines.
 struct PacketSegment: Sendable, MustacheParent {
-    /// A sign-off line, with the decision recorded so far.
+    /// A sign-off line for this version, with the decision recorded so far and, when that
+    /// decision was on an earlier version, what changed since.
     struct SignOff: Sendable {
         var role: String
         var name: String?
         var status: String
         var date: String?
+        /// The version the decision was on; nil when pending or not tied to one.
+        var decidedVersion: String?
+        var stale: Bool
+        var unplaced: Bool
+        var changes: [String]
+        var hasChanges: Bool
     }
 
     var summary: SegmentSummary
@@ -38,8 +45,14 @@ struct PacketSegment: Sendable, MustacheParent {
     init(_ plan: HandoffPlan, body: String) {
         summary = SegmentSummary(plan)
         self.body = body
-        approvals = plan.approval.approvals.map {
-            SignOff(role: $0.role, name: $0.name, status: $0.status.rawValue, date: $0.date?.description)
+        approvals = plan.approval.signOffs.map { s in
+            let a = s.approval
+            var unplaced = false
+            if case .unplaced = s.placement, a.status != .pending { unplaced = true }
+            let changes = (s.changesSince ?? []).map(AuditText.input)
+            return SignOff(
+                role: a.role, name: a.name, status: a.status.rawValue, date: a.date?.description, decidedVersion: s.version,
+                stale: s.isStale, unplaced: unplaced, changes: changes, hasChanges: !changes.isEmpty)
         }
     }
 

@@ -14,6 +14,8 @@ struct SegmentSummary: Sendable {
     var attainment: String
     var status: Badge
     var readiness: Badge
+    /// The brief version being signed (SPEC §3.7).
+    var version: String
     /// Why the weakest pod has its verdict, and the change that fixes it, when it does not meet.
     var why: String?
     var fix: String?
@@ -36,10 +38,13 @@ struct SegmentSummary: Sendable {
         attainment = Self.weakestPod(plan)
         status = .sla(plan.sla.status)
         readiness = .readiness(plan.approval.readiness)
+        version = plan.version
         let worst = plan.sla.pods.max { ($0.status, $1.simulated.attainment) < ($1.status, $0.simulated.attainment) }
         if let worst, worst.status != .meets {
             why = worst.reasons.first.map(SLAText.reason)
             fix = SLAText.fix(worst)
+        } else if plan.approval.readiness == .needsReApproval {
+            (why, fix) = ReadinessText.reApproval(plan)
         }
         approvalsGiven = plan.approval.approvedCount
         approvalsNeeded = plan.approval.approvals.count

@@ -147,10 +147,18 @@ struct EscalationAndReadinessTests {
         #expect(pending.approval.usesDefaultApprovers && pending.approval.approvals.map(\.role) == ["RevOps Director", "VP Sales"])
         #expect(pending.approval.notes.contains(.awaitingSignOff(roles: ["RevOps Director", "VP Sales"])))
 
-        let approved = try #require(
+        // Dated, but no plan record says which version was current then: not yet binding.
+        let undated = try #require(
             TestBriefs.plan(
                 TestBriefs.replacing([
                     "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20"
+                ])))
+        #expect(undated.approval.readiness == .needsReApproval)
+        let approved = try #require(
+            TestBriefs.plan(
+                TestBriefs.replacing([
+                    "approvals":
+                        "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20\n    version: \(pending.version)"
                 ])))
         #expect(approved.approval.readiness == .approved)
 

@@ -2,13 +2,16 @@
 public enum Readiness: String, Sendable, Hashable, Comparable {
     case approved
     case readyForSignOff = "ready for sign-off"
+    /// A decision was made on an earlier version, or cannot be tied to one.
+    case needsReApproval = "needs re-approval"
     case blocked
 
     var rank: Int {
         switch self {
         case .approved: 0
         case .readyForSignOff: 1
-        case .blocked: 2
+        case .needsReApproval: 2
+        case .blocked: 3
         }
     }
 
@@ -33,26 +36,41 @@ public struct ApprovalPacket: Sendable {
         case slaAtRisk(pod: String)
         case overdueItems(count: Int)
         case awaitingSignOff(roles: [String])
+        /// A decision on an earlier version: it must be made again on this one.
+        case staleDecision(role: String, name: String?, version: String)
+        /// A decision no record can tie to a version.
+        case unplacedDecision(role: String, name: String?)
     }
 
     public var readiness: Readiness
     public var blockers: [Blocker]
     public var notes: [Note]
-    public var approvals: [Brief.Approval]
+    /// Each approver's decision, bound to the version it was made on.
+    public var signOffs: [SignOff]
+    /// The version being signed: the first 8 hex digits of the inputs digest.
+    public var version: String
     /// True when the brief listed no approvers and the default ones were used.
     public var usesDefaultApprovers: Bool
 
-    public var approvedCount: Int { approvals.filter { $0.status == .approved }.count }
+    public var approvals: [Brief.Approval] { signOffs.map(\.approval) }
+    /// Approvals that count for this version.
+    public var approvedCount: Int { signOffs.filter { $0.approval.status == .approved && $0.isCurrent }.count }
+    public var staleSignOffs: [SignOff] { signOffs.filter(\.isStale) }
 
-    public static func plan(
-        _ brief: Brief, findings: [Finding], sla: SLAModel, tooling: ToolingChecklist, kit: EnablementKit
-    ) -> ApprovalPacket {
-        let defaults = brief.approvals.isEmpty
-        let approvals =
-            defaults
+    /// Brief approvers' default when it lists none.
+    public static func approvers(of brief: Brief) -> [Brief.Approval] {
+        brief.approvals.isEmpty
             ? ["RevOps Director", "VP Sales"].map {
                 Brief.Approval(role: $0, name: nil, status: .pending, date: nil, location: brief.segmentLocation)
             } : brief.approvals
+    }
+
+    public static func plan(
+        _ brief: Brief, findings: [Finding], sla: SLAModel, tooling: ToolingChecklist, kit: EnablementKit,
+        signOffs: [SignOff], version: String
+    ) -> ApprovalPacket {
+        let defaults = brief.approvals.isEmpty
+        let approvals = signOffs.map(\.approval)
         var blockers: [Blocker] = []
         let errors = findings.errors.count
         if errors > 0 { blockers.append(.briefErrors(count: errors)) }
@@ -60,7 +78,10 @@ public struct ApprovalPacket: Sendable {
         let byStatus = sla.pods.sorted { ($0.status, $1.simulated.attainment) > ($1.status, $0.simulated.attainment) }
         for pod in byStatus where pod.status == .breach { blockers.append(.slaBreach(pod: pod.name)) }
         for dep in tooling.blockingDependencies { blockers.append(.dependencyNotReady(dependency: dep.name, due: dep.due)) }
-        for a in approvals where a.status == .rejected { blockers.append(.rejected(role: a.role, name: a.name)) }
+        // A rejection of an earlier version no longer blocks: the change may answer it.
+        for s in signOffs where s.approval.status == .rejected && !s.isStale {
+            blockers.append(.rejected(role: s.approval.role, name: s.approval.name))
+        }
         var notes: [Note] = []
         let warnings = findings.warnings.count
         if warnings > 0 { notes.append(.warnings(count: warnings)) }
@@ -68,9 +89,25 @@ public struct ApprovalPacket: Sendable {
         if !kit.overdue.isEmpty { notes.append(.overdueItems(count: kit.overdue.count)) }
         let pending = approvals.filter { $0.status == .pending }
         if !pending.isEmpty { notes.append(.awaitingSignOff(roles: pending.map(\.role))) }
+        var reApproval = false
+        for s in signOffs {
+            let a = s.approval
+            if s.isStale, let version = s.version {
+                notes.append(.staleDecision(role: a.role, name: a.name, version: version))
+                reApproval = true
+            } else if case .unplaced = s.placement, a.status == .approved {
+                notes.append(.unplacedDecision(role: a.role, name: a.name))
+                reApproval = true
+            }
+        }
         let readiness: Readiness =
-            !blockers.isEmpty ? .blocked : approvals.allSatisfy { $0.status == .approved } ? .approved : .readyForSignOff
+            !blockers.isEmpty
+            ? .blocked
+            : reApproval
+                ? .needsReApproval
+                : signOffs.allSatisfy { $0.approval.status == .approved && $0.isCurrent } ? .approved : .readyForSignOff
         return ApprovalPacket(
-            readiness: readiness, blockers: blockers, notes: notes, approvals: approvals, usesDefaultApprovers: defaults)
+            readiness: readiness, blockers: blockers, notes: notes, signOffs: signOffs, version: version,
+            usesDefaultApprovers: defaults)
     }
 }

@@ -29,7 +29,7 @@ public enum BriefIntake {
                 findings.append(.warning(.afterHoursWithoutAfterHours(share: share, rule: rule.name), at: rule.location))
             }
         }
-        for approval in brief.approvals where approval.status != .pending && approval.date == nil {
+        for approval in brief.approvals where approval.status != .pending && approval.date == nil && approval.version == nil {
             findings.append(.warning(.decisionWithoutDate(role: approval.role, status: approval.status), at: approval.location))
         }
         return findings

@@ -3,10 +3,16 @@ import Foundation
 
 /// The digest of a brief's planning inputs: SHA-256 over a canonical form of the YAML-lite tree
 /// (map keys sorted, compact JSON) plus the sample's text. Comments, blank lines, indentation
-/// and key order do not change it; any value does.
+/// and key order do not change it; any value does. Approvals are not planning inputs: signing a
+/// version must not change it.
 public enum PlanDigest {
     public static func digest(_ tree: YAMLNode, sampleCSV: String?) -> String {
-        var canonical = canonicalJSON(tree).serialized(pretty: false)
+        var inputs = tree
+        if case .mapping(var root) = tree {
+            root.entries.removeAll { InputFields.excludedKeys.contains($0.key.value) }
+            inputs = .mapping(root)
+        }
+        var canonical = canonicalJSON(inputs).serialized(pretty: false)
         if let sampleCSV { canonical += "\u{0}sample\u{0}" + sampleCSV }
         let hash = SHA256.hash(data: Data(canonical.utf8))
         let hex = Array("0123456789abcdef")
@@ -19,5 +25,10 @@ public enum PlanDigest {
         case .sequence(let s): .array(s.items.map(canonicalJSON))
         case .mapping(let m): .object(m.entries.sorted { $0.key.value < $1.key.value }.map { ($0.key.value, canonicalJSON($0.value)) })
         }
+    }
+
+    /// The version people see and pin approvals to: the digest's first 8 hex digits.
+    public static func version(of digest: String) -> String {
+        String(digest.drop(while: { $0 != ":" }).dropFirst().prefix(8))
     }
 }

@@ -27,8 +27,8 @@ public struct SampleReplay: Sendable, Hashable {
         case noHeader
     }
 
-    /// Parses and replays, or says why the CSV cannot be read.
-    public static func replay(csv text: String, file: String, rules: [Brief.RoutingRule]) -> Result<SampleReplay, Problem> {
+    /// The sample's header and its rows as leads, or why the CSV cannot be read.
+    public static func leads(csv text: String) -> Result<(header: [String], leads: [Lead]), Problem> {
         let csv: EnumeratedCSV
         do {
             csv = try EnumeratedCSV(string: text, delimiter: .comma, loadColumns: false)
@@ -39,18 +39,31 @@ public struct SampleReplay: Sendable, Hashable {
         guard !header.isEmpty, header.contains(where: { !$0.isEmpty }) else {
             return .failure(.noHeader)
         }
+        let leads = csv.rows.map { row in
+            var lead = Lead()
+            for (column, name) in header.enumerated() where column < row.count && !name.isEmpty {
+                let value = row[column].trimmed
+                if !value.isEmpty { lead[name] = value }
+            }
+            return lead
+        }
+        return .success((header, leads))
+    }
+
+    /// Parses and replays, or says why the CSV cannot be read.
+    public static func replay(csv text: String, file: String, rules: [Brief.RoutingRule]) -> Result<SampleReplay, Problem> {
+        let header: [String], leads: [Lead]
+        switch Self.leads(csv: text) {
+        case .success(let parsed): (header, leads) = parsed
+        case .failure(let problem): return .failure(problem)
+        }
         let needed = rules.flatMap(\.condition.fields)
         var missing: [String] = []
         for field in needed where !header.contains(field) && !missing.contains(field) { missing.append(field) }
         var matches = Array(repeating: 0, count: rules.count)
         var unmatched: [UnmatchedRow] = []
         var unmatchedCount = 0
-        for (index, row) in csv.rows.enumerated() {
-            var lead = Lead()
-            for (column, name) in header.enumerated() where column < row.count && !name.isEmpty {
-                let value = row[column].trimmed
-                if !value.isEmpty { lead[name] = value }
-            }
+        for (index, lead) in leads.enumerated() {
             if let rule = rules.firstIndex(where: { $0.condition.matches(lead) }) {
                 matches[rule] += 1
             } else {
@@ -60,7 +73,7 @@ public struct SampleReplay: Sendable, Hashable {
         }
         return .success(
             SampleReplay(
-                file: file, rows: csv.rows.count, matches: matches, unmatchedCount: unmatchedCount, unmatched: unmatched,
+                file: file, rows: leads.count, matches: matches, unmatchedCount: unmatchedCount, unmatched: unmatched,
                 missingFields: missing))
     }
 }

@@ -1,0 +1,132 @@
+import HandoffCore
+
+/// `handoff diff` as Markdown for a pull-request comment or a CI job summary: per changed brief,
+/// what it does to readiness and sign-off first, then the SLA figures, the routing and the
+/// inputs, field by field.
+public enum DiffMarkdown {
+    typealias E = MarkdownText
+
+    public static func render(_ comparison: PlanComparison, baseLabel: String, headErrors: Int) -> String {
+        let changed = comparison.segments.filter(\.isChanged)
+        var md = "## Handoff diff against \(baseLabel)\n\n"
+        if headErrors > 0 {
+            md +=
+                "**The changed briefs have \(headErrors) error\(headErrors == 1 ? "" : "s")**; briefs with errors are left out below. Run `handoff check` for each.\n\n"
+        }
+        if changed.isEmpty {
+            md += "No brief's planning inputs changed.\n"
+            return md
+        }
+        let unchanged = comparison.segments.filter { !$0.isChanged }.map(\.segment)
+        md += "\(changed.count) brief\(changed.count == 1 ? "" : "s") changed"
+        md += unchanged.isEmpty ? ".\n\n" : "; \(unchanged.count) unchanged (\(unchanged.map { "`\($0)`" }.joined(separator: ", "))).\n\n"
+        for segment in changed { md += section(segment) }
+        return md
+    }
+
+    static func section(_ s: PlanComparison.Segment) -> String {
+        let title = s.head?.brief.title ?? s.base?.brief.title ?? s.segment
+        guard let head = s.head else {
+            return "### \(E.escape(title)) (`\(s.segment)`): removed\n\nThe brief is gone; its pages will no longer be published.\n\n"
+        }
+        guard let base = s.base else {
+            return "### \(E.escape(title)) (`\(s.segment)`): new, version `\(head.version)`\n\n"
+                + "Readiness: **\(head.approval.readiness.rawValue)**; SLA: **\(head.sla.status.rawValue)**.\n\n" + pods(s, newOnly: true)
+        }
+        var md = "### \(E.escape(title)) (`\(s.segment)`): version `\(base.version)` → `\(head.version)`\n\n"
+        let rb = base.approval.readiness, rh = head.approval.readiness
+        md += rb == rh ? "Readiness stays **\(rh.rawValue)**" : "Readiness: **\(rb.rawValue) → \(rh.rawValue)**"
+        md +=
+            base.sla.status == head.sla.status
+            ? "; SLA stays **\(head.sla.status.rawValue)**.\n\n"
+            : "; SLA: **\(base.sla.status.rawValue) → \(head.sla.status.rawValue)**.\n\n"
+        if !s.madeStale.isEmpty {
+            md += "**Sign-offs this change makes stale** (they approved `\(base.version)`; each must approve `\(head.version)`): "
+            md +=
+                s.madeStale.map { o in E.escape(o.approval.role + (o.approval.name.map { " (\($0))" } ?? "")) }.joined(separator: ", ")
+                + ".\n\n"
+        }
+        md += pods(s, newOnly: false)
+        if !s.rules.isEmpty {
+            md += "**Routing rules**\n\n" + s.rules.map { "- \(rule($0))\n" }.joined() + "\n"
+        }
+        if !s.sampleMoves.isEmpty, let sample = head.brief.sample {
+            let moved = s.sampleMoves.reduce(0) { $0 + $1.count }
+            md +=
+                "**Historical leads that route differently** (\(moved) of the \(s.sampleRows) leads in \(E.code(sample, inTable: false)))\n\n"
+            md += E.table(
+                ["Leads", "Before", "After"],
+                s.sampleMoves.map { m in
+                    ["\(m.count)", owner(m.fromRule, m.fromOwner), owner(m.toRule, m.toOwner)]
+                })
+            md += "\n"
+        }
+        md += "**Planning inputs changed**\n\n"
+        md += E.table(
+            ["Field", "Before", "After"],
+            s.inputs.map { c in
+                switch c {
+                case .changed(let f, let old, let new): [E.code(f, inTable: true), value(old), value(new)]
+                case .added(let f, let v): [E.code(f, inTable: true), "—", v.map(value) ?? "added"]
+                case .removed(let f, let v): [E.code(f, inTable: true), v.map(value) ?? "present", "—"]
+                case .reordered(let list): [E.code(list, inTable: true), "order before", "reordered"]
+                }
+            })
+        return md + "\n"
+    }
+
+    /// Pod and channel rows whose figures changed.
+    static func pods(_ s: PlanComparison.Segment, newOnly: Bool) -> String {
+        let rows = s.pods.filter { d in newOnly || d.before.map(rounded) != d.after.map(rounded) }
+        guard !rows.isEmpty else { return newOnly ? "" : "No pod's SLA figures changed.\n\n" }
+        var md = "**SLA by pod**\n\n"
+        md += E.table(
+            ["Pod", "Channel", "Status", "Leads in time (simulated)", "Reps needed"],
+            rows.map { d in
+                [
+                    E.escape(d.pod), d.channel.map(E.escape) ?? "all",
+                    arrow(d.before.map { $0.status.rawValue }, d.after.map { $0.status.rawValue }),
+                    arrow(d.before.map { Format.percent($0.simulatedAttainment) }, d.after.map { Format.percent($0.simulatedAttainment) }),
+                    d.channel == nil ? arrow(d.before.map(reps), d.after.map(reps)) : "—",
+                ]
+            })
+        return md + "\n"
+    }
+
+    static func rounded(_ f: PlanComparison.Figures) -> String {
+        "\(f.status.rawValue) \(Format.percent(f.simulatedAttainment)) \(f.requiredReps.map(String.init) ?? "-") \(f.reps.map(String.init) ?? "-")"
+    }
+
+    static func reps(_ f: PlanComparison.Figures) -> String {
+        let needed = f.requiredReps.map(String.init) ?? "no headcount reaches the target"
+        return f.reps.map { "\(needed) (\($0) today)" } ?? needed
+    }
+
+    static func arrow(_ before: String?, _ after: String?) -> String {
+        switch (before, after) {
+        case (let b?, let a?): b == a ? E.escape(a) : "\(E.escape(b)) → **\(E.escape(a))**"
+        case (nil, let a?): "new: \(E.escape(a))"
+        case (let b?, nil): "\(E.escape(b)) → removed"
+        case (nil, nil): "—"
+        }
+    }
+
+    static func rule(_ c: PlanComparison.RuleChange) -> String {
+        switch c {
+        case .added(let rule, let position): "added **\(E.escape(rule))** at position \(position)"
+        case .removed(let rule, let position): "removed **\(E.escape(rule))** (was at position \(position))"
+        case .moved(let rule, let from, let to, let passed):
+            "moved **\(E.escape(rule))** from position \(from) to \(to): it now sees leads \(to < from ? "before" : "after") "
+                + passed.map { "**\(E.escape($0))**" }.joined(separator: ", ")
+        case .changed(let rule, let fields):
+            "changed **\(E.escape(rule))**: " + fields.map { E.code(AuditText.input($0), inTable: false) }.joined(separator: ", ")
+        }
+    }
+
+    static func owner(_ rule: String?, _ owner: String?) -> String {
+        guard let rule else { return "no rule (no owner)" }
+        return "\(E.escape(rule)) → \(E.escape(owner ?? "?"))"
+    }
+
+    static func value(_ v: String) -> String { E.code(AuditText.value(v), inTable: true) }
+}

@@ -1,0 +1,124 @@
+import HandoffCore
+
+/// `handoff diff --format json` (documented in `docs/diff-json.md`). `version` is the format's
+/// version; fractions are numbers from 0 to 1.
+public struct DiffJSON: Encodable, Sendable {
+    public var format = "handoff-diff"
+    public var version = 1
+    public var base: String
+    /// Errors in the current briefs; briefs with errors are not compared.
+    public var errors: Int
+    public var segments: [Segment]
+
+    public struct Segment: Encodable, Sendable {
+        public var segment: String
+        /// added, removed, changed or unchanged.
+        public var change: String
+        public var versionBefore: String?
+        public var versionAfter: String?
+        public var readinessBefore: String?
+        public var readinessAfter: String?
+        public var statusBefore: String?
+        public var statusAfter: String?
+        public var inputs: [Input]
+        public var rules: [Rule]
+        public var pods: [Pod]
+        public var sampleMoves: [Move]
+        /// Leads in the sample replayed through both rule sets (0: no sample).
+        public var sampleRows: Int
+        /// Roles whose sign-off counted before the change and no longer does.
+        public var madeStale: [String]
+    }
+
+    public struct Input: Encodable, Sendable {
+        public var field: String
+        /// changed, added, removed or reordered.
+        public var kind: String
+        public var before: String?
+        public var after: String?
+    }
+
+    public struct Rule: Encodable, Sendable {
+        public var rule: String
+        /// added, removed, moved or changed.
+        public var kind: String
+        public var positionBefore: Int?
+        public var positionAfter: Int?
+        public var fields: [String]
+        /// For a move: the rules whose order relative to it changed.
+        public var passed: [String]
+    }
+
+    public struct Pod: Encodable, Sendable {
+        public var pod: String
+        /// null: the pod as a whole.
+        public var channel: String?
+        public var before: Figures?
+        public var after: Figures?
+    }
+
+    public struct Figures: Encodable, Sendable {
+        public var status: String
+        public var simulatedAttainment: Double
+        public var target: Double
+        /// null: no headcount reaches the target, or a channel row.
+        public var requiredRepsSimulated: Int?
+        public var reps: Int?
+    }
+
+    public struct Move: Encodable, Sendable {
+        public var leads: Int
+        public var fromRule: String?
+        public var fromOwner: String?
+        public var toRule: String?
+        public var toOwner: String?
+    }
+
+    public init(_ comparison: PlanComparison, base: String, errors: Int) {
+        self.base = base
+        self.errors = errors
+        segments = comparison.segments.map { s in
+            let change = s.base == nil ? "added" : s.head == nil ? "removed" : s.isChanged ? "changed" : "unchanged"
+            return Segment(
+                segment: s.segment, change: change, versionBefore: s.base?.version, versionAfter: s.head?.version,
+                readinessBefore: s.base?.approval.readiness.rawValue, readinessAfter: s.head?.approval.readiness.rawValue,
+                statusBefore: s.base?.sla.status.rawValue, statusAfter: s.head?.sla.status.rawValue,
+                inputs: s.inputs.map(Self.input), rules: s.rules.map(Self.rule),
+                pods: s.pods.map {
+                    Pod(pod: $0.pod, channel: $0.channel, before: $0.before.map(Self.figures), after: $0.after.map(Self.figures))
+                },
+                sampleMoves: s.sampleMoves.map {
+                    Move(leads: $0.count, fromRule: $0.fromRule, fromOwner: $0.fromOwner, toRule: $0.toRule, toOwner: $0.toOwner)
+                }, sampleRows: s.sampleRows,
+                madeStale: s.madeStale.map(\.approval.role))
+        }
+    }
+
+    static func input(_ c: InputChange) -> Input {
+        switch c {
+        case .changed(let f, let old, let new): Input(field: f, kind: "changed", before: old, after: new)
+        case .added(let f, let v): Input(field: f, kind: "added", before: nil, after: v)
+        case .removed(let f, let v): Input(field: f, kind: "removed", before: v, after: nil)
+        case .reordered(let list): Input(field: list, kind: "reordered", before: nil, after: nil)
+        }
+    }
+
+    static func rule(_ c: PlanComparison.RuleChange) -> Rule {
+        switch c {
+        case .added(let r, let p): Rule(rule: r, kind: "added", positionBefore: nil, positionAfter: p, fields: [], passed: [])
+        case .removed(let r, let p): Rule(rule: r, kind: "removed", positionBefore: p, positionAfter: nil, fields: [], passed: [])
+        case .moved(let r, let from, let to, let passed):
+            Rule(rule: r, kind: "moved", positionBefore: from, positionAfter: to, fields: [], passed: passed)
+        case .changed(let r, let fields):
+            Rule(rule: r, kind: "changed", positionBefore: nil, positionAfter: nil, fields: fields.map(AuditText.input), passed: [])
+        }
+    }
+
+    static func figures(_ f: PlanComparison.Figures) -> Figures {
+        Figures(
+            status: f.status.rawValue, simulatedAttainment: f.simulatedAttainment, target: f.target, requiredRepsSimulated: f.requiredReps,
+            reps: f.reps)
+    }
+
+    public func serialized() -> String { ((try? JSONValueEncoder().encode(self)) ?? .null).serialized() }
+}
