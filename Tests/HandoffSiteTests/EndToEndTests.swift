@@ -147,6 +147,20 @@ struct EndToEndTests {
         #expect(
             github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning file=Content/") || $0.hasPrefix("::error file=") })
         #expect(github.stdout.contains("::warning file=Content/gamma.yml,line="))
+        #expect(github.stdout.contains(",title=Brief warning::"))
+        // --strict prints every reason it fails on, each an annotation with a title; the job
+        // summary gets the verdict, the counts and a row per segment.
+        let summary = dir.appendingPathComponent("summary.md")
+        try "previous step\n".write(to: summary, atomically: true, encoding: .utf8)
+        let strictGitHub = try T.run(["check", "--format", "github", "--strict"], in: dir, environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        #expect(strictGitHub.status == 1)
+        let annotations = strictGitHub.stdout.split(separator: "\n")
+        #expect(annotations.count == 4 && annotations.allSatisfy { $0.hasPrefix("::error file=Content/") && $0.contains(",title=") && $0.hasSuffix("[--strict]") })
+        let written = try String(contentsOf: summary, encoding: .utf8)
+        #expect(written.hasPrefix("previous step\n## Handoff check: failed\n"))
+        #expect(written.contains("3 briefs: 4 errors, 0 warnings, 0 in SLA breach, 0 with approvals of an earlier version (--strict)."))
+        #expect(written.contains("| alpha | `") && written.contains("| meets | ready for sign-off | **missing** |"))
+        #expect(written.contains("### Why it fails"))
         let json = try T.run(["check", "--format", "json"], in: dir)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         #expect(document["format"] as? String == "handoff-check" && document["version"] as? Int == 1)

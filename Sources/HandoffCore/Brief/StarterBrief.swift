@@ -45,6 +45,8 @@ public enum StarterBrief {
               - name: Everyone
                 assign: pod Core
 
+            # When someone signs, set status and date, and copy the version shown beside their
+            # sign-off line (version: 3f9a01c2): a later change to the brief asks them again.
             approvals:
               - role: RevOps Director
                 status: pending

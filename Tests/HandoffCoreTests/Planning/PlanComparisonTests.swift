@@ -1,0 +1,42 @@
+import Testing
+
+@testable import HandoffCore
+
+/// The routing diff of `handoff diff`: each kind of rule change, and leads that move.
+@Suite("Plan comparison")
+struct PlanComparisonTests {
+    @Test func eachKindOfRuleChange() {
+        let changes = PlanComparison.ruleChanges(
+            ["A", "B", "C", "D"], ["D", "A", "B", "E"],
+            inputs: [.changed(field: "routing[B].when", old: "x = 1", new: "x = 2"), .changed(field: "routing[Bee].when", old: "1", new: "2")])
+        #expect(
+            changes == [
+                .added(rule: "E", position: 4), .removed(rule: "C", position: 3),
+                .moved(rule: "D", from: 4, to: 1, passed: ["A", "B"]),
+                .changed(rule: "B", fields: [.changed(field: "routing[B].when", old: "x = 1", new: "x = 2")]),
+            ])
+        #expect(PlanComparison.ruleChanges(["A", "B"], ["A", "B"], inputs: []).isEmpty)
+        // A swap is one move: the rule that jumped ahead.
+        #expect(PlanComparison.ruleChanges(["A", "B"], ["B", "A"], inputs: []) == [.moved(rule: "B", from: 2, to: 1, passed: ["A"])])
+    }
+
+    @Test func sampleLeadsThatMoveAreGroupedMostFirst() throws {
+        let before = try #require(TestBriefs.plan(TestBriefs.base))
+        let after = try #require(
+            TestBriefs.plan(
+                TestBriefs.base.replacingOccurrences(
+                    of: "  - name: Rest\n", with: "  - name: APAC\n    when: region = APAC\n    assign: pod West\n  - name: Rest\n")))
+        let csv = "region\nEMEA\nAPAC\nAPAC\nNA\n"
+        let (moves, rows) = PlanComparison.moves(csv, before.brief.routing, after.brief.routing)
+        #expect(rows == 4)
+        #expect(
+            moves == [
+                .init(count: 2, fromRule: "Rest", fromOwner: "round-robin East, West", toRule: "APAC", toOwner: "pod West")
+            ])
+        let comparison = PlanComparison(base: [before], head: [after], sampleCSV: ["test": csv])
+        let segment = try #require(comparison.segments.first)
+        #expect(segment.isChanged && segment.sampleRows == 4 && segment.rules == [.added(rule: "APAC", position: 2)])
+        #expect(segment.pods.contains { $0.pod == "West" && $0.channel == "APAC" && $0.before == nil && $0.after != nil })
+        #expect(comparison.readinessChanges.isEmpty)
+    }
+}
