@@ -34,7 +34,8 @@ struct Check: AsyncParsableCommand {
         case .github:
             print(format.render(diagnostics), terminator: "")
             if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
-                try Self.append(CheckSummary.markdown(json, diagnostics: diagnostics), to: path)
+                let markdown = CheckSummary.markdown(json, diagnostics: diagnostics)
+                try await CommandLineEdge.run { () throws(HandoffError) in try CheckSummary.append(markdown, to: path) }
             }
         case .json:
             print(json.serialized(), terminator: "")
@@ -52,19 +53,5 @@ struct Check: AsyncParsableCommand {
         let stale = report.plans.filter { $0.approval.readiness == .needsReApproval }.map(\.segment)
         if !stale.isEmpty { line += ", re-approval needed in \(stale.joined(separator: ", "))" }
         return line
-    }
-
-    /// Appends to the job summary file; a summary that cannot be written is a usage failure.
-    static func append(_ text: String, to path: String) throws {
-        guard
-            let handle = FileHandle(forWritingAtPath: path)
-                ?? (FileManager.default.createFile(atPath: path, contents: nil) ? FileHandle(forWritingAtPath: path) : nil)
-        else {
-            CommandLineEdge.printError("error: cannot write the job summary to \(path)\n")
-            throw ExitCode(2)
-        }
-        defer { try? handle.close() }
-        handle.seekToEndOfFile()
-        handle.write(Data(text.utf8))
     }
 }

@@ -152,10 +152,13 @@ struct EndToEndTests {
         // summary gets the verdict, the counts and a row per segment.
         let summary = dir.appendingPathComponent("summary.md")
         try "previous step\n".write(to: summary, atomically: true, encoding: .utf8)
-        let strictGitHub = try T.run(["check", "--format", "github", "--strict"], in: dir, environment: ["GITHUB_STEP_SUMMARY": summary.path])
+        let strictGitHub = try T.run(
+            ["check", "--format", "github", "--strict"], in: dir, environment: ["GITHUB_STEP_SUMMARY": summary.path])
         #expect(strictGitHub.status == 1)
         let annotations = strictGitHub.stdout.split(separator: "\n")
-        #expect(annotations.count == 4 && annotations.allSatisfy { $0.hasPrefix("::error file=Content/") && $0.contains(",title=") && $0.hasSuffix("[--strict]") })
+        #expect(
+            annotations.count == 4
+                && annotations.allSatisfy { $0.hasPrefix("::error file=Content/") && $0.contains(",title=") && $0.hasSuffix("[--strict]") })
         let written = try String(contentsOf: summary, encoding: .utf8)
         #expect(written.hasPrefix("previous step\n## Handoff check: failed\n"))
         #expect(written.contains("3 briefs: 4 errors, 0 warnings, 0 in SLA breach, 0 with approvals of an earlier version (--strict)."))

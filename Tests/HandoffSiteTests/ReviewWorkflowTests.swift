@@ -60,7 +60,8 @@ struct ReviewWorkflowTests {
             $0.replacingOccurrences(of: "response-sla: 2h", with: "response-sla: 1h")
                 .replacingOccurrences(of: "    reps: 4\n", with: "    reps: 3\n  - name: APAC desk\n    reps: 2\n")
                 .replacingOccurrences(
-                    of: "  - name: Everyone else\n", with: "  - name: APAC\n    when: region = APAC\n    assign: pod APAC desk\n  - name: Everyone else\n")
+                    of: "  - name: Everyone else\n",
+                    with: "  - name: APAC\n    when: region = APAC\n    assign: pod APAC desk\n  - name: Everyone else\n")
         }
         let stale = try T.run(["check", "--require-records", "--format", "json"], in: dir)
         #expect(stale.status == 1)
@@ -84,7 +85,9 @@ struct ReviewWorkflowTests {
         #expect(page.contains("- `routing[APAC]: added`"))
         let packet = try String(contentsOf: dir.appendingPathComponent("Public/packet.html"), encoding: .utf8)
         #expect(packet.contains("on version <code class=\"version\">\(v1)</code>: an earlier version, so it must be given again"))
-        let approvals = try #require(try Self.json(String(contentsOf: dir.appendingPathComponent("Public/segments/alpha/packet.json"), encoding: .utf8))["approvals"] as? [[String: Any]])
+        let approvals = try #require(
+            try Self.json(String(contentsOf: dir.appendingPathComponent("Public/segments/alpha/packet.json"), encoding: .utf8))["approvals"]
+                as? [[String: Any]])
         #expect(approvals.first?["version"] as? String == v1 && approvals.first?["stale"] as? Bool == true)
 
         // The build wrote the record for v2; the diff against the last commit shows the change.
@@ -125,8 +128,11 @@ struct ReviewWorkflowTests {
         // beta: the shadowed rule moves ahead of the one that shadowed it; gamma removed; delta new.
         try T.edit(dir.appendingPathComponent("Content/beta.yml")) {
             $0.replacingOccurrences(
-                of: "  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n",
-                with: "  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n")
+                of:
+                    "  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n",
+                with:
+                    "  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n"
+            )
         }
         try FileManager.default.removeItem(at: dir.appendingPathComponent("Content/gamma.yml"))
         try Fixtures.write(Fixtures.brief(segment: "delta", title: "Delta"), to: dir.appendingPathComponent("Content/delta.yml"))

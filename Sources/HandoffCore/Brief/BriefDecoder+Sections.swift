@@ -237,7 +237,7 @@ extension BriefDecoder {
             owner: m["owner"] == nil ? nil : text(m["owner"], "owner"),
             leadTime: m["lead-time"] == nil ? nil : duration(m["lead-time"], "lead-time"),
             due: m["due"] == nil ? nil : date(m["due"], "due"),
-            status: m["status"] == nil ? nil : choice(m["status"], "status", EnablementStatus.self),
+            status: m["status"] == nil ? nil : enablementStatus(m["status"]),
             location: loc)
     }
 
@@ -261,6 +261,18 @@ extension BriefDecoder {
             date: m["date"] == nil ? nil : date(m["date"], "date"),
             version: m["version"] == nil ? nil : version(m["version"]),
             location: loc)
+    }
+
+    /// An enablement status; `done` and `complete` read as `ready`.
+    mutating func enablementStatus(_ node: YAMLNode?) -> EnablementStatus? {
+        guard let s = scalar(node, "status") else { return nil }
+        if let status = EnablementStatus(parsing: s.value) { return status }
+        let options = EnablementStatus.allCases.map(\.rawValue) + EnablementStatus.readyAliases
+        let hint = DidYouMean.suggestion(for: s.value, among: options).map { "did you mean '\($0)'? " } ?? ""
+        error(
+            "'\(s.value)' is not a valid status; \(hint)expected one of not-started, in-progress, in-review, ready (or done, complete), not-needed",
+            at: s.location)
+        return nil
     }
 
     /// A brief version as shown beside each sign-off line: 8 hex digits.

@@ -108,7 +108,9 @@ public enum BriefSchema {
         FieldSchema("owner", .text, "who delivers it"),
         FieldSchema("lead-time", duration, "days needed before launch"),
         FieldSchema("due", date, "due date; default launch minus lead-time"),
-        FieldSchema("status", .choice(EnablementStatus.allCases.map(\.rawValue)), "not-started (default), in-progress, in-review, ready"),
+        FieldSchema(
+            "status", .choice(EnablementStatus.allCases.map(\.rawValue) + EnablementStatus.readyAliases),
+            "not-started (default), in-progress, in-review, ready (done, complete), not-needed (drops the default item)"),
     ])
 
     public static let dependency = ObjectSchema(fields: [

@@ -1,7 +1,7 @@
 /// "Did you mean" suggestions by edit distance.
-enum DidYouMean {
+public enum DidYouMean {
     /// The closest candidate within a third of the word's length (at least 2 edits), if any.
-    static func suggestion(for word: String, among candidates: [String]) -> String? {
+    public static func suggestion(for word: String, among candidates: [String]) -> String? {
         // A truncated word ('shrink' for 'shrinkage') is as good a hint as a typo.
         // So is a fragment of a longer name ('activation' for 'product-activation').
         let lower = word.lowercased()

@@ -1,12 +1,38 @@
 /// The commented starter brief that `handoff new SEGMENT` writes; it passes `handoff check`.
 public enum StarterBrief {
+    /// Segment words teams write in capitals.
+    static let acronyms: Set<String> = [
+        "smb", "emea", "apac", "amer", "latam", "dach", "anz", "nam", "na", "eu", "uk", "us", "abm", "plg", "mql", "sql", "ai",
+        "saas", "b2b", "b2c", "sdr", "bdr", "ae", "csm", "isv", "oem", "msp", "gsi",
+    ]
+
+    /// A title from the slug: `smb` → "SMB inbound", `mid-market` → "Mid-market inbound",
+    /// `inbound` → "Inbound", `emea-partners` → "EMEA partners".
+    public static func title(for segment: String) -> String {
+        let words = segment.split(separator: "-").map(String.init)
+        var out: [String] = []
+        for (i, word) in words.enumerated() {
+            if acronyms.contains(word) {
+                out.append(word.uppercased())
+            } else if i == 0 {
+                out.append(word.prefix(1).uppercased() + word.dropFirst())
+            } else {
+                // "mid-market" stays one word; other hyphens read as spaces.
+                let joinsPrevious = words[i - 1] == "mid" || words[i - 1] == "self" || words[i - 1] == "co"
+                if joinsPrevious, let last = out.popLast() { out.append(last + "-" + word) } else { out.append(word) }
+            }
+        }
+        let title = out.joined(separator: " ")
+        return words.contains("inbound") || words.contains("outbound") ? title : title + " inbound"
+    }
+
     public static func text(segment: String) -> String {
-        let title = segment.prefix(1).uppercased() + segment.dropFirst()
+        let title = title(for: segment)
         return """
             # Handoff brief for the \(segment) segment. Every field: docs/brief-reference.md
             # Check it with `handoff check`, build the packet with `handoff build`.
             segment: \(segment)
-            title: \(title) inbound
+            title: \(title)
             goal: pipeline              # pipeline, expansion, product-activation or abm-campaign
             response-sla: 4h            # first-touch SLA: 15m, 2h, 1h30m, 1d
             sla-clock: business         # business (pod hours only) or calendar

@@ -43,6 +43,8 @@ public struct Finding: Sendable, Hashable {
         case sampleUnmatchedRows(unmatched: Int, rows: Int)
         // Enablement (SPEC §3.5).
         case enablementAfterLaunch(asset: String, due: CalendarDate, launch: CalendarDate)
+        /// `status: not-needed` on an item the default kit does not have: it drops nothing.
+        case notNeededWithoutDefault(asset: String, defaults: [String])
     }
 
     public var kind: Kind

@@ -91,6 +91,13 @@ public enum CheckSummary {
         return md
     }
 
+    /// Appends the summary to the job summary file (`GITHUB_STEP_SUMMARY`).
+    public static func append(_ markdown: String, to path: String, disk: Disk = Disk()) throws(HandoffError) {
+        guard disk.append(path, text: markdown) else {
+            throw .io(path: path, message: "cannot write the job summary: \(Disk.lastError())")
+        }
+    }
+
     /// Table cells and list items: no pipes or line breaks.
     static func cell(_ s: String) -> String {
         s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")

@@ -52,6 +52,10 @@ public enum FindingText {
         case .sampleUnmatchedRows(let unmatched, let rows): return "\(unmatched) of \(rows) sample rows match no routing rule"
         case .enablementAfterLaunch(let asset, let due, let launch):
             return "enablement item '\(asset)' is due \(due), after launch on \(launch)"
+        case .notNeededWithoutDefault(let asset, let defaults):
+            let hint = DidYouMean.suggestion(for: asset, among: defaults).map { "did you mean '\($0)'? " } ?? ""
+            return
+                "'not-needed' drops an item of the default kit, and the default kit has no '\(asset)'; \(hint)its items: \(defaults.joined(separator: ", "))"
         }
     }
 

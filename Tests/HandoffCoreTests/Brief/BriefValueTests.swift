@@ -74,3 +74,16 @@ struct BriefValueTests {
         #expect((try? Assignment.parse("queue East", pod: nil).get()) == nil)
     }
 }
+
+@Suite("Starter brief")
+struct StarterBriefTests {
+    @Test(arguments: [
+        ("smb", "SMB inbound"), ("inbound", "Inbound"), ("mid-market", "Mid-market inbound"), ("emea-partners", "EMEA partners inbound"),
+        ("enterprise-inbound", "Enterprise inbound"), ("plg", "PLG inbound"),
+    ])
+    func titleFromTheSlug(_ slug: String, _ title: String) throws {
+        #expect(StarterBrief.title(for: slug) == title)
+        let brief = try #require(TestBriefs.brief(StarterBrief.text(segment: slug)))
+        #expect(brief.title == title)
+    }
+}

@@ -59,6 +59,47 @@ struct EnablementKitTests {
         #expect(plan.approval.notes.contains(.overdueItems(count: plan.kit.overdue.count)))
     }
 
+    /// `done` and `complete` read as `ready`; `not-needed` drops the default item (so it is never
+    /// overdue), and on an item the default kit lacks it warns with the kit's names.
+    @Test func statusesTeamsWriteAndNotNeeded() throws {
+        let yaml = TestBriefs.replacing([
+            "launch": "launch: 2026-12-07",
+            "enablement": """
+            enablement:
+              - asset: Context brief
+                status: not-needed
+              - asset: Intro talk track
+                owner: SE
+                status: done
+              - asset: Discovery questions
+                owner: SE
+                status: complete
+              - asset: Case study
+                status: not-needed
+            """,
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let assets = plan.kit.items.map(\.asset)
+        #expect(!assets.contains("Context brief") && !plan.kit.overdue.contains { $0.asset == "Context brief" })
+        #expect(plan.kit.items.first { $0.asset == "Intro talk track" }?.status == .ready)
+        #expect(plan.kit.items.first { $0.asset == "Discovery questions" }?.status == .ready)
+        #expect(!assets.contains("Case study"))
+        let warning = try #require(plan.findings.first { if case .notNeededWithoutDefault = $0.kind { true } else { false } })
+        let line = try #require(
+            yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("asset: Case study") })
+        #expect(warning.severity == .warning && warning.location.line == line + 1 && warning.location.column == 5)
+        guard case .notNeededWithoutDefault("Case study", let defaults) = warning.kind else { throw CancellationError() }
+        #expect(defaults.contains("Case studies"))
+
+        let (brief, diagnostics) = TestBriefs.decode(
+            TestBriefs.replacing(["enablement": "enablement:\n  - asset: Deck\n    status: finished"]))
+        #expect(brief == nil)
+        #expect(
+            diagnostics.errors.map(\.message) == [
+                "'finished' is not a valid status; expected one of not-started, in-progress, in-review, ready (or done, complete), not-needed"
+            ])
+    }
+
     @Test func noLaunchMeansNoDueDates() throws {
         let plan = try #require(TestBriefs.plan(TestBriefs.replacing(["launch": ""])))
         #expect(plan.kit.items.allSatisfy { $0.due == nil && $0.lacksDueDate && !$0.isOverdue })

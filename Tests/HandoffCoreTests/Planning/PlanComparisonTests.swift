@@ -8,7 +8,9 @@ struct PlanComparisonTests {
     @Test func eachKindOfRuleChange() {
         let changes = PlanComparison.ruleChanges(
             ["A", "B", "C", "D"], ["D", "A", "B", "E"],
-            inputs: [.changed(field: "routing[B].when", old: "x = 1", new: "x = 2"), .changed(field: "routing[Bee].when", old: "1", new: "2")])
+            inputs: [
+                .changed(field: "routing[B].when", old: "x = 1", new: "x = 2"), .changed(field: "routing[Bee].when", old: "1", new: "2"),
+            ])
         #expect(
             changes == [
                 .added(rule: "E", position: 4), .removed(rule: "C", position: 3),

@@ -21,6 +21,20 @@ public enum EnablementStatus: String, Sendable, CaseIterable, Hashable {
     case inProgress = "in-progress"
     case inReview = "in-review"
     case ready
+    /// Drops the default kit's item of the same name.
+    case notNeeded = "not-needed"
 
     public var label: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    /// Words teams write for a finished item, read as `ready`.
+    public static let readyAliases = ["done", "complete"]
+
+    /// A status as written, aliases included.
+    public init?(parsing text: String) {
+        if Self.readyAliases.contains(text) {
+            self = .ready
+        } else {
+            self.init(rawValue: text)
+        }
+    }
 }

@@ -39,7 +39,8 @@ public struct EnablementKit: Sendable {
     public func items(for pod: String) -> [Item] { items.filter { $0.pods.isEmpty || $0.pods.contains(pod) } }
 
     public static func plan(_ brief: Brief, asOf: CalendarDate, findings: inout [Finding]) -> EnablementKit {
-        var items: [Item] = DefaultKits.kit(goal: brief.goal, segment: brief.segment).map { d in
+        let defaults = DefaultKits.kit(goal: brief.goal, segment: brief.segment)
+        var items: [Item] = defaults.map { d in
             let due = brief.launch?.adding(days: -d.leadTimeDays)
             return Item(
                 asset: d.asset, kind: d.kind, owner: d.owner, due: due, status: .notStarted, pods: [], origin: .defaultKit,
@@ -47,6 +48,15 @@ public struct EnablementKit: Sendable {
         }
         for own in brief.enablement {
             let replaced = items.firstIndex { $0.asset.caseInsensitiveCompare(own.asset) == .orderedSame }
+            // The team does not need this default item: it leaves the kit, and nothing is overdue.
+            if own.status == .notNeeded {
+                if let replaced {
+                    items.remove(at: replaced)
+                } else {
+                    findings.append(.warning(.notNeededWithoutDefault(asset: own.asset, defaults: defaults.map(\.asset)), at: own.location))
+                }
+                continue
+            }
             let base = replaced.map { items[$0] }
             let due = own.due ?? own.leadTime.flatMap { lt in brief.launch?.adding(days: -(lt.days + (lt.hours + 23) / 24)) } ?? base?.due
             // Pods an item names are checked with the other cross-references when decoding.

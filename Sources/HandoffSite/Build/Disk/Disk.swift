@@ -131,6 +131,27 @@ public struct Disk: Sendable {
         return ok
     }
 
+    /// Appends to `path`, creating it if needed (a CI job summary other steps also write to).
+    func append(_ path: String, text: String) -> Bool {
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        var ok = true
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = posixWrite(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                guard n > 0 else {
+                    ok = false
+                    return
+                }
+                offset += n
+            }
+        }
+        if close(fd) != 0 { ok = false }
+        return ok
+    }
+
     /// A hard link: creates `to` only if it does not exist (never overwrites).
     func link(_ from: String, _ to: String) -> Bool {
         if faults?.step() == true { return false }
