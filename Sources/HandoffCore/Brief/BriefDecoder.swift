@@ -239,7 +239,22 @@ public struct BriefDecoder {
                     "Asia/Tokyo", "Australia/Sydney",
                 ]
                 let preferred = common.filter { name in TimeZone(identifier: name).map { Self.offsets($0) == Self.offsets(zone) } ?? false }
-                if let first = (preferred.isEmpty ? same : preferred).first { hint = "; did you mean '\(first)' (same UTC offset)?" }
+                let fixed = Set(Self.offsets(zone)).count == 1
+                // 'EST' is UTC−5 all year; teams who write it usually mean a place that
+                // observes daylight saving with that standard offset.
+                let seasonal = common.first { name in
+                    guard let z = TimeZone(identifier: name) else { return false }
+                    let o = Self.offsets(z)
+                    return Set(o).count == 2 && o.min() == Self.offsets(zone).first && name.hasPrefix("America/") == s.value.hasSuffix("ST")
+                }
+                if fixed, let seasonal, let first = (preferred.isEmpty ? same : preferred).first {
+                    let hours = Double(Self.offsets(zone)[0]) / 3600
+                    let offset = "UTC" + (hours < 0 ? "−" : "+") + ConditionAtom.format(abs(hours))
+                    hint =
+                        "; '\(s.value)' is \(offset) all year, without daylight saving: write '\(seasonal)' for its local time with daylight saving, or '\(first)' for \(offset) all year"
+                } else if let first = (preferred.isEmpty ? same : preferred).first {
+                    hint = "; did you mean '\(first)' (same UTC offsets)?"
+                }
             } else {
                 hint = DidYouMean.hint(for: s.value, among: Self.knownZones)
             }

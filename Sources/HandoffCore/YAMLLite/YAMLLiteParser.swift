@@ -458,8 +458,17 @@ public struct YAMLLiteParser {
         guard let next = peekContent(), lines[next].indent > indent else { return true }
         let line = lines[next]
         if case .scalar = value {
-            error(
-                "unexpected indentation: a value cannot continue on the next line (use '|' or '>' for multi-line text)", line, line.indent)
+            // A deeper `key:` is almost always a sibling typed with one space too many.
+            let content = String(String.UnicodeScalarView(line.scalars[line.indent...]))
+            if content.range(of: "^[^\\s:#'\"\\[{][^:#]*:( |$)", options: .regularExpression) != nil {
+                error(
+                    "inconsistent indentation: this key is indented \(line.indent) spaces, deeper than the key above it; if it belongs to the same map, indent it \(indent) spaces (column \(indent + 1))",
+                    line, line.indent)
+            } else {
+                error(
+                    "unexpected indentation: a value cannot continue on the next line; for text on several lines write '|' or '>' after the key, or indent the line \(indent) spaces if it is a key of its own",
+                    line, line.indent)
+            }
         } else {
             error("inconsistent indentation: expected column \(indent + 1)", line, line.indent)
         }

@@ -72,6 +72,20 @@ struct BriefDecoderTests {
             name: "bad timezone", replacements: ["timezone": "timezone: America/New_Yrok"], message: "did you mean 'America/New_York'?"),
         BadCase(name: "bad hours", replacements: ["hours": "hours: weekdays"], message: "invalid hours"),
         BadCase(
+            name: "a day range past Sunday", replacements: ["hours": "hours: Sun-Thu 09:00-17:00"],
+            message: "'Sun-Thu' wraps past Sunday; day ranges run from Mon to Sun, so write 'Sun,Mon-Thu'"),
+        BadCase(
+            name: "an abbreviation for a zone", replacements: ["timezone": "timezone: EST"],
+            message:
+                "'EST' is UTC−5 all year, without daylight saving: write 'America/New_York' for its local time with daylight saving, or 'America/Panama' for UTC−5 all year"
+        ),
+        BadCase(
+            name: "a key indented one space too deep",
+            replacements: ["volume": "volume:\n  leads-per-week: 200\n   handle-time: 15m"],
+            message:
+                "inconsistent indentation: this key is indented 3 spaces, deeper than the key above it; if it belongs to the same map, indent it 2 spaces (column 3)"
+        ),
+        BadCase(
             name: "reps not a number", replacements: ["pods": "pods:\n  - name: East\n    reps: four"],
             message: "'four' is not a whole number"),
         BadCase(

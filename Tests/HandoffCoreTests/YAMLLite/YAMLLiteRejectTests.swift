@@ -39,7 +39,11 @@ struct YAMLLiteRejectTests {
         Case(
             name: "inconsistent indentation of a key", yaml: "a:\n    b: 1\n  c: 2\n", line: 3, column: 3,
             message: "inconsistent indentation"),
-        Case(name: "over-indented key", yaml: "a: 1\n  b: 2\n", line: 2, column: 3, message: "unexpected indentation"),
+        Case(
+            name: "over-indented key", yaml: "a: 1\n  b: 2\n", line: 2, column: 3,
+            message:
+                "inconsistent indentation: this key is indented 2 spaces, deeper than the key above it; if it belongs to the same map, indent it 0 spaces (column 1)"
+        ),
         Case(name: "over-indented list item", yaml: "- a\n  - b\n", line: 2, column: 3, message: "unexpected indentation"),
         Case(name: "plain starting with @", yaml: "a: @home\n", line: 1, column: 4, message: "'@' is reserved"),
         Case(name: "plain starting with backtick", yaml: "a: `x`\n", line: 1, column: 4, message: "'`' is reserved"),

@@ -26,6 +26,10 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
                 return .failure(HoursError(message: "'\(part)' should read like 'Mon-Fri 09:00-17:00'"))
             }
             guard let dayList = parseDays(String(pieces[0])) else {
+                if let fixed = unwrapped(String(pieces[0])) {
+                    return .failure(
+                        HoursError(message: "'\(pieces[0])' wraps past Sunday; day ranges run from Mon to Sun, so write '\(fixed)'"))
+                }
                 return .failure(HoursError(message: "'\(pieces[0])' is not a day or day range (Mon, Tue, … Sun; 'Mon-Fri'; 'Mon,Wed')"))
             }
             let times = pieces[1].split(separator: "-", omittingEmptySubsequences: false)
@@ -60,6 +64,26 @@ public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
             result += Array(a...b)
         }
         return result
+    }
+
+    /// Days with ranges that wrap past Sunday (`Sun-Thu`, `Fri-Mon`) split in two (`Sun,Mon-Thu`,
+    /// `Fri-Sun,Mon`); nil when nothing wraps or a name is not a day.
+    static func unwrapped(_ text: String) -> String? {
+        func name(_ d: Int) -> String { dayNames[d].capitalized }
+        var wrapped = false
+        var items: [String] = []
+        for item in text.split(separator: ",", omittingEmptySubsequences: false) {
+            let ends = item.lowercased().split(separator: "-", omittingEmptySubsequences: false)
+            guard let a = dayNames.firstIndex(of: String(ends.first ?? "")) else { return nil }
+            guard ends.count == 2, let b = dayNames.firstIndex(of: String(ends[1])), b < a else {
+                items.append(String(item))
+                continue
+            }
+            wrapped = true
+            items.append(a == 6 ? name(a) : "\(name(a))-Sun")
+            items.append(b == 0 ? "Mon" : "Mon-\(name(b))")
+        }
+        return wrapped ? items.joined(separator: ",") : nil
     }
 
     static func parseClock(_ text: String) -> Int? {
