@@ -25,20 +25,18 @@ struct Check: AsyncParsableCommand {
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.check() }
         let gate = CheckGate(strict: strict, requireRecords: requireRecords, plansFolder: plans)
         let diagnostics = gate.diagnostics(report)
-        let json = CheckJSON(diagnostics: diagnostics, report: report, strict: strict)
-        switch format {
-        case .text:
-            CommandLineEdge.printError(format.render(diagnostics))
+        let output = format.render(diagnostics, report: report, strict: strict)
+        if format == .text {
+            CommandLineEdge.printError(output)
             for note in report.notes { CommandLineEdge.printError(note + "\n") }
             CommandLineEdge.printError(Self.summaryLine(report, diagnostics: diagnostics) + "\n")
-        case .github:
-            print(format.render(diagnostics), terminator: "")
-            if let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
-                let markdown = CheckSummary.markdown(json, diagnostics: diagnostics)
-                try await CommandLineEdge.run { () throws(HandoffError) in try CheckSummary.append(markdown, to: path) }
-            }
-        case .json:
-            print(json.serialized(), terminator: "")
+        } else {
+            print(output, terminator: "")
+        }
+        if format == .github, let path = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !path.isEmpty {
+            let json = CheckJSON(diagnostics: diagnostics, report: report, strict: strict)
+            let markdown = CheckSummary.markdown(json, diagnostics: diagnostics)
+            try await CommandLineEdge.run { () throws(HandoffError) in try CheckSummary.append(markdown, to: path) }
         }
         if diagnostics.hasErrors { throw ExitCode(1) }
     }

@@ -13,8 +13,9 @@ public struct BuildDriver: Sendable {
         self.progress = progress
     }
 
-    /// Loads and plans every brief; diagnostics of all of them, nothing written.
-    public func check() async throws(HandoffError) -> BuildReport {
+    /// Loads and plans every brief; diagnostics of all of them, nothing written. With
+    /// `keepingSamples`, the report keeps each brief's sample text.
+    public func check(keepingSamples: Bool = false) async throws(HandoffError) -> BuildReport {
         let paths = try BuildStage.load.run { () throws(HandoffError) in try BriefLoader.discover(options.content, disk: options.disk) }
         progress("reading \(paths.count) briefs")
         let loaded = await BriefLoader.load(paths, contentRoot: options.content, disk: options.disk)
@@ -29,6 +30,9 @@ public struct BuildDriver: Sendable {
         report.notes += contents.warnings
         report.records = contents.records
         report.briefCount = paths.count
+        if keepingSamples {
+            for item in loaded { if let brief = item.brief, let csv = item.sampleCSV { report.samples[brief.segment] = csv } }
+        }
         let histories = Dictionary(grouping: contents.records, by: \.segment).mapValues { AuditTrail(records: $0).history }
         let asOf = options.asOf
         let total = loaded.count
@@ -102,6 +106,7 @@ public struct BuildDriver: Sendable {
         let recordsLock = try store.lock(waiting: progress)
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
+        // Read again under the lock: another build may have written records since `check` read them.
         var contents = try BuildStage.records.run { () throws(HandoffError) in try store.read() }
         // Records are rendered into the pages now and written only once the site is in place.
         let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)

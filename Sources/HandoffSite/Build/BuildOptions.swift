@@ -34,9 +34,18 @@ public struct BuildReport: Sendable {
     public var recordsWritten: [String: String] = [:]
     /// Briefs found in the content folder, whether or not they loaded.
     public var briefCount = 0
+    /// Each planned segment's sample text, kept only when asked (`handoff diff` replays it).
+    public var samples: [String: String] = [:]
     /// The plan records in the plans folder when the run began.
     public var records: [AuditTrail.Record] = []
 
+    public init() {}
+
     public var hasErrors: Bool { diagnostics.hasErrors }
+
+    /// Whether a plan record holds this plan's version (`check --require-records`).
+    public func isRecorded(_ plan: HandoffPlan) -> Bool {
+        records.contains { $0.segment == plan.segment && $0.inputsDigest == plan.inputsDigest }
+    }
     public var warningCount: Int { diagnostics.warnings.count }
 }

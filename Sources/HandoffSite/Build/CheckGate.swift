@@ -33,8 +33,7 @@ public struct CheckGate: Sendable {
 
     /// One error per brief whose current version no record holds.
     func missingRecords(_ report: BuildReport) -> [Diagnostic] {
-        let recorded = Set(report.records.map { "\($0.segment)\u{0}\($0.inputsDigest)" })
-        return report.plans.filter { !recorded.contains("\($0.segment)\u{0}\($0.inputsDigest)") }.map { plan in
+        report.plans.filter { !report.isRecorded($0) }.map { plan in
             var d = Diagnostic.error(
                 "version \(plan.version) of segment '\(plan.segment)' has no plan record, so approvals cannot be bound to it; run 'handoff plan' and commit \(plansFolder) with the brief",
                 at: plan.brief.segmentLocation)

@@ -53,11 +53,10 @@ public struct CheckJSON: Encodable, Sendable {
                 file: d.location.file, line: d.location.line, column: d.location.column, severity: d.severity.rawValue,
                 stage: d.stage.rawValue, title: d.title, message: d.message)
         }
-        let recorded = Set(report.records.map { "\($0.segment)\u{0}\($0.inputsDigest)" })
         segments = report.plans.map { plan in
             Segment(
                 segment: plan.segment, file: plan.brief.file, version: plan.version, status: plan.sla.status.rawValue,
-                readiness: plan.approval.readiness.rawValue, recorded: recorded.contains("\(plan.segment)\u{0}\(plan.inputsDigest)"),
+                readiness: plan.approval.readiness.rawValue, recorded: report.isRecorded(plan),
                 staleApprovals: plan.approval.staleSignOffs.map(\.approval.role))
         }
     }
@@ -77,14 +76,15 @@ public enum CheckSummary {
         if !json.segments.isEmpty {
             md += "| Segment | Version | SLA | Readiness | Plan record |\n|---|---|---|---|---|\n"
             for s in json.segments {
-                md += "| \(cell(s.segment)) | `\(s.version)` | \(s.status) | \(s.readiness) | \(s.recorded ? "yes" : "**missing**") |\n"
+                md +=
+                    "| \(MarkdownText.escape(s.segment)) | `\(s.version)` | \(s.status) | \(s.readiness) | \(s.recorded ? "yes" : "**missing**") |\n"
             }
             md += "\n"
         }
         let failing = diagnostics.errors
         if !failing.isEmpty {
             md += "### Why it fails\n\n"
-            for d in failing.prefix(50) { md += "- `\(d.location)` \(cell(d.message))\n" }
+            for d in failing.prefix(50) { md += "- `\(d.location)` \(MarkdownText.escape(d.message))\n" }
             if failing.count > 50 { md += "- … and \(failing.count - 50) more\n" }
             md += "\n"
         }
@@ -96,10 +96,5 @@ public enum CheckSummary {
         guard disk.append(path, text: markdown) else {
             throw .io(path: path, message: "cannot write the job summary: \(Disk.lastError())")
         }
-    }
-
-    /// Table cells and list items: no pipes or line breaks.
-    static func cell(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
     }
 }

@@ -5,8 +5,8 @@ import HandoffCore
 public enum DiagnosticFormat: String, Sendable, CaseIterable {
     case text, github, json
 
-    /// Diagnostics as lines; JSON is `CheckJSON`'s, which needs the whole report.
-    public func render(_ diagnostics: [Diagnostic]) -> String {
+    /// Diagnostics as lines, or (JSON) the `CheckJSON` document of the run they came from.
+    public func render(_ diagnostics: [Diagnostic], report: BuildReport = BuildReport(), strict: Bool = false) -> String {
         switch self {
         case .text:
             return diagnostics.map { $0.description + "\n" }.joined()
@@ -18,7 +18,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
                     "::\(kind) file=\(escapeProperty(d.location.file)),line=\(d.location.line),col=\(d.location.column)\(title)::\(escapeData(d.message))\n"
             }.joined()
         case .json:
-            return CheckJSON(diagnostics: diagnostics, report: BuildReport(), strict: false).serialized()
+            return CheckJSON(diagnostics: diagnostics, report: report, strict: strict).serialized()
         }
     }
 

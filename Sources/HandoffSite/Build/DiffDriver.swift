@@ -25,7 +25,7 @@ public struct DiffDriver: Sendable {
     }
 
     public func compare(against base: Base) async throws(HandoffError) -> Result {
-        let head = try await BuildDriver(options: options).check()
+        let head = try await BuildDriver(options: options).check(keepingSamples: true)
         var baseOptions = options
         var temporary: String?
         switch base {
@@ -38,7 +38,6 @@ public struct DiffDriver: Sendable {
             baseOptions.content = BriefLoader.join(folder, "content")
         }
         defer { if let temporary { options.disk.removeTree(temporary) } }
-        // Samples are compared on the head's leads, so the same history goes through both rule sets.
         var baseReport = try await BuildDriver(options: baseOptions).check()
         if temporary != nil {
             // Name base files as they are in the repository, not by the temporary folder.
@@ -48,12 +47,9 @@ public struct DiffDriver: Sendable {
                     options.content, String(baseReport.plans[i].brief.file.dropFirst(prefix.count)))
             }
         }
-        var samples: [String: String] = [:]
-        let loaded = await BriefLoader.load(
-            head.plans.filter { $0.brief.sample != nil }.map(\.brief.file), contentRoot: options.content, disk: options.disk)
-        for item in loaded { if let brief = item.brief, let csv = item.sampleCSV { samples[brief.segment] = csv } }
+        // The head's sample goes through both rule sets, so the same history is compared.
         return Result(
-            comparison: PlanComparison(base: baseReport.plans, head: head.plans, sampleCSV: samples), base: baseReport, head: head)
+            comparison: PlanComparison(base: baseReport.plans, head: head.plans, sampleCSV: head.samples), base: baseReport, head: head)
     }
 
     /// Writes the content folder as of `ref` into a new temporary folder; returns that folder.

@@ -40,10 +40,7 @@ enum ReadinessText {
     /// Why a segment needs re-approval and what to do, for the verdict at the top of its page.
     static func reApproval(_ plan: HandoffPlan) -> (why: String, fix: String) {
         let stale = plan.approval.staleSignOffs
-        let unplaced = plan.approval.signOffs.filter { s in
-            if case .unplaced = s.placement, s.approval.status == .approved { return true }
-            return false
-        }
+        let unplaced = plan.approval.signOffs.filter(\.isUnplacedApproval)
         let roles = (stale + unplaced).map(\.approval.role)
         let list = roles.count > 1 ? roles.dropLast().joined(separator: ", ") + " and " + (roles.last ?? "") : roles.joined()
         let why =

@@ -47,12 +47,10 @@ struct PacketSegment: Sendable, MustacheParent {
         self.body = body
         approvals = plan.approval.signOffs.map { s in
             let a = s.approval
-            var unplaced = false
-            if case .unplaced = s.placement, a.status != .pending { unplaced = true }
             let changes = (s.changesSince ?? []).map(AuditText.input)
             return SignOff(
                 role: a.role, name: a.name, status: a.status.rawValue, date: a.date?.description, decidedVersion: s.version,
-                stale: s.isStale, unplaced: unplaced, changes: changes, hasChanges: !changes.isEmpty)
+                stale: s.isStale, unplaced: s.isUnplaced, changes: changes, hasChanges: !changes.isEmpty)
         }
     }
 

@@ -39,6 +39,6 @@ struct PlanComparisonTests {
         let segment = try #require(comparison.segments.first)
         #expect(segment.isChanged && segment.sampleRows == 4 && segment.rules == [.added(rule: "APAC", position: 2)])
         #expect(segment.pods.contains { $0.pod == "West" && $0.channel == "APAC" && $0.before == nil && $0.after != nil })
-        #expect(comparison.readinessChanges.isEmpty)
+        #expect(segment.base?.approval.readiness == segment.head?.approval.readiness)
     }
 }

@@ -95,7 +95,7 @@ public struct ApprovalPacket: Sendable {
             if s.isStale, let version = s.version {
                 notes.append(.staleDecision(role: a.role, name: a.name, version: version))
                 reApproval = true
-            } else if case .unplaced = s.placement, a.status == .approved {
+            } else if s.isUnplacedApproval {
                 notes.append(.unplacedDecision(role: a.role, name: a.name))
                 reApproval = true
             }

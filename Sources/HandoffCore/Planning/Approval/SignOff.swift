@@ -48,6 +48,15 @@ public struct SignOff: Sendable, Hashable {
     /// A decision that counts for the current version.
     public var isCurrent: Bool { version != nil && !isStale }
 
+    /// A decision that no record can tie to a version (pending ones are not decisions).
+    public var isUnplaced: Bool {
+        if case .unplaced = placement { return true }
+        return false
+    }
+
+    /// An approval that cannot count until it names its version.
+    public var isUnplacedApproval: Bool { isUnplaced && approval.status == .approved }
+
     /// Binds each decision to a version: its `version:`, else the one current on its date.
     /// `history` is the segment's recorded versions in time order; the current version counts
     /// as recorded on `asOf` when no record has it yet (the build about to write one).

@@ -62,14 +62,6 @@ public struct PlanComparison: Sendable {
     }
 
     public var segments: [Segment]
-    /// Briefs whose readiness differs, in segment order.
-    public var readinessChanges: [(segment: String, before: Readiness?, after: Readiness?)] {
-        segments.compactMap { s in
-            let before = s.base?.approval.readiness, after = s.head?.approval.readiness
-            return before == after ? nil : (s.segment, before, after)
-        }
-    }
-
     /// Pairs plans by segment. `sampleCSV` gives each head segment's sample text, replayed through
     /// both versions' rules so that the same historical leads are compared.
     public init(base: [HandoffPlan], head: [HandoffPlan], sampleCSV: [String: String] = [:]) {
