@@ -173,6 +173,41 @@ public struct Brief: Sendable {
         public var location: SourceLocation
     }
 
+    /// Sales' side of the two-way agreement beyond first touch (SPEC §2.2 `acceptance`).
+    public struct Acceptance: Sendable, Hashable {
+        /// Sales accepts or rejects each lead within this time, on the brief's SLA clock.
+        public var acceptSLA: ResponseDuration?
+        /// A rejection names one of these.
+        public var rejectReasons: [String]
+        /// A lead with no touch after this time goes back to marketing nurture.
+        public var recycleAfter: ResponseDuration?
+        public var location: SourceLocation
+    }
+
+    /// Who owns the design, how often it is reviewed and who must approve a change (SPEC §3.7).
+    public struct Governance: Sendable, Hashable {
+        public enum Cadence: String, Sendable, CaseIterable, Hashable {
+            case monthly, quarterly
+            case halfYearly = "half-yearly"
+            case yearly
+        }
+
+        /// A role and the person who holds it.
+        public struct Owner: Sendable, Hashable {
+            public var role: String
+            public var person: String
+        }
+
+        public var review: Cadence?
+        public var nextReview: CalendarDate?
+        public var nextReviewLocation: SourceLocation?
+        /// Roles whose approval a change needs.
+        public var changeApprovers: [String]
+        public var changeApproversLocation: SourceLocation?
+        public var owners: [Owner]
+        public var location: SourceLocation
+    }
+
     public var file: String
     public var segment: String
     public var title: String
@@ -202,6 +237,11 @@ public struct Brief: Sendable {
     public var segmentLocation: SourceLocation
     /// The YAML-lite tree the brief came from, for the plan record's inputs digest.
     public var tree: YAMLNode
+    /// Marketing's side of the two-way agreement: an enriched, scored MQL reaches the CRM
+    /// within this time of the form fill.
+    public var deliverySLA: ResponseDuration? = nil
+    public var acceptance: Acceptance? = nil
+    public var governance: Governance? = nil
 
     /// The pod with this name.
     public func pod(named name: String) -> Pod? { pods.first { $0.name == name } }

@@ -59,6 +59,9 @@ extension BriefDecoder {
         diagnostics += BriefCrossReferences.check(
             .init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing, enablement: enablement))
         let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
+        let delivery = f["delivery-sla"] == nil ? nil : positiveDuration(f["delivery-sla"], "delivery-sla")
+        let acceptance = mapping(f["acceptance"], "acceptance").map { decodeAcceptance($0) }
+        let governance = mapping(f["governance"], "governance").map { decodeGovernance($0) }
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
 
         guard let segment, let segmentScalar, let goal, let sla, let clock, let target, let zone, let hours, let volume,
@@ -75,7 +78,54 @@ extension BriefDecoder {
             escalation: escalation, enablement: enablement,
             dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
             sampleLocation: sampleScalar?.location,
-            segmentLocation: segmentScalar.location, tree: tree)
+            segmentLocation: segmentScalar.location, tree: tree, deliverySLA: delivery, acceptance: acceptance,
+            governance: governance)
+    }
+
+    /// A duration that must be longer than zero.
+    mutating func positiveDuration(_ node: YAMLNode?, _ key: String) -> ResponseDuration? {
+        guard let d = duration(node, key) else { return nil }
+        if d.isZero, let node {
+            error("\(key) must be longer than zero", at: node.location)
+            return nil
+        }
+        return d
+    }
+
+    mutating func decodeAcceptance(_ m: YAMLMapping) -> Brief.Acceptance {
+        let f = fields(of: m, BriefSchema.acceptance, in: "acceptance")
+        let accept = f["accept-sla"] == nil ? nil : positiveDuration(f["accept-sla"], "accept-sla")
+        let reasons = f["reject-reasons"] == nil ? [] : textList(f["reject-reasons"], "reject-reasons") ?? []
+        if let node = f["reject-reasons"], reasons.isEmpty, !node.isInvalid {
+            error("reject-reasons needs at least one reason a rejection can name, e.g. [not ICP, no budget, duplicate]", at: node.location)
+        }
+        let recycle = f["recycle-after"] == nil ? nil : positiveDuration(f["recycle-after"], "recycle-after")
+        if let accept, let recycle, recycle.calendarSeconds <= accept.calendarSeconds, let node = f["recycle-after"] {
+            error(
+                "recycle-after (\(recycle)) must be longer than accept-sla (\(accept)): a lead would go back to nurture before sales had to decide",
+                at: node.location)
+        }
+        return Brief.Acceptance(acceptSLA: accept, rejectReasons: reasons, recycleAfter: recycle, location: m.location)
+    }
+
+    mutating func decodeGovernance(_ m: YAMLMapping) -> Brief.Governance {
+        let f = fields(of: m, BriefSchema.governance, in: "governance")
+        var owners: [Brief.Governance.Owner] = []
+        if let node = f["owners"], let map = mapping(node, "owners") {
+            for entry in map.entries {
+                guard let person = text(entry.value, entry.key.value) else { continue }
+                owners.append(.init(role: entry.key.value, person: person))
+            }
+        }
+        let approvers = f["change-approvers"] == nil ? [] : textList(f["change-approvers"], "change-approvers") ?? []
+        if let node = f["change-approvers"], approvers.isEmpty, !node.isInvalid {
+            error("change-approvers needs at least one role, e.g. [RevOps Director, VP Sales]", at: node.location)
+        }
+        return Brief.Governance(
+            review: f["review"] == nil ? nil : choice(f["review"], "review", Brief.Governance.Cadence.self),
+            nextReview: f["next-review"] == nil ? nil : date(f["next-review"], "next-review"),
+            nextReviewLocation: f["next-review"]?.location, changeApprovers: approvers,
+            changeApproversLocation: f["change-approvers"]?.location, owners: owners, location: m.location)
     }
 
     /// Whether a syntax error fell between a top-level key's line and the next key's.

@@ -35,6 +35,8 @@ extension BriefSchema {
             pairs = [("type", .string("array")), ("items", property(item, description: nil))]
         case .flowList:
             pairs = [("type", .string("array")), ("items", .object([("type", .string("string"))]))]
+        case .map(let value):
+            pairs = [("type", .string("object")), ("additionalProperties", property(value, description: nil))]
         }
         if let description { pairs.append(("description", .string(description))) }
         return .object(pairs)

@@ -18,6 +18,8 @@ public struct FieldSchema: Sendable {
         case object(ObjectSchema)
         case list(Shape)
         case flowList
+        /// A map of free keys to values of one shape (`owners: {RevOps Director: Sofia Marin}`).
+        case map(Shape)
     }
 
     public var name: String
@@ -76,7 +78,7 @@ public enum BriefSchema {
     public static let rule = ObjectSchema(fields: [
         FieldSchema("name", .text, required: true, "rule name"),
         FieldSchema("when", .text, "condition; a rule without one matches every lead"),
-        FieldSchema("assign", .text, required: true, "account-owner, pod NAME, round-robin NAME, NAME, or owner PERSON"),
+        FieldSchema("assign", .text, required: true, "account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME"),
         FieldSchema("pod", .text, "with account-owner: the AE pod whose capacity it uses"),
         FieldSchema("share", percent, "expected share of leads"),
         FieldSchema("weights", .text, "round-robin weights: 'East 60%, West 40%'"),
@@ -131,6 +133,19 @@ public enum BriefSchema {
             "brief version decided on, as shown beside the sign-off line; default the version current on `date`"),
     ])
 
+    public static let acceptance = ObjectSchema(fields: [
+        FieldSchema("accept-sla", duration, "sales accepts or rejects each lead within this time (brief's sla-clock)"),
+        FieldSchema("reject-reasons", .flowList, "a rejection names one of these"),
+        FieldSchema("recycle-after", duration, "leads with no touch after this time go back to marketing nurture"),
+    ])
+
+    public static let governance = ObjectSchema(fields: [
+        FieldSchema("review", .choice(Brief.Governance.Cadence.allCases.map(\.rawValue)), "how often the design is reviewed"),
+        FieldSchema("next-review", date, "date of the next review; a warning once it has passed"),
+        FieldSchema("change-approvers", .flowList, "roles whose approval a change needs"),
+        FieldSchema("owners", .map(.text), "role → person who holds it"),
+    ])
+
     public static let brief = ObjectSchema(fields: [
         FieldSchema(
             "segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise"), required: true,
@@ -155,6 +170,9 @@ public enum BriefSchema {
         FieldSchema("enablement", .list(.object(enablementItem)), "enablement items added to or replacing the default kit"),
         FieldSchema("dependencies", .list(.object(dependency)), "systems and content that must be ready"),
         FieldSchema("approvals", .list(.object(approval)), "sign-off state"),
+        FieldSchema("delivery-sla", duration, "marketing delivers an enriched, scored MQL to the CRM within this time of the form fill"),
+        FieldSchema("acceptance", .object(acceptance), "sales' side beyond first touch: accept or reject, and recycling"),
+        FieldSchema("governance", .object(governance), "review cadence, next review, change approvers, owners"),
         FieldSchema("pattern", .choice(Brief.PatternChoice.allCases.map(\.rawValue)), "plan pattern; default auto"),
         FieldSchema("sample", .text, "CSV of historical leads, relative to the brief"),
     ])

@@ -45,6 +45,11 @@ public struct Finding: Sendable, Hashable {
         case enablementAfterLaunch(asset: String, due: CalendarDate, launch: CalendarDate)
         /// `status: not-needed` on an item the default kit does not have: it drops nothing.
         case notNeededWithoutDefault(asset: String, defaults: [String])
+        // Governance (SPEC §3.7).
+        /// The next review date has passed.
+        case reviewOverdue(nextReview: CalendarDate)
+        /// A role whose approval a change needs has no approval line; the packet adds a pending one.
+        case changeApproverWithoutSignOff(role: String)
     }
 
     public var kind: Kind

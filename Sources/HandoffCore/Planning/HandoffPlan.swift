@@ -12,6 +12,8 @@ public struct HandoffPlan: Sendable {
     public var kit: EnablementKit
     public var tooling: ToolingChecklist
     public var approval: ApprovalPacket
+    /// Review cadence, change approvers and owners; nil when the brief has no `governance`.
+    public var governance: GovernancePlan?
     public var pattern: PlanPattern
     /// SHA-256 of the canonical planning inputs, `sha256:…`.
     public var inputsDigest: String
@@ -49,6 +51,7 @@ public enum Planner {
         let escalation = EscalationLadder.plan(brief)
         let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
+        let governance = GovernancePlan.plan(brief, asOf: asOf, findings: &findings)
         let digest = PlanDigest.digest(brief.tree, sampleCSV: sampleCSV)
         let version = PlanDigest.version(of: digest)
         let inputs = InputFields(tree: brief.tree, sampleCSV: sampleCSV)
@@ -66,7 +69,7 @@ public enum Planner {
             brief, findings: ordered, sla: sla, tooling: tooling, kit: kit, signOffs: signOffs, version: version)
         return HandoffPlan(
             brief: brief, asOf: asOf, findings: ordered, routing: routing, sla: sla, escalation: escalation, kit: kit,
-            tooling: tooling, approval: approval, pattern: PlanPattern.choose(brief.pattern, kit: kit),
+            tooling: tooling, approval: approval, governance: governance, pattern: PlanPattern.choose(brief.pattern, kit: kit),
             inputsDigest: digest, inputs: inputs)
     }
 }

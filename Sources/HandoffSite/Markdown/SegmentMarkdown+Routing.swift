@@ -25,7 +25,7 @@ extension SegmentMarkdown {
                 ]
             }, align: ["r", "l", "l", "l", "l", "r"] + (channels ? ["l"] : []) + ["l", "l"])
         md += "\n### Path test\n\n"
-        md += "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule.\n\n"
+        md += "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule, and running it through the rules in order lands it on that rule.\n\n"
         md += E.table(
             ["#", "Rule", "Synthetic lead", "Owner", "Result"],
             r.rows.map { row in
@@ -37,7 +37,9 @@ extension SegmentMarkdown {
                 }
                 return [
                     "\(row.order)", E.escape(row.name), E.escape(LeadText.description(lead)), E.escape(RoutingText.owners(row.assignment)),
-                    "reaches",
+                    row.pathTestPasses
+                        ? "reaches it"
+                        : "\(E.badge(Badge("check failed", .bad))): the rules send it to rule \(row.syntheticLeadRoutesTo.map(String.init) ?? "none")",
                 ]
             }, align: ["r", "l", "l", "l", "l"])
         md += "\n### Analysis\n\n"
@@ -58,6 +60,10 @@ extension SegmentMarkdown {
         }
         if r.namedOwnerShare > 0 {
             notes.append("\(Format.percent(r.namedOwnerShare)) of leads go to named owners; their SLA capacity is not modelled.")
+        }
+        for q in r.queueShares where q.share > 0 {
+            notes.append(
+                "\(Format.percent(q.share)) of leads go to the \(E.escape(q.queue)) queue outside sales: counted in the shares, with no first-touch SLA.")
         }
         if r.unassignedShare > 0.0005 {
             notes.append("\(Format.percent(r.unassignedShare)) of leads are not accounted for by any rule's share.")

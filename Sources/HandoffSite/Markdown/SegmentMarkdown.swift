@@ -95,6 +95,16 @@ public enum SegmentMarkdown {
             md += "\(indent)  - substitute: \(E.escape(EscalationText.substitute(level.substitute)))\n"
             indent += "  "
         }
+        if let a = ladder.acceptance {
+            md += "\n"
+            if let after = a.undecidedAfter {
+                md +=
+                    "- **Not accepted or rejected within \(after)** (\(a.clock.rawValue) clock): escalated the same way, starting with \(E.escape(a.escalatesTo ?? "the ladder's first role")).\n"
+            }
+            if let after = a.recycleAfter {
+                md += "- **No touch after \(after)** (\(a.clock.rawValue) clock): back to marketing nurture, and reported to marketing.\n"
+            }
+        }
         let figure = EscalationChart.figure(ladder)
         figures.append(figure)
         let owners = ladder.levels.map { E.escape(EscalationText.owner($0.owner)) }
@@ -203,6 +213,8 @@ public enum SegmentMarkdown {
                     "No plan record holds version \(s.version ?? ""), so the changes cannot be listed; compare the brief's history in version control.\n"
             }
         }
+        md += agreement(plan)
+        md += governance(plan)
         return md
     }
 

@@ -56,6 +56,11 @@ public enum FindingText {
             let hint = DidYouMean.suggestion(for: asset, among: defaults).map { "did you mean '\($0)'? " } ?? ""
             return
                 "'not-needed' drops an item of the default kit, and the default kit has no '\(asset)'; \(hint)its items: \(defaults.joined(separator: ", "))"
+        case .reviewOverdue(let date):
+            return "the next review was due \(date) and has passed; hold the review and set 'next-review' to the next date"
+        case .changeApproverWithoutSignOff(let role):
+            return
+                "governance says a change needs \(role)'s approval, and 'approvals' has no line for \(role); the packet adds one as pending"
         }
     }
 

@@ -8,6 +8,7 @@ enum RoutingText {
         case .pod(let name): name
         case .roundRobin(let names): names.joined(separator: ", ")
         case .owner(let person): person
+        case .queue(let name): "\(name) queue"
         }
     }
 
@@ -20,6 +21,7 @@ enum RoutingText {
         case .rotation(let retries):
             "rep at max-open or pod closed → next in the rotation; nobody open → the pod that opens first; untouched after the SLA → next rep (at most \(retries)×)"
         case .namedOwner(let person, let firstLevel): "\(person) away → \(firstLevel)"
+        case .outsideQueue(let name): "worked by the \(name) team outside sales; no first-touch SLA"
         }
     }
 

@@ -18,6 +18,14 @@ enum ToolingText {
         case .outOfOfficeReroute: "Out-of-office re-route"
         case .routingDashboard: "Routing and SLA dashboard"
         case .otherDependency(let name, _): name
+        case .mqlAt: "mql_at"
+        case .syncedAt: "synced_at"
+        case .acceptedAt: "accepted_at"
+        case .rejectedReason: "rejected_reason"
+        case .recycledAt: "recycled_at"
+        case .deliveryTimer: "MQL delivery timer"
+        case .acceptanceTimer: "Accept-or-reject timer"
+        case .recycleToNurture: "Recycle to nurture"
         }
     }
 
@@ -38,6 +46,15 @@ enum ToolingText {
         case .outOfOfficeReroute: "skips reps who are away"
         case .routingDashboard: "attainment, breaches and backlog by pod"
         case .otherDependency(_, let kind): kind?.rawValue ?? "dependency"
+        case .mqlAt: "starts marketing's delivery clock (the form fill)"
+        case .syncedAt: "stops it: the MQL is in the CRM, enriched and scored"
+        case .acceptedAt: "stops sales' accept-or-reject clock"
+        case .rejectedReason(let reasons):
+            reasons.isEmpty ? "why sales rejected the lead" : "one of: " + reasons.joined(separator: ", ")
+        case .recycledAt: "when an untouched lead went back to nurture"
+        case .deliveryTimer(let sla): "alerts marketing when an MQL is not in the CRM within \(sla)"
+        case .acceptanceTimer(let sla, let clock): "escalates a lead not accepted or rejected within \(sla) (\(clock.rawValue) clock)"
+        case .recycleToNurture(let after): "returns leads untouched after \(after) to nurture and reports them to marketing"
         }
     }
 }

@@ -190,6 +190,16 @@ public struct PlanRecord: Encodable, Sendable {
         case .productActivation: metrics += [("activation lead acceptance rate", "60%"), ("trial-to-paid conversion lift", "+5%")]
         case .abmCampaign: metrics += [("target account acceptance rate", "80%"), ("engaged-account conversion lift", "+15%")]
         }
+        // The two-way agreement's own promises, when the brief makes them.
+        if let accept = b.acceptance?.acceptSLA {
+            metrics[1].1 += ", every lead accepted or rejected within \(accept) (\(b.slaClock.rawValue) clock)"
+        }
+        if let delivery = b.deliverySLA {
+            metrics.append(("MQLs delivered to the CRM, enriched and scored", "\(b.targetAttainment) within \(delivery) of the form fill"))
+        }
+        if let recycle = b.acceptance?.recycleAfter {
+            metrics.append(("leads recycled to nurture untouched", "0 before \(recycle); every one reported to marketing"))
+        }
         return metrics.map { Metric(metric: $0.0, target: $0.1) }
     }
 

@@ -27,6 +27,39 @@ public struct PacketJSON: Encodable, Sendable {
     public var enablement: [KitItem]
     public var tooling: [ToolingItem]
     public var approvals: [Approval]
+    /// The two-way agreement (SPEC §3.4); durations as written (`1d` on the business clock is a
+    /// working day), null when not agreed.
+    public var agreement: Agreement
+    /// Null when the brief has no `governance`.
+    public var governance: Governance?
+
+    public struct Agreement: Encodable, Sendable {
+        public var deliverySla: String?
+        public var acceptSla: String?
+        public var rejectReasons: [String]
+        public var recycleAfter: String?
+        /// The clock accept-sla and recycle-after run on: the brief's.
+        public var clock: String
+    }
+
+    public struct Governance: Encodable, Sendable {
+        public var review: String?
+        public var nextReview: String?
+        public var reviewOverdue: Bool
+        public var changeApprovers: [ChangeApprover]
+        public var owners: [Owner]
+    }
+
+    public struct ChangeApprover: Encodable, Sendable {
+        public var role: String
+        public var person: String?
+        public var hasSignOffLine: Bool
+    }
+
+    public struct Owner: Encodable, Sendable {
+        public var role: String
+        public var person: String
+    }
 
     public struct FindingEntry: Encodable, Sendable {
         public var severity: String
@@ -124,6 +157,8 @@ public struct PacketJSON: Encodable, Sendable {
         public var rules: [Rule]
         public var podShares: [PodShare]
         public var namedOwnerShare: Double
+        /// Queues outside sales (`queue NAME`) and their share of leads; no first-touch SLA.
+        public var queueShares: [QueueShare]
         /// Whether every lead has an owner.
         public var catchAll: Bool
         public var idlePods: [String]
@@ -145,6 +180,8 @@ public struct PacketJSON: Encodable, Sendable {
         public var reachable: Bool
         /// Field → value of a lead that reaches the rule; null when none does.
         public var syntheticLead: LeadFields?
+        /// Whether running the synthetic lead through the rules in order lands it on this rule.
+        public var pathTestPasses: Bool
         public var shadowedBy: [String]
     }
 
@@ -155,6 +192,11 @@ public struct PacketJSON: Encodable, Sendable {
 
     public struct PodShare: Encodable, Sendable {
         public var pod: String
+        public var share: Double
+    }
+
+    public struct QueueShare: Encodable, Sendable {
+        public var queue: String
         public var share: Double
     }
 
@@ -266,10 +308,11 @@ public struct PacketJSON: Encodable, Sendable {
                     fallback: RoutingText.fallback(r.fallback), reachable: r.isReachable,
                     syntheticLead: r.syntheticLead.map { lead in
                         LeadFields(fields: lead.attributes.keys.sorted().map { ($0, lead.attributes[$0] ?? "") })
-                    }, shadowedBy: r.shadowedBy)
+                    }, pathTestPasses: r.pathTestPasses, shadowedBy: r.shadowedBy)
             },
             podShares: plan.routing.podShares.map { PodShare(pod: $0.pod, share: $0.share) },
-            namedOwnerShare: plan.routing.namedOwnerShare, catchAll: plan.routing.uncaughtLead == nil,
+            namedOwnerShare: plan.routing.namedOwnerShare,
+            queueShares: plan.routing.queueShares.map { QueueShare(queue: $0.queue, share: $0.share) }, catchAll: plan.routing.uncaughtLead == nil,
             idlePods: plan.routing.idlePods, enrichmentFields: plan.routing.enrichmentFields)
         escalation = Escalation(
             retryLimit: plan.escalation.retryLimit, trigger: plan.escalation.trigger.description,
@@ -282,6 +325,17 @@ public struct PacketJSON: Encodable, Sendable {
             KitItem(
                 asset: i.asset, kind: i.kind.rawValue, owner: i.owner, due: i.due?.description, status: i.status.rawValue, pods: i.pods,
                 origin: KitText.origin(i.origin), flags: KitText.flags(i).map(\.label))
+        }
+        let acceptance = plan.brief.acceptance
+        agreement = Agreement(
+            deliverySla: plan.brief.deliverySLA?.description, acceptSla: acceptance?.acceptSLA?.description,
+            rejectReasons: acceptance?.rejectReasons ?? [], recycleAfter: acceptance?.recycleAfter?.description,
+            clock: plan.brief.slaClock.rawValue)
+        governance = plan.governance.map { g in
+            Governance(
+                review: g.review?.rawValue, nextReview: g.nextReview?.description, reviewOverdue: g.reviewOverdue,
+                changeApprovers: g.changeApprovers.map { ChangeApprover(role: $0.role, person: $0.person, hasSignOffLine: $0.hasSignOffLine) },
+                owners: g.owners.map { Owner(role: $0.role, person: $0.person) })
         }
         tooling = (plan.tooling.items + plan.tooling.otherDependencies).map { t in
             ToolingItem(

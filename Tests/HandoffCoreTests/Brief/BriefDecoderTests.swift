@@ -100,7 +100,7 @@ struct BriefDecoderTests {
         BadCase(
             name: "bad condition", replacements: ["routing": "routing:\n  - name: R\n    when: region is EMEA\n    assign: pod East"],
             message: "invalid condition"),
-        BadCase(name: "bad assign", replacements: ["routing": "routing:\n  - name: R\n    assign: queue East"], message: "invalid assign"),
+        BadCase(name: "bad assign", replacements: ["routing": "routing:\n  - name: R\n    assign: queues East"], message: "invalid assign"),
         BadCase(
             name: "bad weights",
             replacements: ["routing": "routing:\n  - name: R\n    assign: round-robin East, West\n    weights: East, West"],

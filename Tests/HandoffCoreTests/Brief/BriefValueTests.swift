@@ -71,7 +71,9 @@ struct BriefValueTests {
         #expect(try Assignment.parse("account-owner", pod: "AEs").get() == .accountOwner(pod: "AEs"))
         #expect(try Assignment.parse("pod Account Executives", pod: nil).get() == .pod("Account Executives"))
         #expect(try Assignment.parse("owner Sofia Marin", pod: nil).get() == .owner("Sofia Marin"))
-        #expect((try? Assignment.parse("queue East", pod: nil).get()) == nil)
+        #expect((try? Assignment.parse("queue Support", pod: nil).get()) == .queue("Support"))
+        #expect((try? Assignment.parse("queues East", pod: nil).get()) == nil)
+        #expect((try? Assignment.parse("queue ", pod: nil).get()) == nil)
     }
 }
 

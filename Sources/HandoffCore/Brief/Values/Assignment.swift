@@ -10,8 +10,10 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
     case roundRobin([String])
     /// A named person; SLA capacity is not modelled.
     case owner(String)
+    /// A queue outside sales (support, spam, nurture): counted in the shares, no first-touch SLA.
+    case queue(String)
 
-    /// Parses `account-owner`, `pod NAME`, `round-robin A, B`, `owner PERSON`.
+    /// Parses `account-owner`, `pod NAME`, `round-robin A, B`, `owner PERSON`, `queue NAME`.
     public static func parse(_ text: String, pod: String?) -> Result<Assignment, ConditionError> {
         let t = text.trimmed
         if t == "account-owner" { return .success(.accountOwner(pod: pod)) }
@@ -30,8 +32,12 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
             let name = t.dropFirst(6).trimmed
             return name.isEmpty ? .failure(ConditionError(message: "'owner' needs a person's name")) : .success(.owner(name))
         }
+        if t.hasPrefix("queue ") {
+            let name = t.dropFirst(6).trimmed
+            return name.isEmpty ? .failure(ConditionError(message: "'queue' needs a queue name")) : .success(.queue(name))
+        }
         return .failure(
-            ConditionError(message: "'\(t)' is not an assignment (use account-owner, pod NAME, round-robin NAME, NAME, or owner PERSON)"))
+            ConditionError(message: "'\(t)' is not an assignment (use account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME)"))
     }
 
     /// Pods whose capacity this assignment draws on.
@@ -40,7 +46,7 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
         case .accountOwner(let pod): pod.map { [$0] } ?? []
         case .pod(let name): [name]
         case .roundRobin(let names): names
-        case .owner: []
+        case .owner, .queue: []
         }
     }
 
@@ -51,6 +57,7 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
         case .pod: "pod queue"
         case .roundRobin: "round-robin"
         case .owner: "named owner"
+        case .queue: "queue outside sales"
         }
     }
 
@@ -60,6 +67,7 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
         case .pod(let name): "pod \(name)"
         case .roundRobin(let names): "round-robin \(names.joined(separator: ", "))"
         case .owner(let person): "owner \(person)"
+        case .queue(let name): "queue \(name)"
         }
     }
 }

@@ -1,15 +1,25 @@
 import Foundation
 
-/// A routing condition (`when`): atoms joined by `and`.
+/// A routing condition (`when`): groups of atoms joined by `or`, the atoms of a group joined by
+/// `and` (`and` binds tighter; there are no parentheses). A lead matches when every atom of some
+/// group holds.
 public struct Condition: Sendable, Hashable, CustomStringConvertible {
-    public var atoms: [ConditionAtom]
+    /// The `or` groups, each a conjunction of atoms. `[[]]` is the condition of a rule without
+    /// `when`.
+    public var groups: [[ConditionAtom]]
 
-    public init(atoms: [ConditionAtom]) { self.atoms = atoms }
+    public init(groups: [[ConditionAtom]]) { self.groups = groups.isEmpty ? [[]] : groups }
+
+    /// A condition of one group: atoms joined by `and`.
+    public init(atoms: [ConditionAtom]) { self.init(groups: [atoms]) }
 
     /// The condition of a rule without `when`: every lead matches.
     public static let always = Condition(atoms: [])
 
-    public var isAlways: Bool { atoms.isEmpty }
+    public var isAlways: Bool { groups.contains(where: \.isEmpty) }
+
+    /// Every atom of every group, in order.
+    public var atoms: [ConditionAtom] { groups.flatMap { $0 } }
 
     /// Lead fields the condition reads, in order of first mention.
     public var fields: [String] {
@@ -19,44 +29,60 @@ public struct Condition: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Whether the condition reads only the arrival time (`arrives during Sat-Sun 00:00-24:00`).
-    public var isArrivalOnly: Bool { !atoms.isEmpty && atoms.allSatisfy(\.isArrival) }
+    public var isArrivalOnly: Bool { !isAlways && atoms.allSatisfy(\.isArrival) }
 
-    /// The minutes of the week the arrival atoms allow (all of them when there are none).
+    /// Whether some atom reads the arrival time.
+    public var readsArrival: Bool { atoms.contains(where: \.isArrival) }
+
+    /// The minutes of the week at which some lead can match: the union over the groups of the
+    /// times each group's arrival atoms allow (all of them for a group without one).
     public var arrivalWindow: WeekMinutes {
-        atoms.reduce(WeekMinutes(all: true)) { set, atom in
-            switch atom.test {
-            case .arrivesDuring(let h): set.intersection(WeekMinutes(h))
-            case .arrivesOutside(let h): set.subtracting(WeekMinutes(h))
-            default: set
-            }
+        groups.reduce(WeekMinutes(all: false)) { union, group in
+            union.union(
+                group.reduce(WeekMinutes(all: true)) { set, atom in
+                    switch atom.test {
+                    case .arrivesDuring(let h): set.intersection(WeekMinutes(h))
+                    case .arrivesOutside(let h): set.subtracting(WeekMinutes(h))
+                    default: set
+                    }
+                })
         }
     }
 
-    public func matches(_ lead: Lead) -> Bool { atoms.allSatisfy { $0.holds(for: lead) } }
+    public func matches(_ lead: Lead) -> Bool { groups.contains { $0.allSatisfy { $0.holds(for: lead) } } }
 
-    public var description: String { isAlways ? "always" : atoms.map(\.description).joined(separator: " and ") }
+    public var description: String {
+        isAlways ? "always" : groups.map { $0.map(\.description).joined(separator: " and ") }.joined(separator: " or ")
+    }
 
-    /// Parses `field = value and field >= 10 and field is set …`.
+    /// Parses `field = value and field >= 10 or field is set …`.
     public static func parse(_ text: String) -> Result<Condition, ConditionError> {
-        var atoms: [ConditionAtom] = []
-        for part in splitOnAnd(text) {
-            switch ConditionAtom.parse(part) {
-            case .success(let atom): atoms.append(atom)
-            case .failure(let error): return .failure(error)
+        var groups: [[ConditionAtom]] = []
+        for alternative in split(text, on: "or") {
+            var atoms: [ConditionAtom] = []
+            if alternative.isEmpty, text.trimmed.isEmpty == false {
+                return .failure(ConditionError(message: "empty condition next to 'or'"))
             }
+            for part in split(alternative, on: "and") {
+                switch ConditionAtom.parse(part) {
+                case .success(let atom): atoms.append(atom)
+                case .failure(let error): return .failure(error)
+                }
+            }
+            groups.append(atoms)
         }
-        return .success(Condition(atoms: atoms))
+        return .success(Condition(groups: groups))
     }
 
-    /// Splits on the word `and`, but not inside `[...]`.
-    static func splitOnAnd(_ text: String) -> [String] {
+    /// Splits on a joining word (`and`, `or`), but not inside `[...]`.
+    static func split(_ text: String, on joiner: String) -> [String] {
         var parts: [String] = []
         var current = ""
         var depth = 0
         let words = text.split(separator: " ", omittingEmptySubsequences: true)
         for word in words {
             depth += word.filter { $0 == "[" }.count - word.filter { $0 == "]" }.count
-            if word == "and", depth == 0 {
+            if word == joiner, depth == 0 {
                 parts.append(current)
                 current = ""
             } else {
@@ -85,6 +111,14 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case less(Double)
         case isSet
         case isNotSet
+        /// The text contains this (without case): `email contains acme`.
+        case contains(String)
+        /// The text ends with this (without case): `email ends with @acme.com`.
+        case endsWith(String)
+        /// Set and not containing this: only the path finder writes it, to miss `contains`.
+        case notContains(String)
+        /// Set and not ending with this: only the path finder writes it, to miss `ends with`.
+        case notEndsWith(String)
         /// The lead arrives inside these hours (in the rule's arrival zone).
         case arrivesDuring(WeeklyHours)
         /// The lead arrives outside these hours.
@@ -119,6 +153,10 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case .greater(let n): return number(value).map { $0 > n } ?? false
         case .lessOrEqual(let n): return number(value).map { $0 <= n } ?? false
         case .less(let n): return number(value).map { $0 < n } ?? false
+        case .contains(let t): return value.map { $0.lowercased().contains(t.lowercased()) } ?? false
+        case .endsWith(let t): return value.map { $0.lowercased().hasSuffix(t.lowercased()) } ?? false
+        case .notContains(let t): return value.map { !$0.lowercased().contains(t.lowercased()) } ?? false
+        case .notEndsWith(let t): return value.map { !$0.lowercased().hasSuffix(t.lowercased()) } ?? false
         case .arrivesDuring(let h): return value.flatMap { Int($0) }.map { h.contains(minuteOfWeek: $0) } ?? false
         case .arrivesOutside(let h): return value.flatMap { Int($0) }.map { !h.contains(minuteOfWeek: $0) } ?? false
         }
@@ -143,6 +181,10 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
         case .less(let n): "\(field) < \(Self.format(n))"
         case .isSet: "\(field) is set"
         case .isNotSet: "\(field) is not set"
+        case .contains(let t): "\(field) contains \(t)"
+        case .endsWith(let t): "\(field) ends with \(t)"
+        case .notContains(let t): "\(field) does not contain \(t)"
+        case .notEndsWith(let t): "\(field) does not end with \(t)"
         case .arrivesDuring(let h): "arrives during \(h.text)"
         case .arrivesOutside(let h): "arrives outside \(h.text)"
         }
@@ -161,7 +203,8 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
 
     /// The operators, as a diagnostic lists them.
     static let operatorList =
-        "=, !=, >=, >, <=, <, in [a, b], not in [a, b], is set, is not set; or 'arrives during HOURS', 'arrives outside HOURS'"
+        "=, !=, >=, >, <=, <, in [a, b], not in [a, b], is set, is not set, contains TEXT, ends with TEXT; "
+        + "'arrives during HOURS', 'arrives outside HOURS'; atoms join with 'and', groups with 'or'"
 
     /// Parses one atom with a strict grammar: a field name, one operator, and its operand.
     /// Anything else (`==`, `===`, `= <x>`, a missing or unknown operator) is an error that
@@ -218,6 +261,13 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
             case ["is", "set"]: return .success(ConditionAtom(field: field, test: .isSet))
             case ["is", "not", "set"]: return .success(ConditionAtom(field: field, test: .isNotSet))
             default: break
+            }
+            for (op, count) in [("contains", 1), ("ends with", 2)] where words.prefix(count).joined(separator: " ") == op {
+                let text = rest.dropFirst(op.count).trimmed
+                guard !text.isEmpty else {
+                    return .failure(ConditionError(message: "'\(op)' needs the text to look for: \(field) \(op) TEXT"))
+                }
+                return .success(ConditionAtom(field: field, test: op == "contains" ? .contains(text) : .endsWith(text)))
             }
             for (op, count) in [("not in", 2), ("in", 1)] where words.prefix(count).joined(separator: " ") == op {
                 var list = rest.dropFirst(op.count).trimmed

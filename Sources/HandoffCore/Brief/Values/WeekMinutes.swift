@@ -34,6 +34,12 @@ public struct WeekMinutes: Sendable, Hashable {
         return r
     }
 
+    public func union(_ o: WeekMinutes) -> WeekMinutes {
+        var r = self
+        for k in r.words.indices { r.words[k] |= o.words[k] }
+        return r
+    }
+
     public func subtracting(_ o: WeekMinutes) -> WeekMinutes {
         var r = self
         for k in r.words.indices { r.words[k] &= ~o.words[k] }

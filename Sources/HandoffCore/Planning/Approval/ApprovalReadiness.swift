@@ -58,18 +58,26 @@ public struct ApprovalPacket: Sendable {
     public var staleSignOffs: [SignOff] { signOffs.filter(\.isStale) }
 
     /// Brief approvers' default when it lists none.
+    /// The sign-off lines: the brief's approvals, then a pending line for each role governance
+    /// says a change needs and the approvals leave out. Without either, RevOps Director and VP
+    /// Sales.
     public static func approvers(of brief: Brief) -> [Brief.Approval] {
-        brief.approvals.isEmpty
-            ? ["RevOps Director", "VP Sales"].map {
-                Brief.Approval(role: $0, name: nil, status: .pending, date: nil, location: brief.segmentLocation)
-            } : brief.approvals
+        let g = brief.governance
+        let required = g?.changeApprovers ?? []
+        let roles = brief.approvals.isEmpty && required.isEmpty ? ["RevOps Director", "VP Sales"] : required
+        let location = g?.changeApproversLocation ?? brief.segmentLocation
+        return brief.approvals
+            + roles.filter { role in !brief.approvals.contains { $0.role == role } }.map { role in
+                Brief.Approval(
+                    role: role, name: g?.owners.first { $0.role == role }?.person, status: .pending, date: nil, location: location)
+            }
     }
 
     public static func plan(
         _ brief: Brief, findings: [Finding], sla: SLAModel, tooling: ToolingChecklist, kit: EnablementKit,
         signOffs: [SignOff], version: String
     ) -> ApprovalPacket {
-        let defaults = brief.approvals.isEmpty
+        let defaults = brief.approvals.isEmpty && (brief.governance?.changeApprovers ?? []).isEmpty
         let approvals = signOffs.map(\.approval)
         var blockers: [Blocker] = []
         let errors = findings.errors.count

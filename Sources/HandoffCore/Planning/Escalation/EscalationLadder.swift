@@ -46,9 +46,21 @@ public struct EscalationLadder: Sendable {
         public var substitute: Substitute
     }
 
+    /// With `acceptance` (SPEC §3.4): what happens to a lead sales neither accepts nor rejects
+    /// in time, and to one nobody touches.
+    public struct AcceptanceRoutes: Sendable, Hashable {
+        /// Undecided after this time on the brief's clock: escalated, starting at `escalatesTo`.
+        public var undecidedAfter: ResponseDuration?
+        public var clock: Brief.SLAClock
+        public var escalatesTo: String?
+        /// Untouched after this time: back to marketing nurture, and reported to marketing.
+        public var recycleAfter: ResponseDuration?
+    }
+
     public var levels: [Level]
     public var retryLimit: Int
     public var trigger: Brief.EscalationTrigger
+    public var acceptance: AcceptanceRoutes?
 
     public static func plan(_ brief: Brief) -> EscalationLadder {
         let e = brief.escalation
@@ -71,6 +83,9 @@ public struct EscalationLadder: Sendable {
                     trigger: i == 0 ? .breaches(e.trigger) : .unresolved(belowLevel: i + 1, within: e.trigger.window),
                     action: isTop ? .leadershipReview : .reviewAndRebalance, substitute: substitute))
         }
-        return EscalationLadder(levels: levels, retryLimit: e.retryLimit, trigger: e.trigger)
+        let acceptance = brief.acceptance.map {
+            AcceptanceRoutes(undecidedAfter: $0.acceptSLA, clock: brief.slaClock, escalatesTo: e.ladder.first, recycleAfter: $0.recycleAfter)
+        }
+        return EscalationLadder(levels: levels, retryLimit: e.retryLimit, trigger: e.trigger, acceptance: acceptance)
     }
 }

@@ -22,7 +22,9 @@ public struct InputFields: Sendable, Hashable, Codable {
     public var fields: [Field]
 
     /// Top-level keys that are not planning inputs.
-    public static let excludedKeys: Set<String> = ["approvals"]
+    /// Governance says who signs and when the design is reviewed: moving the review date must not
+    /// make every sign-off stale.
+    public static let excludedKeys: Set<String> = ["approvals", "governance"]
     /// The pseudo-field that stands for the sample file's contents.
     public static let sampleField = "sample contents"
     static let identifyingKeys = ["name", "asset", "stage", "role"]

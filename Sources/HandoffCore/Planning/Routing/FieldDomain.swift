@@ -30,6 +30,72 @@ struct FieldDomain: Sendable {
     var upper: Bound?
     /// For the arrival field: the minutes of the week still possible.
     var minutes: WeekMinutes?
+    /// Text tests (`contains`, `ends with` and their negations), as written (compared without
+    /// case); lists only grow while searching, so a change is undone by cutting them back.
+    var text = TextTests()
+
+    struct TextTests: Sendable {
+        var contains: [String] = []
+        var notContains: [String] = []
+        var endsWith: [String] = []
+        var notEndsWith: [String] = []
+
+        var isEmpty: Bool { contains.isEmpty && notContains.isEmpty && endsWith.isEmpty && notEndsWith.isEmpty }
+        var counts: [Int] { [contains.count, notContains.count, endsWith.count, notEndsWith.count] }
+
+        /// Adds a text test; false for any other test.
+        mutating func add(_ test: Test) -> Bool {
+            switch test {
+            case .contains(let t): contains.append(t)
+            case .notContains(let t): notContains.append(t)
+            case .endsWith(let t): endsWith.append(t)
+            case .notEndsWith(let t): notEndsWith.append(t)
+            default: return false
+            }
+            return true
+        }
+
+        mutating func cut(to counts: [Int]) {
+            contains.removeLast(contains.count - counts[0])
+            notContains.removeLast(notContains.count - counts[1])
+            endsWith.removeLast(endsWith.count - counts[2])
+            notEndsWith.removeLast(notEndsWith.count - counts[3])
+        }
+
+        func fits(_ value: String) -> Bool {
+            let v = value.lowercased()
+            return contains.allSatisfy { v.contains($0.lowercased()) } && !notContains.contains { v.contains($0.lowercased()) }
+                && endsWith.allSatisfy { v.hasSuffix($0.lowercased()) } && !notEndsWith.contains { v.hasSuffix($0.lowercased()) }
+        }
+
+        /// Values worth trying for a field with text tests: the required pieces joined, ending
+        /// with the longest required ending, behind a few different prefixes (so `!=` and `does
+        /// not contain` tests can be stepped past). Empty when the required endings disagree.
+        /// An ending that starts with punctuation (`@acme.com`) is joined without a separator,
+        /// so the lead reads like a real value (`lead@acme.com`).
+        func candidates(count: Int) -> [String] {
+            let ending = endsWith.max { $0.count < $1.count } ?? ""
+            guard endsWith.allSatisfy({ ending.lowercased().hasSuffix($0.lowercased()) }) else { return [] }
+            var pieces: [String] = []
+            for piece in contains where !ending.lowercased().contains(piece.lowercased()) {
+                if pieces.contains(where: { $0.lowercased().contains(piece.lowercased()) }) { continue }
+                pieces.removeAll { piece.lowercased().contains($0.lowercased()) }
+                pieces.append(piece)
+            }
+            let body = pieces.joined(separator: "-")
+            let endingJoins = ending.first.map { !$0.isLetter && !$0.isNumber } ?? true
+            var out: [String] = []
+            for k in 0..<count {
+                let prefix = k == 0 ? "lead" : "lead-\(k + 1)"
+                for separator in endingJoins ? ["", "-"] : ["-", ""] {
+                    out.append(prefix + (body.isEmpty ? "" : "-" + body) + (ending.isEmpty ? "" : separator + ending))
+                    out.append(prefix + (body.isEmpty ? "" : separator + body) + (ending.isEmpty ? "" : separator + ending))
+                }
+                if !body.isEmpty || !ending.isEmpty { out.append(body + ending + (k == 0 ? "" : "\(k + 1)")) }
+            }
+            return out
+        }
+    }
 
     /// What one `add` changed, so the search can take it back.
     struct Change {
@@ -40,13 +106,19 @@ struct FieldDomain: Sendable {
         fileprivate var lower: Bound??
         fileprivate var upper: Bound??
         fileprivate var minutes: WeekMinutes??
+        fileprivate var textCounts: [Int]
     }
 
     /// Adds a test in place; `revert` with the returned change undoes it.
     @discardableResult
     mutating func add(_ test: Test) -> Change {
-        var change = Change(mustBeSet: mustBeSet, impossible: impossible, allowed: nil, inserted: [], lower: nil, upper: nil, minutes: nil)
+        var change = Change(
+            mustBeSet: mustBeSet, impossible: impossible, allowed: nil, inserted: [], lower: nil, upper: nil, minutes: nil,
+            textCounts: text.counts)
         switch test {
+        case .contains, .notContains, .endsWith, .notEndsWith:
+            _ = text.add(test)
+            if mustBeSet == false { impossible = true } else { mustBeSet = true }
         case .arrivesDuring(let h):
             change.minutes = .some(minutes)
             minutes = (minutes ?? WeekMinutes(all: true)).intersection(WeekMinutes(h))
@@ -85,6 +157,7 @@ struct FieldDomain: Sendable {
         if let old = change.lower { lower = old }
         if let old = change.upper { upper = old }
         if let old = change.minutes { minutes = old }
+        text.cut(to: change.textCounts)
     }
 
     static func restrict(_ current: [(key: Key, text: String)]?, to values: [String]) -> [(key: Key, text: String)] {
@@ -121,8 +194,12 @@ struct FieldDomain: Sendable {
         var upper = self.upper
         var alsoExcluded: [Key] = []
         var minutes = self.minutes
+        var text = self.text
         switch extra {
         case nil: break
+        case .contains?, .notContains?, .endsWith?, .notEndsWith?:
+            if let extra { _ = text.add(extra) }
+            if mustBeSet == false { impossible = true } else { mustBeSet = true }
         case .arrivesDuring(let h)?:
             minutes = (minutes ?? WeekMinutes(all: true)).intersection(WeekMinutes(h))
             mustBeSet = true
@@ -147,25 +224,30 @@ struct FieldDomain: Sendable {
         // Unset passes only `!=`, `not in` and `is not set`.
         if mustBeSet != true, allowed == nil, !needsNumber { return .some(nil) }
         if mustBeSet == false { return nil }
-        func fits(_ key: Key) -> Bool {
-            guard !excluded.contains(key), !alsoExcluded.contains(key) else { return false }
+        func fits(_ raw: String) -> Bool {
+            let key = Key(raw)
+            guard !excluded.contains(key), !alsoExcluded.contains(key), text.fits(raw) else { return false }
             guard needsNumber else { return true }
             guard let n = key.number else { return false }
             if let l = lower, n < l.value || (n == l.value && !l.inclusive) { return false }
             if let u = upper, n > u.value || (n == u.value && !u.inclusive) { return false }
             return true
         }
-        if let allowed { return allowed.first { fits($0.key) }.map { .some($0.text) } }
+        if let allowed { return allowed.first { fits($0.text) }.map { .some($0.text) } }
         if needsNumber {
             for n in Self.numberCandidates(lower?.value, upper?.value, steps: excluded.count + alsoExcluded.count + 1)
-            where fits(Key(ConditionAtom.format(n))) {
+            where fits(ConditionAtom.format(n)) {
                 return .some(ConditionAtom.format(n))
             }
             return nil
         }
-        for text in ["any value", "other", "other-2", "other-3"] where fits(Key(text)) { return .some(text) }
+        if !text.isEmpty {
+            return text.candidates(count: excluded.count + alsoExcluded.count + text.notContains.count + text.notEndsWith.count + 2)
+                .first { fits($0) }.map { .some($0) }
+        }
+        for text in ["any value", "other", "other-2", "other-3"] where fits(text) { return .some(text) }
         var i = 4
-        while !fits(Key("other-\(i)")) { i += 1 }
+        while !fits("other-\(i)") { i += 1 }
         return .some("other-\(i)")
     }
 

@@ -8,32 +8,36 @@ public enum PathFinder {
     typealias Test = ConditionAtom.Test
     typealias Constraints = [String: FieldDomain]
 
-    /// A lead reaching `target` (meeting its condition, missing all `earlier`), or nil.
+    /// A lead reaching `target` (meeting its condition, missing all `earlier`), or nil. A lead
+    /// meets a condition through one of its `or` groups, and misses an earlier condition by
+    /// missing every one of its groups.
     public static func lead(meeting target: Condition, missing earlier: [Condition]) -> Lead? {
+        let toMiss = earlier.flatMap(\.groups)
         // An earlier rule without a condition catches everything.
-        if earlier.contains(where: \.isAlways) { return nil }
+        if toMiss.contains(where: \.isEmpty) { return nil }
         var budget = 50_000
-        var constraints: Constraints = [:]
-        for atom in target.atoms { constraints[atom.field, default: FieldDomain()].add(atom.test) }
-        guard constraints.values.allSatisfy({ $0.witness() != nil }) else { return nil }
-        return search(&constraints, earlier[...], &budget)
+        for group in target.groups {
+            var constraints: Constraints = [:]
+            for atom in group { constraints[atom.field, default: FieldDomain()].add(atom.test) }
+            guard constraints.values.allSatisfy({ $0.witness() != nil }) else { continue }
+            if let lead = search(&constraints, toMiss[...], &budget) { return lead }
+        }
+        return nil
     }
 
     /// Whether every lead meeting `premise` also meets `conclusion`.
     public static func implies(_ premise: Condition, _ conclusion: Condition) -> Bool {
-        conclusion.atoms.allSatisfy { atom in
-            lead(meeting: premise, missing: [Condition(atoms: [atom])]) == nil
-        }
+        lead(meeting: premise, missing: [conclusion]) == nil
     }
 
-    static func search(_ constraints: inout Constraints, _ rest: ArraySlice<Condition>, _ budget: inout Int) -> Lead? {
+    static func search(_ constraints: inout Constraints, _ rest: ArraySlice<[ConditionAtom]>, _ budget: inout Int) -> Lead? {
         budget -= 1
         guard budget > 0 else { return nil }
         var rest = rest
-        while let rule = rest.first, !rule.isAlways, alreadyMissed(rule, under: constraints) { rest = rest.dropFirst() }
-        guard let rule = rest.first else { return witness(constraints) }
-        if rule.isAlways { return nil }
-        for atom in rule.atoms {
+        while let group = rest.first, !group.isEmpty, alreadyMissed(group, under: constraints) { rest = rest.dropFirst() }
+        guard let group = rest.first else { return witness(constraints) }
+        if group.isEmpty { return nil }
+        for atom in group {
             for alternative in negations(of: atom.test) {
                 guard (constraints[atom.field] ?? FieldDomain()).witness(with: alternative) != nil else { continue }
                 let change = constraints[atom.field, default: FieldDomain()].add(alternative)
@@ -45,9 +49,9 @@ public enum PathFinder {
         return nil
     }
 
-    /// Whether no lead meeting `constraints` can meet `rule`: one of its atoms contradicts them.
-    static func alreadyMissed(_ rule: Condition, under constraints: Constraints) -> Bool {
-        rule.atoms.contains { atom in
+    /// Whether no lead meeting `constraints` can meet `group`: one of its atoms contradicts them.
+    static func alreadyMissed(_ group: [ConditionAtom], under constraints: Constraints) -> Bool {
+        group.contains { atom in
             guard let domain = constraints[atom.field] else { return false }
             return domain.witness(with: atom.test) == nil
         }
@@ -75,6 +79,10 @@ public enum PathFinder {
         case .less(let n): [.greaterOrEqual(n), .isNotSet]
         case .isSet: [.isNotSet]
         case .isNotSet: [.isSet]
+        case .contains(let t): [.notContains(t), .isNotSet]
+        case .endsWith(let t): [.notEndsWith(t), .isNotSet]
+        case .notContains(let t): [.contains(t), .isNotSet]
+        case .notEndsWith(let t): [.endsWith(t), .isNotSet]
         // Every lead arrives some time: missing a window means arriving outside it.
         case .arrivesDuring(let h): [.arrivesOutside(h)]
         case .arrivesOutside(let h): [.arrivesDuring(h)]

@@ -19,8 +19,13 @@ public struct RoutingBlueprint: Sendable {
         /// For unreachable rules: the earlier rules that always catch its leads first.
         public var shadowedBy: [String]
         public var conditionIsImpossible: Bool
+        /// The rule that owns the synthetic lead when it is run through the rules in order (its
+        /// arrival time included): this rule's order when the path test holds.
+        public var syntheticLeadRoutesTo: Int?
 
         public var isReachable: Bool { syntheticLead != nil }
+        /// Whether running the synthetic lead through the rules lands it on this rule.
+        public var pathTestPasses: Bool { syntheticLead != nil && syntheticLeadRoutesTo == order }
     }
 
     /// Where a rule's share of leads comes from.
@@ -60,6 +65,8 @@ public struct RoutingBlueprint: Sendable {
         case rotation(retries: Int)
         /// The person away: the first role of the escalation ladder.
         case namedOwner(person: String, firstLevel: String)
+        /// Worked by the team behind the queue, outside sales: no first-touch SLA.
+        case outsideQueue(name: String)
     }
 
     public struct PodShare: Sendable, Hashable {
@@ -72,6 +79,14 @@ public struct RoutingBlueprint: Sendable {
     public var podShares: [PodShare]
     /// Share of leads that go to named owners, outside modelled capacity.
     public var namedOwnerShare: Double
+    /// Share of leads that go to queues outside sales (`queue NAME`), with no first-touch SLA.
+    public var queueShares: [QueueShare]
+
+    /// A queue outside sales and the share of leads it receives.
+    public struct QueueShare: Sendable, Hashable {
+        public var queue: String
+        public var share: Double
+    }
     /// Share of leads no rule is expected to take.
     public var unassignedShare: Double
     /// A lead no rule catches, when there is one.
@@ -99,7 +114,8 @@ public struct RoutingBlueprint: Sendable {
                     order: i + 1, name: rule.name, condition: rule.condition, assignment: rule.assignment, share: 0,
                     shareSource: .brief, podShares: [], enrichment: enrichment(for: rule),
                     fallback: fallback(for: rule, brief: brief), syntheticLead: lead, shadowedBy: shadowedBy,
-                    conditionIsImpossible: impossible))
+                    conditionIsImpossible: impossible,
+                    syntheticLeadRoutesTo: lead.flatMap { l in conditions.firstIndex { $0.matches(l) }.map { $0 + 1 } }))
             if lead == nil {
                 let why: Finding.Unreachability =
                     impossible ? .impossible : shadowedBy.isEmpty ? .coveredTogether : .shadowed(by: shadowedBy)
@@ -116,7 +132,15 @@ public struct RoutingBlueprint: Sendable {
 
         var podShares = brief.pods.map { PodShare(pod: $0.name, share: 0) }
         var named = 0.0
+        var queues: [QueueShare] = []
         for row in rows {
+            if case .queue(let name) = row.assignment {
+                if let k = queues.firstIndex(where: { $0.queue == name }) {
+                    queues[k].share += row.share
+                } else {
+                    queues.append(QueueShare(queue: name, share: row.share))
+                }
+            }
             if case .owner = row.assignment { named += row.share }
             for ps in row.podShares {
                 if let k = podShares.firstIndex(where: { $0.pod == ps.pod }) { podShares[k].share += ps.share }
@@ -132,7 +156,7 @@ public struct RoutingBlueprint: Sendable {
         for row in rows { for f in row.enrichment where !fields.contains(f) { fields.append(f) } }
         let assigned = rows.reduce(0) { $0 + $1.share }
         return RoutingBlueprint(
-            rows: rows, podShares: podShares, namedOwnerShare: named, unassignedShare: max(0, 1 - assigned),
+            rows: rows, podShares: podShares, namedOwnerShare: named, queueShares: queues, unassignedShare: max(0, 1 - assigned),
             uncaughtLead: uncaught, idlePods: idle, enrichmentFields: fields, sample: sample)
     }
 
@@ -166,7 +190,9 @@ public struct RoutingBlueprint: Sendable {
             // model (SPEC §2.3); the other rules without a share split what remains evenly.
             var timed = 0.0
             for i in rows.indices
-            where rules[i].share == nil && rows[i].isReachable && rules[i].condition.atoms.contains(where: \.isArrival) {
+            where rules[i].share == nil && rows[i].isReachable && rules[i].condition.readsArrival
+                && !rules[i].condition.arrivalWindow.isFull
+            {
                 rows[i].share = arrivalShare(rules[i].condition.arrivalWindow, brief: brief)
                 rows[i].shareSource = .arrivalWindow
                 timed += rows[i].share
@@ -188,7 +214,7 @@ public struct RoutingBlueprint: Sendable {
 
     static func split(_ share: Double, _ rule: Brief.RoutingRule, _ brief: Brief) -> [PodShare] {
         switch rule.assignment {
-        case .owner, .accountOwner(nil): return []
+        case .owner, .queue, .accountOwner(nil): return []
         case .pod(let name), .accountOwner(.some(let name)): return [PodShare(pod: name, share: share)]
         case .roundRobin(let pods):
             if let weights = rule.weights {
@@ -218,6 +244,7 @@ public struct RoutingBlueprint: Sendable {
         case .pod(let name): .podQueue(pod: name)
         case .roundRobin: .rotation(retries: brief.escalation.retryLimit)
         case .owner(let person): .namedOwner(person: person, firstLevel: brief.escalation.ladder.first ?? "RevOps Director")
+        case .queue(let name): .outsideQueue(name: name)
         }
     }
 }

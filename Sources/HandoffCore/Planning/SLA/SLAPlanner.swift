@@ -55,7 +55,7 @@ struct SLAPlanner {
             case .accountOwner(let pod):
                 guard let pod, let p = index(pod) else { continue }
                 route = .accountOwner(pod: p)
-            case .owner:
+            case .owner, .queue:
                 continue
             }
             let c = rule.channel

@@ -27,6 +27,20 @@ public struct ToolingChecklist: Sendable {
         case escalation(trigger: Brief.EscalationTrigger, firstLevel: String?)
         case outOfOfficeReroute
         case routingDashboard
+        // The two-way agreement (SPEC §3.6), with `acceptance` or `delivery-sla`.
+        /// When the lead became an MQL (the form fill the delivery SLA counts from).
+        case mqlAt
+        /// When the MQL reached the CRM, enriched and scored.
+        case syncedAt
+        case acceptedAt
+        case rejectedReason(reasons: [String])
+        case recycledAt
+        /// Times marketing's delivery from `mql_at` to `synced_at` and alerts past the SLA.
+        case deliveryTimer(sla: ResponseDuration)
+        /// Times accept-or-reject from assignment and escalates undecided leads.
+        case acceptanceTimer(sla: ResponseDuration, clock: Brief.SLAClock)
+        /// Sends untouched leads back to nurture and reports them to marketing.
+        case recycleToNurture(after: ResponseDuration)
         /// A dependency of the brief that no requirement above covers.
         case otherDependency(name: String, kind: Brief.Dependency.Kind?)
     }
@@ -105,6 +119,7 @@ public struct ToolingChecklist: Sendable {
                 keywords: ["out-of-office", "out of office", "ooo", "re-route", "reroute"]),
             Need(category: .automation, requirement: .routingDashboard, owner: "RevOps", kinds: [.dashboard], keywords: ["dashboard"]),
         ]
+        requirements += agreementNeeds(brief)
         var used = Set<Int>()
         var items: [Item] = []
         for req in requirements {
@@ -151,5 +166,41 @@ public struct ToolingChecklist: Sendable {
         guard let due = dep.due, due >= asOf else { return .atRisk }
         if let launch = brief.launch, due > launch { return .atRisk }
         return .planned
+    }
+}
+
+extension ToolingChecklist {
+    /// The fields and flows that time the two-way agreement (SPEC §3.6): only with
+    /// `delivery-sla` or `acceptance`.
+    static func agreementNeeds(_ brief: Brief) -> [Need] {
+        guard brief.deliverySLA != nil || brief.acceptance != nil else { return [] }
+        var needs = [
+            Need(category: .field, requirement: .mqlAt, owner: "Marketing Ops", kinds: [.field], keywords: ["mql_at", "mql at"]),
+            Need(category: .field, requirement: .syncedAt, owner: "Marketing Ops", kinds: [.field], keywords: ["synced_at", "synced at"]),
+            Need(category: .field, requirement: .acceptedAt, owner: "Sales Ops", kinds: [.field], keywords: ["accepted_at", "accepted at"]),
+            Need(
+                category: .field, requirement: .rejectedReason(reasons: brief.acceptance?.rejectReasons ?? []), owner: "Sales Ops",
+                kinds: [.field], keywords: ["rejected_reason", "reject"]),
+            Need(category: .field, requirement: .recycledAt, owner: "Marketing Ops", kinds: [.field], keywords: ["recycled_at", "recycled at"]),
+        ]
+        if let sla = brief.deliverySLA {
+            needs.append(
+                Need(
+                    category: .automation, requirement: .deliveryTimer(sla: sla), owner: "Marketing Ops", kinds: [.automation],
+                    keywords: ["delivery", "mql timer"]))
+        }
+        if let sla = brief.acceptance?.acceptSLA {
+            needs.append(
+                Need(
+                    category: .automation, requirement: .acceptanceTimer(sla: sla, clock: brief.slaClock), owner: "RevOps",
+                    kinds: [.automation], keywords: ["accept"]))
+        }
+        if let after = brief.acceptance?.recycleAfter {
+            needs.append(
+                Need(
+                    category: .automation, requirement: .recycleToNurture(after: after), owner: "Marketing Ops", kinds: [.automation],
+                    keywords: ["recycle", "nurture"]))
+        }
+        return needs
     }
 }
