@@ -33,7 +33,8 @@ struct Schema: ParsableCommand {
 }
 
 struct New: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter brief to Content/SEGMENT.yml.")
+    static let configuration = CommandConfiguration(
+        abstract: "Write a commented starter brief to Content/SEGMENT.yml, and brief.schema.json beside Content/ for editors.")
 
     @Argument(help: "Segment slug: lower-case letters, digits and '-'.")
     var segment: String
@@ -60,5 +61,17 @@ struct New: ParsableCommand {
             throw ExitCode(2)
         }
         print("wrote \(path)")
+        // The starter's first line points editors at the schema; write it once, never over a
+        // copy someone keeps (refresh it with `handoff schema > brief.schema.json`).
+        let parent = (content as NSString).deletingLastPathComponent
+        let schema = parent.isEmpty ? StarterBrief.schemaFile : BriefLoader.join(parent, StarterBrief.schemaFile)
+        if !FileManager.default.fileExists(atPath: schema) {
+            do {
+                try Data(BriefSchema.jsonSchema().serialized().utf8).write(to: URL(fileURLWithPath: schema), options: .withoutOverwriting)
+                print("wrote \(schema)")
+            } catch {
+                CommandLineEdge.printError("\(schema): warning: cannot write the editor schema: \(error.localizedDescription)\n")
+            }
+        }
     }
 }

@@ -196,6 +196,12 @@ struct EndToEndTests {
 
         let made = try T.run(["new", "emea"], in: dir)
         #expect(made.status == 0 && FileManager.default.fileExists(atPath: dir.appendingPathComponent("Content/emea.yml").path))
+        // The starter points editors at the schema, which `new` writes beside Content/ once.
+        let starter = try String(contentsOf: dir.appendingPathComponent("Content/emea.yml"), encoding: .utf8)
+        #expect(starter.hasPrefix("# yaml-language-server: $schema=../brief.schema.json\n"))
+        let written = try String(contentsOf: dir.appendingPathComponent("brief.schema.json"), encoding: .utf8)
+        #expect(written == schema.stdout)
+        #expect(starter.contains("title: EMEA inbound"))
         let check = try T.run(["check", "--strict"], in: dir)
         #expect(check.status == 0, "\(check.stderr)")
         #expect(try T.run(["new", "emea"], in: dir).status == 2)

@@ -1,6 +1,6 @@
 /// `handoff schema`: the brief's JSON Schema (draft 2020-12) for editors such as
-/// yaml-language-server. Every scalar is a string in YAML-lite, so value types are string
-/// patterns and enumerations.
+/// yaml-language-server. Every scalar is text in YAML-lite, but editors type scalars the YAML 1.2
+/// way, so numbers and booleans are accepted both typed and as strings.
 extension BriefSchema {
     public static func jsonSchema() -> JSONValue {
         var root = objectSchema(brief).objectPairs
@@ -22,19 +22,52 @@ extension BriefSchema {
 
     static func property(_ shape: FieldSchema.Shape, description: String?) -> JSONValue {
         var pairs: [(String, JSONValue)] = []
+        let string: (String, JSONValue) = ("type", .string("string"))
         switch shape {
         case .text:
-            pairs = [("type", .string("string"))]
-        case .pattern(let regex, let example):
-            pairs = [("type", .string("string")), ("pattern", .string(regex)), ("examples", .array([.string(example)]))]
+            // Not blank; YAML 1.2 reads `42` and `true` as a number and a boolean.
+            pairs = [("type", .array([.string("string"), .string("number"), .string("boolean")])), ("pattern", .string("\\S"))]
+        case .pattern(let regex, let example, let alsoInteger):
+            let text: [(String, JSONValue)] = [string, ("pattern", .string(regex)), ("examples", .array([.string(example)]))]
+            pairs =
+                alsoInteger
+                ? [("anyOf", .array([.object(text), .object([("type", .string("integer")), ("minimum", .integer(0))])]))] : text
+        case .integer(let minimum):
+            pairs = [
+                (
+                    "anyOf",
+                    .array([
+                        .object([("type", .string("integer")), ("minimum", .integer(minimum)), ("maximum", .integer(999_999_999))]),
+                        .object([string, ("pattern", .string(minimum > 0 ? "^(?!0+$)[0-9]{1,9}$" : "^[0-9]{1,9}$"))]),
+                    ])
+                )
+            ]
+        case .number(let minimum):
+            var typed: [(String, JSONValue)] = [("type", .string("number"))]
+            if let minimum { typed.append(("minimum", .number(minimum))) }
+            let pattern = minimum.map { $0 >= 0 } == true ? "^[0-9]+(\\.[0-9]+)?$" : "^-?[0-9]+(\\.[0-9]+)?$"
+            pairs = [("anyOf", .array([.object(typed), .object([string, ("pattern", .string(pattern))])]))]
+        case .boolean:
+            pairs = [
+                (
+                    "anyOf",
+                    .array([
+                        .object([("type", .string("boolean"))]),
+                        .object([string, ("pattern", .string("^([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$"))]),
+                    ])
+                )
+            ]
         case .choice(let options):
-            pairs = [("type", .string("string")), ("enum", .array(options.map(JSONValue.string)))]
+            pairs = [string, ("enum", .array(options.map(JSONValue.string)))]
         case .object(let o):
             pairs = objectSchema(o).objectPairs
         case .list(let item):
-            pairs = [("type", .string("array")), ("items", property(item, description: nil))]
+            // An empty `key:` reads as an empty list (YAML 1.2: null).
+            pairs = [("type", .array([.string("array"), .string("null")])), ("items", property(item, description: nil))]
         case .flowList:
-            pairs = [("type", .string("array")), ("items", .object([("type", .string("string"))]))]
+            pairs = [("type", .array([.string("array"), .string("null")])), ("items", property(.text, description: nil))]
+        case .nonEmptyFlowList:
+            pairs = [("type", .string("array")), ("minItems", .integer(1)), ("items", property(.text, description: nil))]
         case .map(let value):
             pairs = [("type", .string("object")), ("additionalProperties", property(value, description: nil))]
         }

@@ -10,14 +10,26 @@ public struct ObjectSchema: Sendable {
 
 /// One key of a brief object.
 public struct FieldSchema: Sendable {
-    /// The value's shape.
+    /// The value's shape. Editors type scalars the YAML 1.2 way (`4` is an integer, `true` a
+    /// boolean) while YAML-lite reads every scalar as text, so each shape accepts both forms.
     public indirect enum Shape: Sendable {
+        /// Text that is not blank; a number or boolean reads as its text.
         case text
-        case pattern(String, example: String)
+        /// A string matching the pattern; `alsoInteger`: a whole number YAML 1.2 types as one
+        /// (`segment: 2027`, `version: 12345678`) reads as its digits.
+        case pattern(String, example: String, alsoInteger: Bool = false)
+        /// A whole number, at least `minimum`.
+        case integer(minimum: Int)
+        /// A decimal number, at least `minimum` when given.
+        case number(minimum: Double?)
+        /// `yes`/`no`/`true`/`false`.
+        case boolean
         case choice([String])
         case object(ObjectSchema)
         case list(Shape)
         case flowList
+        /// A list that needs at least one item.
+        case nonEmptyFlowList
         /// A map of free keys to values of one shape (`owners: {RevOps Director: Sofia Marin}`).
         case map(Shape)
     }
@@ -37,15 +49,16 @@ public struct FieldSchema: Sendable {
 
 /// The schema of a brief.
 public enum BriefSchema {
-    static let duration = FieldSchema.Shape.pattern("^([0-9]+d)?([0-9]+h)?([0-9]+m)?([0-9]+s)?$", example: "1h30m")
-    static let percent = FieldSchema.Shape.pattern("^(100|[0-9]{1,2})(\\.[0-9]{1,2})?%$", example: "85%")
-    static let date = FieldSchema.Shape.pattern("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", example: "2027-01-11")
-    static let number = FieldSchema.Shape.pattern("^-?[0-9]+(\\.[0-9]+)?$", example: "420")
-    static let integer = FieldSchema.Shape.pattern("^[0-9]+$", example: "4")
-    static let hours = FieldSchema.Shape.pattern(
-        "^[A-Za-z,-]+ [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2}( *; *[A-Za-z,-]+ [0-9]{2}:[0-9]{2}-[0-9]{2}:[0-9]{2})*$",
-        example: "Mon-Fri 09:00-17:00")
-    static let boolean = FieldSchema.Shape.choice(["yes", "no", "true", "false"])
+    static let duration = FieldSchema.Shape.pattern("^" + SchemaPatterns.duration + "$", example: "1h30m")
+    static let positiveDuration = FieldSchema.Shape.pattern("^" + SchemaPatterns.positiveDuration + "$", example: "30m")
+    static let percent = FieldSchema.Shape.pattern("^" + SchemaPatterns.percent + "$", example: "85%")
+    static let date = FieldSchema.Shape.pattern("^" + SchemaPatterns.date + "$", example: "2027-01-11")
+    static let number = FieldSchema.Shape.number(minimum: nil)
+    static let count = FieldSchema.Shape.number(minimum: 0)
+    static let integer = FieldSchema.Shape.integer(minimum: 0)
+    static let hours = FieldSchema.Shape.pattern("^" + SchemaPatterns.hours + "$", example: "Mon-Fri 09:00-17:00")
+    static let timezone = FieldSchema.Shape.pattern(SchemaPatterns.timezone, example: "America/New_York")
+    static let boolean = FieldSchema.Shape.boolean
 
     public static let funnelStage = ObjectSchema(fields: [
         FieldSchema("stage", .text, required: true, "stage name: MQL, SAL, SQL…"),
@@ -59,9 +72,9 @@ public enum BriefSchema {
     ])
 
     public static let volume = ObjectSchema(fields: [
-        FieldSchema("leads-per-week", number, required: true, "inbound leads a week"),
+        FieldSchema("leads-per-week", count, required: true, "inbound leads a week"),
         FieldSchema("after-hours-share", percent, "share of leads arriving outside `hours`; default 0%"),
-        FieldSchema("handle-time", duration, required: true, "average first-touch work per lead"),
+        FieldSchema("handle-time", positiveDuration, required: true, "average first-touch work per lead"),
     ])
 
     public static let pod = ObjectSchema(fields: [
@@ -69,26 +82,32 @@ public enum BriefSchema {
         FieldSchema("reps", integer, required: true, "reps in the pod"),
         FieldSchema("role", .choice(["SDR", "AE"]), "SDR (default) or AE"),
         FieldSchema("hours", hours, "working hours; default the brief's"),
-        FieldSchema("timezone", .text, "IANA time zone; default the brief's"),
+        FieldSchema("timezone", timezone, "IANA time zone; default the brief's"),
         FieldSchema("shrinkage", percent, "share of rep time not available for leads; default 0%"),
-        FieldSchema("max-open", integer, "most untouched leads a rep holds before the rotation skips them"),
+        FieldSchema("max-open", .integer(minimum: 1), "most untouched leads a rep holds before the rotation skips them"),
         FieldSchema("holidays", .list(date), "dates the pod does not work, besides the brief's holidays"),
     ])
 
     public static let rule = ObjectSchema(fields: [
         FieldSchema("name", .text, required: true, "rule name"),
-        FieldSchema("when", .text, "condition; a rule without one matches every lead"),
-        FieldSchema("assign", .text, required: true, "account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME"),
+        FieldSchema(
+            "when", .pattern("^" + SchemaPatterns.condition + "$", example: "region = EMEA and employees >= 500"),
+            "condition; a rule without one matches every lead"),
+        FieldSchema(
+            "assign", .pattern("^" + SchemaPatterns.assignment + "$", example: "round-robin East, West"), required: true,
+            "account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME"),
         FieldSchema("pod", .text, "with account-owner: the AE pod whose capacity it uses"),
         FieldSchema("share", percent, "expected share of leads"),
-        FieldSchema("weights", .text, "round-robin weights: 'East 60%, West 40%'"),
-        FieldSchema("response-sla", duration, "this channel's first-touch SLA; default the brief's"),
+        FieldSchema(
+            "weights", .pattern("^" + SchemaPatterns.weights + "$", example: "East 60%, West 40%"),
+            "round-robin weights: 'East 60%, West 40%'"),
+        FieldSchema("response-sla", positiveDuration, "this channel's first-touch SLA; default the brief's"),
         FieldSchema("sla-clock", .choice(Brief.SLAClock.allCases.map(\.rawValue)), "this channel's SLA clock; default the brief's"),
         FieldSchema("target-attainment", percent, "this channel's target; default the brief's"),
         FieldSchema("arrivals", hours, "when this channel's in-hours leads arrive; default the brief's hours"),
-        FieldSchema("timezone", .text, "the zone of `arrivals`; default the brief's"),
+        FieldSchema("timezone", timezone, "the zone of `arrivals`; default the brief's"),
         FieldSchema("after-hours-share", percent, "share of this channel's leads arriving outside `arrivals`"),
-        FieldSchema("handle-time", duration, "average first-touch work for this channel's leads"),
+        FieldSchema("handle-time", positiveDuration, "average first-touch work for this channel's leads"),
     ])
 
     public static let fallback = ObjectSchema(fields: [
@@ -98,7 +117,8 @@ public enum BriefSchema {
 
     public static let escalation = ObjectSchema(fields: [
         FieldSchema("ladder", .flowList, "roles from first to last; default RevOps Director, Sales Manager, CRO"),
-        FieldSchema("trigger", .pattern("^[0-9]+ breach(es)? in [0-9dhm]+$", example: "2 breaches in 48h"), "when to escalate"),
+        FieldSchema(
+            "trigger", .pattern("^" + SchemaPatterns.trigger + "$", example: "2 breaches in 48h"), "when to escalate"),
         FieldSchema("retry-limit", integer, "reassignments within the pod before escalating; default 2"),
         FieldSchema("fallbacks", .list(.object(fallback)), "substitutes per role"),
     ])
@@ -129,35 +149,35 @@ public enum BriefSchema {
         FieldSchema("status", .choice(Brief.Approval.Status.allCases.map(\.rawValue)), "pending (default), approved, rejected"),
         FieldSchema("date", date, "date of the decision"),
         FieldSchema(
-            "version", .pattern("^[0-9a-fA-F]{8}$", example: "3f9a01c2"),
+            "version", .pattern("^\\s*[0-9a-fA-F]{8}\\s*$", example: "3f9a01c2", alsoInteger: true),
             "brief version decided on, as shown beside the sign-off line; default the version current on `date`"),
     ])
 
     public static let acceptance = ObjectSchema(fields: [
-        FieldSchema("accept-sla", duration, "sales accepts or rejects each lead within this time (brief's sla-clock)"),
-        FieldSchema("reject-reasons", .flowList, "a rejection names one of these"),
-        FieldSchema("recycle-after", duration, "leads with no touch after this time go back to marketing nurture"),
+        FieldSchema("accept-sla", positiveDuration, "sales accepts or rejects each lead within this time (brief's sla-clock)"),
+        FieldSchema("reject-reasons", .nonEmptyFlowList, "a rejection names one of these"),
+        FieldSchema("recycle-after", positiveDuration, "leads with no touch after this time go back to marketing nurture"),
     ])
 
     public static let governance = ObjectSchema(fields: [
         FieldSchema("review", .choice(Brief.Governance.Cadence.allCases.map(\.rawValue)), "how often the design is reviewed"),
         FieldSchema("next-review", date, "date of the next review; a warning once it has passed"),
-        FieldSchema("change-approvers", .flowList, "roles whose approval a change needs"),
+        FieldSchema("change-approvers", .nonEmptyFlowList, "roles whose approval a change needs"),
         FieldSchema("owners", .map(.text), "role → person who holds it"),
     ])
 
     public static let brief = ObjectSchema(fields: [
         FieldSchema(
-            "segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise"), required: true,
+            "segment", .pattern("^[a-z0-9][a-z0-9-]*$", example: "enterprise", alsoInteger: true), required: true,
             "segment slug; names the page, unique across briefs"),
         FieldSchema("title", .text, "display name; default the segment, capitalised"),
         FieldSchema("goal", .choice(Brief.Goal.allCases.map(\.rawValue)), required: true, "business target"),
-        FieldSchema("response-sla", duration, required: true, "desired first-touch SLA"),
+        FieldSchema("response-sla", positiveDuration, required: true, "desired first-touch SLA"),
         FieldSchema("sla-clock", .choice(Brief.SLAClock.allCases.map(\.rawValue)), "business (default) or calendar"),
         FieldSchema("target-attainment", percent, "share of leads touched within the SLA; default 90%"),
         FieldSchema("launch", date, "go-live date"),
         FieldSchema("owner", .text, "accountable owner"),
-        FieldSchema("timezone", .text, "IANA time zone of hours and dates; default UTC"),
+        FieldSchema("timezone", timezone, "IANA time zone of hours and dates; default UTC"),
         FieldSchema("hours", hours, "working hours; default Mon-Fri 09:00-17:00"),
         FieldSchema("holidays", .list(date), "dates no pod works (leads still arrive)"),
         FieldSchema("funnel", .list(.object(funnelStage)), required: true, "funnel stage definitions, in order"),
@@ -170,7 +190,8 @@ public enum BriefSchema {
         FieldSchema("enablement", .list(.object(enablementItem)), "enablement items added to or replacing the default kit"),
         FieldSchema("dependencies", .list(.object(dependency)), "systems and content that must be ready"),
         FieldSchema("approvals", .list(.object(approval)), "sign-off state"),
-        FieldSchema("delivery-sla", duration, "marketing delivers an enriched, scored MQL to the CRM within this time of the form fill"),
+        FieldSchema(
+            "delivery-sla", positiveDuration, "marketing delivers an enriched, scored MQL to the CRM within this time of the form fill"),
         FieldSchema("acceptance", .object(acceptance), "sales' side beyond first touch: accept or reject, and recycling"),
         FieldSchema("governance", .object(governance), "review cadence, next review, change approvers, owners"),
         FieldSchema("pattern", .choice(Brief.PatternChoice.allCases.map(\.rawValue)), "plan pattern; default auto"),

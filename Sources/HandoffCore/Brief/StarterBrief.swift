@@ -26,9 +26,13 @@ public enum StarterBrief {
         return words.contains("inbound") || words.contains("outbound") ? title : title + " inbound"
     }
 
+    /// The editor schema's file name, beside the `Content` folder (`handoff schema` writes it).
+    public static let schemaFile = "brief.schema.json"
+
     public static func text(segment: String) -> String {
         let title = title(for: segment)
         return """
+            # yaml-language-server: $schema=../\(schemaFile)
             # Handoff brief for the \(segment) segment. Every field: docs/brief-reference.md
             # Check it with `handoff check`, build the packet with `handoff build`.
             segment: \(segment)

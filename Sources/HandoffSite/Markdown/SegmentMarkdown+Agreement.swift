@@ -15,7 +15,8 @@ extension SegmentMarkdown {
             rows.append(["Sales", E.escape(promise.what), "\(promise.sla)", promise.clock])
         }
         if let a = b.acceptance, a.acceptSLA != nil || !a.rejectReasons.isEmpty {
-            let reasons = a.rejectReasons.isEmpty ? "" : "; a rejection names one of: " + a.rejectReasons.map(E.escape).joined(separator: ", ")
+            let reasons =
+                a.rejectReasons.isEmpty ? "" : "; a rejection names one of: " + a.rejectReasons.map(E.escape).joined(separator: ", ")
             rows.append(["Sales", "Accepts or rejects each lead\(reasons)", a.acceptSLA.map { "\($0)" } ?? "no time agreed", clock])
         } else {
             rows.append(["Sales", "Accepts or rejects each lead", "not agreed: add `acceptance`", ""])
@@ -33,7 +34,8 @@ extension SegmentMarkdown {
 
     static func governance(_ plan: HandoffPlan) -> String {
         guard let g = plan.governance else {
-            return "\n### Governance\n\nNot set: add `governance` to say who owns the design, how often it is reviewed and who must approve a change.\n"
+            return
+                "\n### Governance\n\nNot set: add `governance` to say who owns the design, how often it is reviewed and who must approve a change.\n"
         }
         var md = "\n### Governance\n\n"
         var lines: [String] = []

@@ -25,7 +25,8 @@ extension SegmentMarkdown {
                 ]
             }, align: ["r", "l", "l", "l", "l", "r"] + (channels ? ["l"] : []) + ["l", "l"])
         md += "\n### Path test\n\n"
-        md += "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule, and running it through the rules in order lands it on that rule.\n\n"
+        md +=
+            "A synthetic lead for every rule: it meets the rule's condition and misses every earlier rule, and running it through the rules in order lands it on that rule.\n\n"
         md += E.table(
             ["#", "Rule", "Synthetic lead", "Owner", "Result"],
             r.rows.map { row in
@@ -63,7 +64,8 @@ extension SegmentMarkdown {
         }
         for q in r.queueShares where q.share > 0 {
             notes.append(
-                "\(Format.percent(q.share)) of leads go to the \(E.escape(q.queue)) queue outside sales: counted in the shares, with no first-touch SLA.")
+                "\(Format.percent(q.share)) of leads go to the \(E.escape(q.queue)) queue outside sales: counted in the shares, with no first-touch SLA."
+            )
         }
         if r.unassignedShare > 0.0005 {
             notes.append("\(Format.percent(r.unassignedShare)) of leads are not accounted for by any rule's share.")

@@ -312,7 +312,8 @@ public struct PacketJSON: Encodable, Sendable {
             },
             podShares: plan.routing.podShares.map { PodShare(pod: $0.pod, share: $0.share) },
             namedOwnerShare: plan.routing.namedOwnerShare,
-            queueShares: plan.routing.queueShares.map { QueueShare(queue: $0.queue, share: $0.share) }, catchAll: plan.routing.uncaughtLead == nil,
+            queueShares: plan.routing.queueShares.map { QueueShare(queue: $0.queue, share: $0.share) },
+            catchAll: plan.routing.uncaughtLead == nil,
             idlePods: plan.routing.idlePods, enrichmentFields: plan.routing.enrichmentFields)
         escalation = Escalation(
             retryLimit: plan.escalation.retryLimit, trigger: plan.escalation.trigger.description,
@@ -334,7 +335,9 @@ public struct PacketJSON: Encodable, Sendable {
         governance = plan.governance.map { g in
             Governance(
                 review: g.review?.rawValue, nextReview: g.nextReview?.description, reviewOverdue: g.reviewOverdue,
-                changeApprovers: g.changeApprovers.map { ChangeApprover(role: $0.role, person: $0.person, hasSignOffLine: $0.hasSignOffLine) },
+                changeApprovers: g.changeApprovers.map {
+                    ChangeApprover(role: $0.role, person: $0.person, hasSignOffLine: $0.hasSignOffLine)
+                },
                 owners: g.owners.map { Owner(role: $0.role, person: $0.person) })
         }
         tooling = (plan.tooling.items + plan.tooling.otherDependencies).map { t in

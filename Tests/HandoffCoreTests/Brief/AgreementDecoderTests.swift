@@ -29,7 +29,8 @@ struct AgreementDecoderTests {
     @Test func plansTheAgreement() throws {
         let plan = try #require(TestBriefs.plan(Self.full))
         // The review date is before the build date (2026-11-25): a warning at the date.
-        let overdue = try #require(plan.findings.first { $0.kind == .reviewOverdue(nextReview: CalendarDate(year: 2026, month: 10, day: 1)!) })
+        let overdue = try #require(
+            plan.findings.first { $0.kind == .reviewOverdue(nextReview: CalendarDate(year: 2026, month: 10, day: 1)!) })
         #expect(overdue.severity == .warning && overdue.location.column == 16)
         #expect(plan.governance?.reviewOverdue == true)
         // VP Marketing must approve a change and has no line: warned, and added as pending.
@@ -44,7 +45,9 @@ struct AgreementDecoderTests {
         #expect(routes.recycleAfter?.description == "5d")
         // The checklist gains the fields and flows that time the agreement.
         let needs = plan.tooling.items.map(\.requirement)
-        for r in [ToolingChecklist.Requirement.mqlAt, .syncedAt, .acceptedAt, .recycledAt, .rejectedReason(reasons: ["not ICP", "no budget"])] {
+        for r in [
+            ToolingChecklist.Requirement.mqlAt, .syncedAt, .acceptedAt, .recycledAt, .rejectedReason(reasons: ["not ICP", "no budget"]),
+        ] {
             #expect(needs.contains(r), "\(r)")
         }
         #expect(needs.contains { if case .acceptanceTimer = $0 { true } else { false } })
@@ -80,7 +83,9 @@ struct AgreementDecoderTests {
 
     static let bad: [Bad] = [
         Bad(name: "delivery not a duration", key: "delivery-sla", block: "delivery-sla: soon", message: "is not a duration", at: "soon"),
-        Bad(name: "delivery zero", key: "delivery-sla", block: "delivery-sla: 0m", message: "delivery-sla must be longer than zero", at: "0m"),
+        Bad(
+            name: "delivery zero", key: "delivery-sla", block: "delivery-sla: 0m", message: "delivery-sla must be longer than zero",
+            at: "0m"),
         Bad(
             name: "accept-sla bad", key: "acceptance", block: "acceptance:\n  accept-sla: 4 hours", message: "is not a duration",
             at: "4 hours"),

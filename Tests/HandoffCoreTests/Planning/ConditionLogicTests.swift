@@ -56,25 +56,45 @@ struct ConditionLogicTests {
 
     /// Each case: rules (condition or nil for a catch-all) and which are reachable.
     static let reachabilityCases: [(String, [String?], [Bool])] = [
-        ("or covers a later rule", ["lead-source = partner-referral or partner.id is set", "partner.id is set", nil], [true, false, true]),
+        (
+            "or covers a later rule", ["lead-source = partner-referral or partner.id is set", "partner.id is set", nil],
+            [true, false, true]
+        ),
         ("or of values equals in", ["region = EMEA or region = APAC", "region in [EMEA, APAC]", nil], [true, false, true]),
         ("in covers part of an or", ["region in [EMEA]", "region = EMEA or region = APAC", nil], [true, true, true]),
-        ("not in then in", ["country not in [US, CA]", "country in [US]", "country = CA", "country = MX", nil], [true, true, true, false, false]),
-        ("ends with then contains", ["email ends with @acme.com", "email contains acme", "email ends with @ACME.com", nil], [true, true, false, true]),
+        (
+            "not in then in", ["country not in [US, CA]", "country in [US]", "country = CA", "country = MX", nil],
+            [true, true, true, false, false]
+        ),
+        (
+            "ends with then contains", ["email ends with @acme.com", "email contains acme", "email ends with @ACME.com", nil],
+            [true, true, false, true]
+        ),
         ("contains covers ends with", ["email contains acme", "email ends with @acme.com", nil], [true, false, true]),
-        ("unrelated endings", ["email ends with @a.com", "email ends with @b.com", "email ends with .com", nil], [true, true, true, true]),
+        (
+            "unrelated endings", ["email ends with @a.com", "email ends with @b.com", "email ends with .com", nil],
+            [true, true, true, true]
+        ),
         ("ending within ending", ["email ends with .com", "email ends with @b.com", nil], [true, false, true]),
         ("contains impossible with ending", ["email ends with @x.io and email contains acme", nil], [true, true]),
-        ("contains vs not-contains equality", ["email = jo@acme.com", "email contains acme and email != jo@acme.com", nil], [true, true, true]),
         (
-            "arrival or field", ["arrives during Sat-Sun 00:00-24:00 or region = APAC", "region = APAC and arrives during Mon-Fri 00:00-24:00", nil],
+            "contains vs not-contains equality", ["email = jo@acme.com", "email contains acme and email != jo@acme.com", nil],
+            [true, true, true]
+        ),
+        (
+            "arrival or field",
+            ["arrives during Sat-Sun 00:00-24:00 or region = APAC", "region = APAC and arrives during Mon-Fri 00:00-24:00", nil],
             [true, false, true]
         ),
         (
-            "arrival weekday after weekend", ["arrives during Sat-Sun 00:00-24:00", "region = EMEA and arrives during Mon-Fri 09:00-17:00", nil],
+            "arrival weekday after weekend",
+            ["arrives during Sat-Sun 00:00-24:00", "region = EMEA and arrives during Mon-Fri 09:00-17:00", nil],
             [true, true, true]
         ),
-        ("or with an impossible group", ["employees < 10 and employees > 20 or region = EMEA", "region = EMEA", nil], [true, false, true]),
+        (
+            "or with an impossible group", ["employees < 10 and employees > 20 or region = EMEA", "region = EMEA", nil],
+            [true, false, true]
+        ),
     ]
 
     @Test(arguments: reachabilityCases.indices)
@@ -84,7 +104,10 @@ struct ConditionLogicTests {
         let plan = try #require(TestBriefs.plan(yaml), "\(name)")
         #expect(plan.routing.rows.map(\.isReachable) == expected, "\(name)")
         for row in plan.routing.rows where row.isReachable {
-            #expect(row.pathTestPasses, "\(name): rule \(row.order)'s lead \(String(describing: row.syntheticLead)) goes to \(String(describing: row.syntheticLeadRoutesTo))")
+            #expect(
+                row.pathTestPasses,
+                "\(name): rule \(row.order)'s lead \(String(describing: row.syntheticLead)) goes to \(String(describing: row.syntheticLeadRoutesTo))"
+            )
         }
     }
 
@@ -125,7 +148,9 @@ struct ConditionLogicTests {
             var conditions: [Condition] = []
             for _ in 0..<(2 + Int(rng.next() % 4)) {
                 let groups = (0..<(1 + Int(rng.next() % 2))).map { _ in
-                    (0..<(1 + Int(rng.next() % 2))).compactMap { _ in try? ConditionAtom.parse(atoms[Int(rng.next() % UInt64(atoms.count))]).get() }
+                    (0..<(1 + Int(rng.next() % 2))).compactMap { _ in
+                        try? ConditionAtom.parse(atoms[Int(rng.next() % UInt64(atoms.count))]).get()
+                    }
                 }
                 conditions.append(Condition(groups: groups))
             }

@@ -37,7 +37,8 @@ public enum Assignment: Sendable, Hashable, CustomStringConvertible {
             return name.isEmpty ? .failure(ConditionError(message: "'queue' needs a queue name")) : .success(.queue(name))
         }
         return .failure(
-            ConditionError(message: "'\(t)' is not an assignment (use account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME)"))
+            ConditionError(
+                message: "'\(t)' is not an assignment (use account-owner, pod NAME, round-robin NAME, NAME, owner PERSON, or queue NAME)"))
     }
 
     /// Pods whose capacity this assignment draws on.

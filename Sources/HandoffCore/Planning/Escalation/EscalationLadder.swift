@@ -84,7 +84,8 @@ public struct EscalationLadder: Sendable {
                     action: isTop ? .leadershipReview : .reviewAndRebalance, substitute: substitute))
         }
         let acceptance = brief.acceptance.map {
-            AcceptanceRoutes(undecidedAfter: $0.acceptSLA, clock: brief.slaClock, escalatesTo: e.ladder.first, recycleAfter: $0.recycleAfter)
+            AcceptanceRoutes(
+                undecidedAfter: $0.acceptSLA, clock: brief.slaClock, escalatesTo: e.ladder.first, recycleAfter: $0.recycleAfter)
         }
         return EscalationLadder(levels: levels, retryLimit: e.retryLimit, trigger: e.trigger, acceptance: acceptance)
     }

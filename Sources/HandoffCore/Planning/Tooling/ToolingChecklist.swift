@@ -177,11 +177,14 @@ extension ToolingChecklist {
         var needs = [
             Need(category: .field, requirement: .mqlAt, owner: "Marketing Ops", kinds: [.field], keywords: ["mql_at", "mql at"]),
             Need(category: .field, requirement: .syncedAt, owner: "Marketing Ops", kinds: [.field], keywords: ["synced_at", "synced at"]),
-            Need(category: .field, requirement: .acceptedAt, owner: "Sales Ops", kinds: [.field], keywords: ["accepted_at", "accepted at"]),
+            Need(
+                category: .field, requirement: .acceptedAt, owner: "Sales Ops", kinds: [.field], keywords: ["accepted_at", "accepted at"]),
             Need(
                 category: .field, requirement: .rejectedReason(reasons: brief.acceptance?.rejectReasons ?? []), owner: "Sales Ops",
                 kinds: [.field], keywords: ["rejected_reason", "reject"]),
-            Need(category: .field, requirement: .recycledAt, owner: "Marketing Ops", kinds: [.field], keywords: ["recycled_at", "recycled at"]),
+            Need(
+                category: .field, requirement: .recycledAt, owner: "Marketing Ops", kinds: [.field],
+                keywords: ["recycled_at", "recycled at"]),
         ]
         if let sla = brief.deliverySLA {
             needs.append(
