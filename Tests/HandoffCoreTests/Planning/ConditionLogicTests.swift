@@ -118,6 +118,23 @@ struct ConditionLogicTests {
             }.joined())
     }
 
+    @Test func sampleReplayRoutesRowsWithTheNewOperators() throws {
+        let yaml = Self.rules(["email ends with .edu or lead-source = spam", "country not in [US, CA]", "company contains acme", nil])
+        let brief = try #require(TestBriefs.brief(yaml))
+        let csv = """
+            email,lead-source,country,company
+            jo@uni.EDU,web,US,Uni
+            x@b.com,spam,US,B
+            y@b.com,web,DE,B
+            z@acme.com,web,US,Big Acme Inc
+            w@b.com,web,CA,B
+            """
+        let replay = try SampleReplay.replay(csv: csv, file: "s.csv", rules: brief.routing).get()
+        #expect(replay.matches == [2, 1, 1, 1] && replay.missingFields.isEmpty)
+        let plan = try #require(TestBriefs.plan(yaml, sample: csv))
+        #expect(plan.routing.enrichmentFields == ["email", "lead-source", "country", "company"])
+    }
+
     /// Against brute force: random rule lists over a small vocabulary, and every lead built from
     /// the values the atoms mention (and values next to them). A rule the search calls
     /// unreachable must have no such lead; every lead the search shows must route to its rule.
