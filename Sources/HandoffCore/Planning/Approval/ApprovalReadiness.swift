@@ -58,15 +58,22 @@ public struct ApprovalPacket: Sendable {
     public var staleSignOffs: [SignOff] { signOffs.filter(\.isStale) }
 
     /// Brief approvers' default when it lists none.
-    /// The sign-off lines: the brief's approvals, then a pending line for each role governance
-    /// says a change needs and the approvals leave out. Without either, RevOps Director and VP
+    /// The sign-off lines: the brief's approvals (named from governance's owners when they
+    /// name no one), then a pending line for each role governance says a change needs and the
+    /// approvals leave out. Without either, RevOps Director and VP
     /// Sales.
     public static func approvers(of brief: Brief) -> [Brief.Approval] {
         let g = brief.governance
         let required = g?.changeApprovers ?? []
         let roles = brief.approvals.isEmpty && required.isEmpty ? ["RevOps Director", "VP Sales"] : required
         let location = g?.changeApproversLocation ?? brief.segmentLocation
-        return brief.approvals
+        // A line without a name takes the person governance says holds the role.
+        let named = brief.approvals.map { a in
+            var a = a
+            if a.name == nil { a.name = g?.owners.first { $0.role == a.role }?.person }
+            return a
+        }
+        return named
             + roles.filter { role in !brief.approvals.contains { $0.role == role } }.map { role in
                 Brief.Approval(
                     role: role, name: g?.owners.first { $0.role == role }?.person, status: .pending, date: nil, location: location)
