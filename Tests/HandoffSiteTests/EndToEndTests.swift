@@ -85,6 +85,32 @@ struct EndToEndTests {
         #expect(checked > 25)
     }
 
+    /// Every page, the packet above all (every segment's body on one page), has unique ids, and
+    /// every ARIA reference points at one of them.
+    @Test func idsAreUniqueAndAriaReferencesResolve() throws {
+        let dir = try Self.project()
+        defer { Self.cleanUp(dir) }
+        #expect(try T.run(["build", "--quiet"], in: dir).status == 0)
+        let site = dir.appendingPathComponent("Public")
+        for (path, data) in try T.snapshot(site) where path.hasSuffix(".html") {
+            let html = String(decoding: data, as: UTF8.self)
+            let ids = html.matches(of: /\sid="([^"]+)"/).map { String($0.1) }
+            let repeated = Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted()
+            #expect(repeated.isEmpty, "\(path) repeats ids \(repeated)")
+            let known = Set(ids)
+            for reference in html.matches(of: /aria-(?:labelledby|describedby)="([^"]+)"/) {
+                for id in reference.1.split(separator: " ") { #expect(known.contains(String(id)), "\(path): aria reference \(id)") }
+            }
+            // Alignment is a class: cmark's align attribute is obsolete HTML.
+            #expect(!html.contains(" align=\""), "\(path) has an align attribute")
+        }
+        let packet = try String(contentsOf: site.appendingPathComponent("packet.html"), encoding: .utf8)
+        #expect(packet.contains("id=\"alpha-routing-matrix\"") && packet.contains("id=\"beta-routing-matrix\""))
+        #expect(packet.contains("aria-labelledby=\"alpha-escalation-title alpha-escalation-desc\""))
+        let sprite = try String(contentsOf: site.appendingPathComponent("segments/alpha/figures.svg"), encoding: .utf8)
+        #expect(!sprite.contains("aria-labelledby"), "SVG 1.1 has no ARIA")
+    }
+
     @Test func sameInputsSameBytes() throws {
         let dir = try Self.project()
         defer { Self.cleanUp(dir) }

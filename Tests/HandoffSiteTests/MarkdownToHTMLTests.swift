@@ -41,8 +41,8 @@ struct MarkdownToHTMLTests {
         #expect(out.contains("<strong class=\"badge badge-bad\">breach</strong>"))
         // Bold words stay bold: badges come from the presenter's choice, not from the words.
         #expect(out.contains("<strong>bold breach</strong>"))
-        #expect(out.contains("<div class=\"table-wrap\"><table>"))
-        #expect(out.contains("<figure class=\"figure\">\n<svg><title>t</title></svg>\n<figcaption>Curve</figcaption>"))
+        #expect(out.contains("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"SLA model (table)\"><table>"))
+        #expect(out.contains("<figure class=\"figure\" tabindex=\"0\">\n<svg><title>t</title></svg>\n<figcaption>Curve</figcaption>"))
     }
 
     @Test func templatesInTheBinaryMatchTemplatesFolder() throws {

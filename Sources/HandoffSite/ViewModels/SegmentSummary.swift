@@ -19,6 +19,9 @@ struct SegmentSummary: Sendable {
     /// Why the weakest pod has its verdict, and the change that fixes it, when it does not meet.
     var why: String?
     var fix: String?
+    /// The one thing to do next, for the portfolio (and its phone cards): the fix, else the
+    /// first readiness reason, else that nothing is left.
+    var nextStep: String
     var approvalsGiven: Int
     var approvalsNeeded: Int
     var nextDue: String
@@ -46,6 +49,9 @@ struct SegmentSummary: Sendable {
         } else if plan.approval.readiness == .needsReApproval {
             (why, fix) = ReadinessText.reApproval(plan)
         }
+        nextStep =
+            fix.map { "Fix: \($0)" } ?? ReadinessText.reasons(plan).first.map { "Next: \($0)" }
+            ?? (plan.approval.readiness == .approved ? "Approved: nothing left to do" : "Next: collect the sign-offs")
         approvalsGiven = plan.approval.approvedCount
         approvalsNeeded = plan.approval.approvals.count
         nextDue = plan.kit.nextDue?.description ?? "—"
