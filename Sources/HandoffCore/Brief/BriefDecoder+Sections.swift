@@ -60,7 +60,9 @@ extension BriefDecoder {
             .init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing, enablement: enablement))
         let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
         let delivery = f["delivery-sla"] == nil ? nil : positiveDuration(f["delivery-sla"], "delivery-sla")
-        let acceptance = mapping(f["acceptance"], "acceptance").map { decodeAcceptance($0) }
+        let acceptance = mapping(f["acceptance"], "acceptance").map {
+            decodeAcceptance($0, dayHours: clock == .business ? hours?.averageDayHours : nil)
+        }
         let governance = mapping(f["governance"], "governance").map { decodeGovernance($0) }
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
 
@@ -92,7 +94,9 @@ extension BriefDecoder {
         return d
     }
 
-    mutating func decodeAcceptance(_ m: YAMLMapping) -> Brief.Acceptance {
+    /// `dayHours`: the length of `1d` under the business clock (the brief's average open day);
+    /// nil on the calendar clock, where a day is 24 hours.
+    mutating func decodeAcceptance(_ m: YAMLMapping, dayHours: Double?) -> Brief.Acceptance {
         let f = fields(of: m, BriefSchema.acceptance, in: "acceptance")
         let accept = f["accept-sla"] == nil ? nil : positiveDuration(f["accept-sla"], "accept-sla")
         let reasons = f["reject-reasons"] == nil ? [] : textList(f["reject-reasons"], "reject-reasons") ?? []
@@ -100,7 +104,10 @@ extension BriefDecoder {
             error("reject-reasons needs at least one reason a rejection can name, e.g. [not ICP, no budget, duplicate]", at: node.location)
         }
         let recycle = f["recycle-after"] == nil ? nil : positiveDuration(f["recycle-after"], "recycle-after")
-        if let accept, let recycle, recycle.calendarSeconds <= accept.calendarSeconds, let node = f["recycle-after"] {
+        func seconds(_ d: ResponseDuration) -> Double {
+            Double(d.days) * (dayHours ?? 24) * 3600 + Double(d.clockSeconds)
+        }
+        if let accept, let recycle, seconds(recycle) <= seconds(accept), let node = f["recycle-after"] {
             error(
                 "recycle-after (\(recycle)) must be longer than accept-sla (\(accept)): a lead would go back to nurture before sales had to decide",
                 at: node.location)

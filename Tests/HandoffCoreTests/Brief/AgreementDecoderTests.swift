@@ -96,6 +96,9 @@ struct AgreementDecoderTests {
             name: "recycle before accept", key: "acceptance", block: "acceptance:\n  accept-sla: 2d\n  recycle-after: 1d",
             message: "must be longer than accept-sla", at: "1d"),
         Bad(
+            name: "recycle before accept on the business clock", key: "acceptance",
+            block: "acceptance:\n  accept-sla: 10h\n  recycle-after: 1d", message: "must be longer than accept-sla", at: "1d"),
+        Bad(
             name: "unknown acceptance key", key: "acceptance", block: "acceptance:\n  acept-sla: 4h",
             message: "unknown key 'acept-sla' in acceptance; did you mean 'accept-sla'?", at: "acept-sla"),
         Bad(

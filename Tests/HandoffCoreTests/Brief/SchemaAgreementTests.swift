@@ -18,6 +18,7 @@ struct SchemaAgreementTests {
     static let allowed: [String: String] = [
         "bad timezone": "a well-formed Area/Location name missing from the time zone database (the schema checks the form)",
         "recycle before accept": "compares two fields",
+        "recycle before accept on the business clock": "compares two fields, on the brief's working day",
     ]
 
     static var accepted: [(String, String)] {
