@@ -26,6 +26,8 @@ struct IndependentCalendarModelTests {
         var handleMinutes: Double
         var reps: Int
         var shrinkage: Double
+        /// Days no pod works (the brief's `holidays`), `YYYY-MM-DD`.
+        var holidays: [String] = []
         var testDescription: String { name }
 
         var yaml: String {
@@ -41,6 +43,7 @@ struct IndependentCalendarModelTests {
                 launch: 2027-03-01
                 timezone: \(zone)
                 hours: \(hours)
+                \(holidays.isEmpty ? "" : "holidays: [\(holidays.joined(separator: ", "))]")
                 funnel:
                   - stage: MQL
                     definition: Score over 60
@@ -79,7 +82,27 @@ struct IndependentCalendarModelTests {
         Case(
             name: "business clock with shrinkage", hours: "Mon-Fri 09:00-17:00", zone: "Asia/Kolkata", afterHours: 0.2, slaMinutes: 240,
             clock: "business", target: 0.9, leadsPerWeek: 200, handleMinutes: 20, reps: 2, shrinkage: 0.25),
+        Case(
+            name: "holidays on the calendar clock", hours: "Mon-Fri 09:00-17:00", zone: "America/Chicago", afterHours: 0,
+            slaMinutes: 240, clock: "calendar", target: 0.9, leadsPerWeek: 250, handleMinutes: 10, reps: 2, shrinkage: 0,
+            holidays: ["2027-04-02", "2027-05-31", "2027-07-05", "2027-08-02"]),
     ]
+
+    /// Holidays lower attainment by what the calendar says: the model and the planner agree on
+    /// the figure with and without them, and so on the drop.
+    @Test func holidaysLowerAttainmentByTheExpectedAmount() throws {
+        let with = try #require(Self.cases.last)
+        var without = with
+        without.holidays = []
+        let planWith = try #require(TestBriefs.plan(with.yaml)).sla.pods[0].simulated.attainment
+        let planWithout = try #require(TestBriefs.plan(without.yaml)).sla.pods[0].simulated.attainment
+        let modelWith = Model(with).attainment(agents: with.reps)
+        let modelWithout = Model(without).attainment(agents: without.reps)
+        #expect(modelWith < modelWithout - 0.01, "the model sees the holidays")
+        #expect(
+            abs((planWithout - planWith) - (modelWithout - modelWith)) <= 0.01,
+            "drop: planner \(planWithout - planWith), model \(modelWithout - modelWith)")
+    }
 
     @Test(arguments: cases)
     func requiredRepsAndCeilingAgree(_ c: Case) throws {
@@ -113,7 +136,7 @@ struct IndependentCalendarModelTests {
             let start = Self.start(zone: c.zone)
             window = Self.intervals(c.hours, zone: c.zone, from: start, days: 26 * 7)
             afterHours = Self.complement(window, upTo: 26 * 7 * 86_400)
-            pod = Self.intervals(c.podHours ?? c.hours, zone: c.podZone ?? c.zone, from: start, days: 26 * 7 + 60)
+            pod = Self.intervals(c.podHours ?? c.hours, zone: c.podZone ?? c.zone, from: start, days: 26 * 7 + 60, closed: c.holidays)
         }
 
         /// Monday 2027-03-01 00:00 in the brief's zone.
@@ -124,7 +147,7 @@ struct IndependentCalendarModelTests {
         }
 
         /// `Mon-Fri 09:00-17:30` laid out day by day in `zone`, merged where they touch.
-        static func intervals(_ hours: String, zone: String, from start: Date, days: Int) -> [(Double, Double)] {
+        static func intervals(_ hours: String, zone: String, from start: Date, days: Int, closed: [String] = []) -> [(Double, Double)] {
             let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
             let parts = hours.split(separator: " ")
             let dayRange = parts[0].split(separator: "-").map { names.firstIndex(of: String($0))! }
@@ -140,6 +163,9 @@ struct IndependentCalendarModelTests {
                 let day = calendar.date(byAdding: .day, value: d, to: origin)!
                 let weekday = (calendar.component(.weekday, from: day) + 5) % 7  // Monday 0
                 guard weekday >= dayRange[0], weekday <= dayRange.last! else { continue }
+                let ymd = calendar.dateComponents([.year, .month, .day], from: day)
+                let date = String(format: "%04d-%02d-%02d", ymd.year!, ymd.month!, ymd.day!)
+                if closed.contains(date) { continue }
                 let open = calendar.date(byAdding: .minute, value: times[0], to: day)!.timeIntervalSince(start)
                 let close = calendar.date(byAdding: .minute, value: times[1], to: day)!.timeIntervalSince(start)
                 if let last = out.last, last.1 >= open {
