@@ -206,6 +206,9 @@ public struct Brief: Sendable {
         public var changeApproversLocation: SourceLocation?
         public var owners: [Owner]
         public var location: SourceLocation
+
+        /// The person `owners` names for a role.
+        public func person(for role: String) -> String? { owners.first { $0.role == role }?.person }
     }
 
     public var file: String
@@ -245,4 +248,10 @@ public struct Brief: Sendable {
 
     /// The pod with this name.
     public func pod(named name: String) -> Pod? { pods.first { $0.name == name } }
+
+    /// A rule's first-touch promise: its own SLA, clock and target where it sets them (a
+    /// channel, SPEC §2.3), else the brief's.
+    public func promise(of rule: RoutingRule) -> (sla: ResponseDuration, clock: SLAClock, target: Percent) {
+        (rule.channel.responseSLA ?? responseSLA, rule.channel.slaClock ?? slaClock, rule.channel.targetAttainment ?? targetAttainment)
+    }
 }

@@ -17,10 +17,7 @@ extension BriefDecoder {
         }
         let title = f["title"] == nil ? nil : text(f["title"], "title")
         let goal = choice(f["goal"], "goal", Brief.Goal.self)
-        let sla = duration(f["response-sla"], "response-sla")
-        if let sla, sla.isZero, let s = scalar(f["response-sla"], "response-sla") {
-            error("response-sla must be longer than zero", at: s.location)
-        }
+        let sla = positiveDuration(f["response-sla"], "response-sla")
         let clock = f["sla-clock"] == nil ? .business : choice(f["sla-clock"], "sla-clock", Brief.SLAClock.self)
         let target = f["target-attainment"] == nil ? Percent(basisPoints: 9000) : percent(f["target-attainment"], "target-attainment")
         let launch = f["launch"] == nil ? nil : date(f["launch"], "launch")
@@ -96,13 +93,19 @@ extension BriefDecoder {
 
     /// `dayHours`: the length of `1d` under the business clock (the brief's average open day);
     /// nil on the calendar clock, where a day is 24 hours.
+    /// A list of text that, when given, needs an item; empty when absent.
+    mutating func nonEmptyTextList(_ node: YAMLNode?, _ key: String, needs: String) -> [String] {
+        guard let node else { return [] }
+        let items = textList(node, key) ?? []
+        if items.isEmpty, !node.isInvalid { error("\(key) needs \(needs)", at: node.location) }
+        return items
+    }
+
     mutating func decodeAcceptance(_ m: YAMLMapping, dayHours: Double?) -> Brief.Acceptance {
         let f = fields(of: m, BriefSchema.acceptance, in: "acceptance")
         let accept = f["accept-sla"] == nil ? nil : positiveDuration(f["accept-sla"], "accept-sla")
-        let reasons = f["reject-reasons"] == nil ? [] : textList(f["reject-reasons"], "reject-reasons") ?? []
-        if let node = f["reject-reasons"], reasons.isEmpty, !node.isInvalid {
-            error("reject-reasons needs at least one reason a rejection can name, e.g. [not ICP, no budget, duplicate]", at: node.location)
-        }
+        let reasons = nonEmptyTextList(
+            f["reject-reasons"], "reject-reasons", needs: "at least one reason a rejection can name, e.g. [not ICP, no budget, duplicate]")
         let recycle = f["recycle-after"] == nil ? nil : positiveDuration(f["recycle-after"], "recycle-after")
         func seconds(_ d: ResponseDuration) -> Double {
             Double(d.days) * (dayHours ?? 24) * 3600 + Double(d.clockSeconds)
@@ -124,10 +127,8 @@ extension BriefDecoder {
                 owners.append(.init(role: entry.key.value, person: person))
             }
         }
-        let approvers = f["change-approvers"] == nil ? [] : textList(f["change-approvers"], "change-approvers") ?? []
-        if let node = f["change-approvers"], approvers.isEmpty, !node.isInvalid {
-            error("change-approvers needs at least one role, e.g. [RevOps Director, VP Sales]", at: node.location)
-        }
+        let approvers = nonEmptyTextList(
+            f["change-approvers"], "change-approvers", needs: "at least one role, e.g. [RevOps Director, VP Sales]")
         return Brief.Governance(
             review: f["review"] == nil ? nil : choice(f["review"], "review", Brief.Governance.Cadence.self),
             nextReview: f["next-review"] == nil ? nil : date(f["next-review"], "next-review"),
@@ -165,9 +166,8 @@ extension BriefDecoder {
         let f = fields(of: m, BriefSchema.volume, in: "volume")
         let lpw = number(f["leads-per-week"], "leads-per-week")
         let share = f["after-hours-share"] == nil ? Percent.zero : percent(f["after-hours-share"], "after-hours-share")
-        let handle = duration(f["handle-time"], "handle-time")
+        let handle = positiveDuration(f["handle-time"], "handle-time")
         if let lpw, lpw < 0, let node = f["leads-per-week"] { error("leads-per-week cannot be negative", at: node.location) }
-        if let handle, handle.isZero, let node = f["handle-time"] { error("handle-time must be longer than zero", at: node.location) }
         guard let lpw, let share, let handle else { return nil }
         return Brief.Volume(leadsPerWeek: lpw, afterHoursShare: share, handleTime: handle, location: m.location)
     }
@@ -217,19 +217,13 @@ extension BriefDecoder {
             weights = parseWeights(s)
         }
         var channel = Brief.Channel()
-        channel.responseSLA = m["response-sla"] == nil ? nil : duration(m["response-sla"], "response-sla")
-        if let sla = channel.responseSLA, sla.isZero, let node = m["response-sla"] {
-            error("response-sla must be longer than zero", at: node.location)
-        }
+        channel.responseSLA = m["response-sla"] == nil ? nil : positiveDuration(m["response-sla"], "response-sla")
         channel.slaClock = m["sla-clock"] == nil ? nil : choice(m["sla-clock"], "sla-clock", Brief.SLAClock.self)
         channel.targetAttainment = m["target-attainment"] == nil ? nil : percent(m["target-attainment"], "target-attainment")
         channel.arrivals = m["arrivals"] == nil ? nil : weeklyHours(m["arrivals"], "arrivals")
         channel.timezone = m["timezone"] == nil ? nil : timezone(m["timezone"], "timezone")
         channel.afterHoursShare = m["after-hours-share"] == nil ? nil : percent(m["after-hours-share"], "after-hours-share")
-        channel.handleTime = m["handle-time"] == nil ? nil : duration(m["handle-time"], "handle-time")
-        if let handle = channel.handleTime, handle.isZero, let node = m["handle-time"] {
-            error("handle-time must be longer than zero", at: node.location)
-        }
+        channel.handleTime = m["handle-time"] == nil ? nil : positiveDuration(m["handle-time"], "handle-time")
         guard let name, let assignment, let assignScalar else { return nil }
         return Brief.RoutingRule(
             name: name, condition: condition, assignment: assignment, share: share, weights: weights, channel: channel, location: loc,

@@ -19,8 +19,7 @@ public struct Figure: Sendable, Hashable {
             out += "<view id=\"\(figure.id)\" viewBox=\"0 \(y) \(figure.width) \(figure.height)\"/>\n"
             // Nested <svg> elements keep each chart's own coordinates.
             // SVG 1.1 (what the file is checked as) has no ARIA; the pages inline each figure with it.
-            let plain = figure.svg.replacingOccurrences(
-                of: " role=\"img\" aria-labelledby=\"\(figure.id)-title \(figure.id)-desc\"", with: "")
+            let plain = figure.svg.replacingOccurrences(of: SVG.aria(id: figure.id), with: "")
             out += "<svg x=\"0\" y=\"\(y)\" width=\"\(figure.width)\" height=\"\(figure.height)\">\n\(plain)</svg>\n"
             y += figure.height
         }

@@ -13,9 +13,8 @@ extension SegmentMarkdown {
                 + ["Enrichment needed", "Fallback"],
             r.rows.map { row in
                 let rule = b.routing[row.order - 1]
-                let sla =
-                    "\(rule.channel.responseSLA ?? b.responseSLA) (\((rule.channel.slaClock ?? b.slaClock).rawValue)), "
-                    + "\(rule.channel.targetAttainment ?? b.targetAttainment)"
+                let p = b.promise(of: rule)
+                let sla = "\(p.sla) (\(p.clock.rawValue)), \(p.target)"
                 return [
                     "\(row.order)", E.escape(row.name), E.escape(row.condition.description), row.assignment.method,
                     E.escape(RoutingText.owners(row.assignment)), RoutingText.share(row),

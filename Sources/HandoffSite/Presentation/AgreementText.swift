@@ -14,9 +14,8 @@ enum AgreementText {
     static func firstTouchPromises(_ b: Brief) -> [Promise] {
         let worked = b.routing.filter { if case .queue = $0.assignment { false } else { true } }
         var out = worked.filter { $0.channel.isSet }.map { rule in
-            Promise(
-                what: "First touch on \(rule.channel.targetAttainment ?? b.targetAttainment) of \(rule.name) leads",
-                sla: rule.channel.responseSLA ?? b.responseSLA, clock: "\((rule.channel.slaClock ?? b.slaClock).rawValue) clock")
+            let p = b.promise(of: rule)
+            return Promise(what: "First touch on \(p.target) of \(rule.name) leads", sla: p.sla, clock: "\(p.clock.rawValue) clock")
         }
         if worked.contains(where: { !$0.channel.isSet }) || out.isEmpty {
             out.append(

@@ -70,13 +70,13 @@ public struct ApprovalPacket: Sendable {
         // A line without a name takes the person governance says holds the role.
         let named = brief.approvals.map { a in
             var a = a
-            if a.name == nil { a.name = g?.owners.first { $0.role == a.role }?.person }
+            if a.name == nil { a.name = g?.person(for: a.role) }
             return a
         }
         return named
             + roles.filter { role in !brief.approvals.contains { $0.role == role } }.map { role in
                 Brief.Approval(
-                    role: role, name: g?.owners.first { $0.role == role }?.person, status: .pending, date: nil, location: location)
+                    role: role, name: g?.person(for: role), status: .pending, date: nil, location: location)
             }
     }
 

@@ -27,7 +27,7 @@ public struct GovernancePlan: Sendable, Hashable {
         }
         let approvers = g.changeApprovers.map { role in
             ChangeApprover(
-                role: role, person: g.owners.first { $0.role == role }?.person,
+                role: role, person: g.person(for: role),
                 hasSignOffLine: brief.approvals.contains { $0.role == role })
         }
         for a in approvers where !a.hasSignOffLine && !brief.approvals.isEmpty {

@@ -92,12 +92,12 @@ struct SLAPlanner {
                     }
                 }
             }
+            let promise = brief.promise(of: rule)
             network.channels.append(
                 RouterNetwork.Channel(
                     rule: rule.name, routing: route, streams: streams,
                     handleSeconds: Double((c.handleTime ?? brief.volume.handleTime).calendarSeconds),
-                    sla: c.responseSLA ?? brief.responseSLA, clock: c.slaClock ?? brief.slaClock,
-                    target: (c.targetAttainment ?? brief.targetAttainment).fraction, leadsPerWeek: leadsPerWeek))
+                    sla: promise.sla, clock: promise.clock, target: promise.target.fraction, leadsPerWeek: leadsPerWeek))
             channelRow.append(i)
             windows.append(window)
             // For a time-limited rule, the hours its leads can arrive in are its allowed times.
