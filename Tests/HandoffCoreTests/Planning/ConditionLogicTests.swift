@@ -11,6 +11,8 @@ struct ConditionLogicTests {
         ("email contains acme", ConditionAtom.Test.contains("acme")),
         ("email ends with @acme.com", .endsWith("@acme.com")),
         ("company contains Big Co", .contains("Big Co")),
+        ("email ends  with @acme.com", .endsWith("@acme.com")),
+        ("country not  in [US, CA]", .notIn(["US", "CA"])),
     ])
     func acceptsTextOperators(_ text: String, _ test: ConditionAtom.Test) throws {
         #expect(try ConditionAtom.parse(text).get().test == test)

@@ -263,14 +263,15 @@ public struct ConditionAtom: Sendable, Hashable, CustomStringConvertible {
             default: break
             }
             for (op, count) in [("contains", 1), ("ends with", 2)] where words.prefix(count).joined(separator: " ") == op {
-                let text = rest.dropFirst(op.count).trimmed
+                // The operand starts after the operator's last word, however many spaces apart.
+                let text = rest[words[count - 1].endIndex...].trimmed
                 guard !text.isEmpty else {
                     return .failure(ConditionError(message: "'\(op)' needs the text to look for: \(field) \(op) TEXT"))
                 }
                 return .success(ConditionAtom(field: field, test: op == "contains" ? .contains(text) : .endsWith(text)))
             }
             for (op, count) in [("not in", 2), ("in", 1)] where words.prefix(count).joined(separator: " ") == op {
-                var list = rest.dropFirst(op.count).trimmed
+                var list = rest[words[count - 1].endIndex...].trimmed
                 guard list.hasPrefix("["), list.hasSuffix("]"), list.count >= 2 else {
                     return .failure(ConditionError(message: "'\(op)' takes a list in brackets: \(field) \(op) [a, b]"))
                 }
