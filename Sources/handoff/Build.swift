@@ -16,6 +16,8 @@ struct Build: AsyncParsableCommand {
     var baseURL: String?
     @Flag(help: "No progress line and no summary.")
     var quiet = false
+    @Flag(help: "After the build, the time each stage took (load, plan, simulate, records, Markdown, cmark, templates, write).")
+    var timings = false
 
     func run() async throws {
         let started = Date()
@@ -26,6 +28,8 @@ struct Build: AsyncParsableCommand {
         options.plans = records.plans
         options.segments = records.segments
         options.baseURL = baseURL
+        let stageTimes = timings ? BuildTimings() : nil
+        options.timings = stageTimes
         // A test hook: stop with SIGKILL before the N-th change to the file system, to prove
         // that no instant of a build loses the previous site or leaves half a record.
         if let text = ProcessInfo.processInfo.environment["HANDOFF_TEST_KILL_AT"], let n = Int(text) {
@@ -46,6 +50,10 @@ struct Build: AsyncParsableCommand {
             print(
                 "Built \(report.plans.count) segment\(report.plans.count == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages (\(report.filesWritten) files), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
             )
+        }
+        if let stageTimes {
+            let seconds = Date().timeIntervalSince(started)
+            print(TimingsReport.text(stageTimes, planned: report.plans.count, wallSeconds: seconds))
         }
     }
 }

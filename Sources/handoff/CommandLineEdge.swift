@@ -60,11 +60,16 @@ struct ContentOptions: ParsableArguments {
     var content = "Content"
     @Option(name: .customLong("as-of"), help: "Build date YYYY-MM-DD for overdue checks (default: SOURCE_DATE_EPOCH, else today).")
     var asOf: String?
+    @Option(help: "Folder of simulated SLA models kept between runs, keyed on each brief's inputs and this program.")
+    var cache = ".handoff-cache"
+    @Flag(name: .customLong("no-cache"), help: "Simulate every brief afresh; neither read nor write the cache.")
+    var noCache = false
 
     /// Driver options with the date and timestamp resolved at this edge.
     func buildOptions() throws -> BuildOptions {
         var options = BuildOptions(asOf: try CommandLineEdge.asOf(asOf), timestamp: try CommandLineEdge.timestamp())
         options.content = content
+        options.cache = noCache ? nil : cache
         return options
     }
 }

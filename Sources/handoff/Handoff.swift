@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HandoffSite
 
 /// `handoff`: marketing-to-sales handoff briefs in, an approval-packet site out.
 @main
@@ -7,6 +8,7 @@ struct Handoff: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "handoff",
         abstract: "Turn marketing-to-sales handoff briefs into a browsable approval-packet site.",
+        version: HandoffVersion.current,
         subcommands: [Build.self, Check.self, Plan.self, Diff.self, Parse.self, Schema.self, New.self]
     )
 

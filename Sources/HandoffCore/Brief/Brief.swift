@@ -10,7 +10,7 @@ public struct Brief: Sendable {
     }
 
     /// Whether the SLA clock runs only in the pod's working hours.
-    public enum SLAClock: String, Sendable, CaseIterable, Hashable {
+    public enum SLAClock: String, Sendable, CaseIterable, Hashable, Codable {
         case business
         case calendar
     }
@@ -44,7 +44,7 @@ public struct Brief: Sendable {
 
     /// A team of reps working one queue.
     public struct Pod: Sendable, Hashable {
-        public enum Role: String, Sendable, CaseIterable, Hashable {
+        public enum Role: String, Sendable, CaseIterable, Hashable, Codable {
             case sdr = "SDR"
             case ae = "AE"
         }

@@ -28,9 +28,11 @@ public struct HandoffPlan: Sendable {
 
 /// Runs the five workflow steps for one brief. Pure: the brief, the sample's text, the
 /// segment's recorded versions and the build date come in as values; no file system, no clock.
+/// `simulate` works out the SLA model; a caller may answer it from models it kept.
 public enum Planner {
     public static func plan(
-        _ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate, history: [RecordedVersion] = []
+        _ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate, history: [RecordedVersion] = [],
+        simulate: (Brief, RoutingBlueprint) -> SLAModel = SLAModel.plan
     ) -> HandoffPlan {
         var findings = BriefIntake.check(brief)
         var sample: SampleReplay?
@@ -47,7 +49,7 @@ public enum Planner {
             }
         }
         let routing = RoutingBlueprint.plan(brief, sample: sample, findings: &findings)
-        let sla = SLAModel.plan(brief, routing: routing)
+        let sla = simulate(brief, routing)
         let escalation = EscalationLadder.plan(brief)
         let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)

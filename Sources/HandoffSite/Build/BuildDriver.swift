@@ -18,14 +18,19 @@ public struct BuildDriver: Sendable {
     public func check(keepingSamples: Bool = false) async throws(HandoffError) -> BuildReport {
         let paths = try BuildStage.load.run { () throws(HandoffError) in try BriefLoader.discover(options.content, disk: options.disk) }
         progress("reading \(paths.count) briefs")
+        let timings = options.timings
+        let clock = ContinuousClock()
+        let loadStart = clock.now
         let loaded = await BriefLoader.load(paths, contentRoot: options.content, disk: options.disk)
+        timings?.add(.load, clock.now - loadStart)
         var report = BuildReport()
         report.diagnostics = loaded.flatMap(\.diagnostics)
         let briefs = loaded.compactMap(\.brief)
         report.diagnostics += (BriefIntake.checkUniqueSegments(briefs) + BriefIntake.checkSharedPods(briefs)).map(FindingText.diagnostic)
         // Recorded versions bind approvals to what was signed; read-only here.
         let contents = try BuildStage.records.run { () throws(HandoffError) in
-            try PlanRecordStore(folder: options.plans, disk: options.disk).read()
+            try timings.measure(.records) { () throws(HandoffError) in try PlanRecordStore(folder: options.plans, disk: options.disk).read()
+            }
         }
         report.notes += contents.warnings
         report.records = contents.records
@@ -37,12 +42,24 @@ public struct BuildDriver: Sendable {
         let asOf = options.asOf
         let total = loaded.count
         let progress = self.progress
+        let cache = options.cache.map { SLACache(folder: $0, disk: options.disk) }
         // Plans keep the loaded order; each brings its findings with their snippets.
         let planned = await withTaskGroup(of: (Int, HandoffPlan?, [Diagnostic]).self) { group in
             for (i, item) in loaded.enumerated() {
                 group.addTask {
                     guard let brief = item.brief else { return (i, nil, []) }
-                    let plan = Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [])
+                    // An unchanged brief's SLA model comes from the cache; a new one is kept.
+                    let digest = cache.map { _ in PlanDigest.digest(brief.tree, sampleCSV: item.sampleCSV) }
+                    let simulate = { (brief: Brief, routing: RoutingBlueprint) -> SLAModel in
+                        if let cache, let digest, let kept = cache.model(for: digest) { return kept }
+                        let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing) }
+                        if let cache, let digest { cache.keep(model, for: digest) }
+                        return model
+                    }
+                    let plan = timings.measure(.plan) {
+                        Planner.plan(
+                            brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
+                    }
                     return (i, plan, BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines))
                 }
             }
@@ -107,12 +124,18 @@ public struct BuildDriver: Sendable {
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
         // Read again under the lock: another build may have written records since `check` read them.
-        var contents = try BuildStage.records.run { () throws(HandoffError) in try store.read() }
+        var contents = try BuildStage.records.run { () throws(HandoffError) in
+            try options.timings.measure(.records) { () throws(HandoffError) in try store.read() }
+        }
         // Records are rendered into the pages now and written only once the site is in place.
         let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
 
         let allPlans = report.plans
-        let renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)
+        let renderer = {
+            var renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)
+            renderer.timings = options.timings
+            return renderer
+        }()
         let chosenSegments = Set(chosen.map(\.segment))
         let progress = self.progress
         let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
@@ -146,8 +169,18 @@ public struct BuildDriver: Sendable {
         for plan in allPlans { files += rendered[plan.segment]?.1 ?? [] }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         progress("writing \(files.count) files")
-        try BuildStage.write.run { () throws(HandoffError) in try SiteWriter(disk: options.disk).write(files, to: output, keep: keep) }
-        report.recordsWritten = try BuildStage.records.run { () throws(HandoffError) in try store.commit(records) }
+        try BuildStage.write.run { () throws(HandoffError) in
+            try options.timings.measure(.write) { () throws(HandoffError) in
+                try SiteWriter(disk: options.disk).write(files, to: output, keep: keep)
+            }
+        }
+        report.recordsWritten = try BuildStage.records.run { () throws(HandoffError) in
+            try options.timings.measure(.records) { () throws(HandoffError) in try store.commit(records) }
+        }
+        // A full build knows every brief: entries for inputs no brief has any more go.
+        if options.segments.isEmpty, let folder = options.cache {
+            SLACache(folder: folder, disk: options.disk).prune(keeping: Set(allPlans.map(\.inputsDigest)))
+        }
         report.filesWritten = files.count
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         return report

@@ -13,6 +13,10 @@ public struct BuildOptions: Sendable {
     /// Seconds since 1970 for plan-record names: `SOURCE_DATE_EPOCH` or now.
     public var timestamp: Int
     public var baseURL: String?
+    /// Folder of the SLA cache; nil: simulate everything, keep nothing.
+    public var cache: String?
+    /// Where the stages' time is added up, when asked (`--timings`).
+    public var timings: BuildTimings?
     /// The file system, through which every read and write of the build goes.
     public var disk = Disk()
 

@@ -5,6 +5,8 @@ import HandoffCore
 /// from that.
 public struct SiteRenderer: Sendable {
     public var context: RenderContext
+    /// Where each step's time goes, when the build was asked for timings.
+    public var timings: BuildTimings?
     /// Outputs written for each segment, and for the site as a whole.
     let segmentOutputs: [any SiteOutput] = [MarkdownOutput(), PacketJSONOutput(), PlanRecordCopyOutput(), SegmentPageOutput()]
     let siteOutputs: [any SiteOutput] = [IndexOutput(), PacketPageOutput(), AssetsOutput(), SitemapOutput()]
@@ -16,18 +18,19 @@ public struct SiteRenderer: Sendable {
 
     /// Markdown, then HTML, once per segment.
     public func render(_ plan: HandoffPlan, extras: SegmentExtras) -> RenderedSegment {
-        let document = SegmentMarkdown.render(plan, trail: extras.trail)
-        let body = HTMLPolish.polish(MarkdownToHTML.convert(document.markdown), figures: document.figures)
+        let document = timings.measure(.markdown) { SegmentMarkdown.render(plan, trail: extras.trail) }
+        let html = timings.measure(.cmark) { MarkdownToHTML.convert(document.markdown) }
+        let body = timings.measure(.polish) { HTMLPolish.polish(html, figures: document.figures) }
         return RenderedSegment(plan: plan, document: document, body: body, extras: extras)
     }
 
     /// The files of one segment's folder.
     public func segmentFiles(_ segment: RenderedSegment) -> [SiteFile] {
-        segmentOutputs.flatMap { $0.files(for: segment, context) }
+        timings.measure(.templates) { segmentOutputs.flatMap { $0.files(for: segment, context) } }
     }
 
     /// `index.html`, `packet.html`, assets and, with a base URL, `sitemap.xml`.
     public func siteFiles(_ site: RenderedSite) -> [SiteFile] {
-        siteOutputs.flatMap { $0.files(for: site, context) }
+        timings.measure(.templates) { siteOutputs.flatMap { $0.files(for: site, context) } }
     }
 }

@@ -1,6 +1,6 @@
 /// A civil date `YYYY-MM-DD` with exact day arithmetic (proleptic Gregorian), independent of
 /// time zones and of the system clock.
-public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int

@@ -1,6 +1,6 @@
 /// A percentage held exactly, in hundredths of a percent (`85.5%` is 8550), so staffing
 /// arithmetic such as `floor(reps × (1 − shrinkage))` never suffers binary rounding.
-public struct Percent: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct Percent: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     public var basisPoints: Int
 
     public init(basisPoints: Int) { self.basisPoints = basisPoints }

@@ -1,7 +1,7 @@
 /// A duration as briefs write it: `30s`, `15m`, `2h`, `1h30m`, `1d` (seconds, because chat and
 /// demo-request promises are made in seconds). Days stay separate because under
 /// the business clock a day is one working day of the pod, not 24 hours.
-public struct ResponseDuration: Sendable, Hashable, CustomStringConvertible {
+public struct ResponseDuration: Sendable, Hashable, Codable, CustomStringConvertible {
     public var days: Int
     public var hours: Int
     public var minutes: Int

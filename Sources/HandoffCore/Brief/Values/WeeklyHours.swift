@@ -2,13 +2,13 @@ import Foundation
 
 /// Working hours through the week, as briefs write them: `Mon-Fri 08:00-18:00`, several parts
 /// joined by `;` (`Mon-Thu 08:00-18:00; Fri 08:00-14:00`). Times are local to a time zone.
-public struct WeeklyHours: Sendable, Hashable, CustomStringConvertible {
+public struct WeeklyHours: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Open intervals in minutes from local midnight, per ISO weekday (index 0 is Monday).
     public var days: [[ClosedOpenMinutes]]
     public var text: String
 
     /// An interval `[start, end)` in minutes from midnight.
-    public struct ClosedOpenMinutes: Sendable, Hashable {
+    public struct ClosedOpenMinutes: Sendable, Hashable, Codable {
         public var start: Int
         public var end: Int
     }

@@ -67,6 +67,8 @@ struct EventQueue: Sendable {
     private var heap = BinaryHeap<Event>()
     var isEmpty: Bool { heap.isEmpty }
     var peekTime: Double { heap.peek?.time ?? .infinity }
+    var peekKind: Event.Kind? { heap.peek?.kind }
+    var peekID: Int32 { heap.peek?.id ?? .max }
     mutating func push(_ e: Event) { heap.push(e) }
     mutating func pop() -> Event { heap.pop() }
 }
@@ -88,4 +90,54 @@ struct PriorityQueue: Sendable {
         heap.push(Entry(priority: priority, lead: lead, version: version))
     }
     mutating func pop() -> Entry { heap.pop() }
+}
+
+/// Every lead's first deadline, kept out of the event heap. Within one channel and pod,
+/// deadlines never decrease with arrival (the same SLA on the same calendar), so each such lane
+/// is a list read from the front, and a small heap holds only each lane's first entry: pushing
+/// and popping cost the log of the lanes, not of every lead still waiting.
+struct DeadlineLanes: Sendable {
+    private struct Head: HeapOrdered {
+        var time: Double
+        var lead: Int32
+        var lane: Int32
+
+        /// The order one event heap would give: by time, then lead.
+        static func before(_ a: Head, _ b: Head) -> Bool { a.time < b.time || (a.time == b.time && a.lead < b.lead) }
+    }
+
+    private var lanes: [[Int32]]
+    private var next: [Int]
+    private var heads = BinaryHeap<Head>()
+
+    init(lanes count: Int) {
+        lanes = Array(repeating: [], count: count)
+        next = Array(repeating: 0, count: count)
+    }
+
+    var isEmpty: Bool { heads.isEmpty }
+    var peekTime: Double { heads.peek?.time ?? .infinity }
+    var peekLead: Int32 { heads.peek?.lead ?? .max }
+
+    /// Adds a lead at the back of its lane; false when its deadline is earlier than the lane's
+    /// last (then the caller keeps it in the event heap).
+    mutating func append(_ lead: Int32, lane: Int, deadlines: [Double]) -> Bool {
+        let time = deadlines[Int(lead)]
+        if let last = lanes[lane].last, next[lane] < lanes[lane].count, deadlines[Int(last)] > time { return false }
+        lanes[lane].append(lead)
+        if next[lane] == lanes[lane].count - 1 { heads.push(Head(time: time, lead: lead, lane: Int32(lane))) }
+        return true
+    }
+
+    /// Takes the earliest deadline's lead.
+    mutating func pop(_ deadlines: [Double]) -> Int32 {
+        let head = heads.pop()
+        let lane = Int(head.lane)
+        next[lane] += 1
+        if next[lane] < lanes[lane].count {
+            let lead = lanes[lane][next[lane]]
+            heads.push(Head(time: deadlines[Int(lead)], lead: lead, lane: head.lane))
+        }
+        return head.lead
+    }
 }

@@ -1,5 +1,5 @@
 /// A change that would help a pod meet its target (SPEC §3.3.4, "what it would take").
-public enum SLAChange: Sendable, Hashable {
+public enum SLAChange: Sendable, Hashable, Codable {
     /// More reps, as many as the simulation says.
     case moreReps
     /// Pod hours that also cover the arrival windows of the pod's channels.
@@ -17,7 +17,7 @@ public enum SLAChange: Sendable, Hashable {
 
 /// One row of "what it would take": the change, the attainment it reaches with today's reps,
 /// and the reps it needs to meet the target (nil: none does).
-public struct SLAOption: Sendable, Hashable {
+public struct SLAOption: Sendable, Hashable, Codable {
     public var change: SLAChange
     public var attainment: Double
     public var reps: Int?
@@ -25,7 +25,7 @@ public struct SLAOption: Sendable, Hashable {
 }
 
 /// One channel (routing rule) as a pod serves it, against its own SLA and target.
-public struct ChannelSLA: Sendable, Hashable {
+public struct ChannelSLA: Sendable, Hashable, Codable {
     public var rule: String
     public var responseSLA: ResponseDuration
     public var clock: Brief.SLAClock
@@ -38,7 +38,7 @@ public struct ChannelSLA: Sendable, Hashable {
 }
 
 /// Which textbook queue the in-hours reference is.
-public enum ReferenceModel: String, Sendable, Hashable {
+public enum ReferenceModel: String, Sendable, Hashable, Codable {
     /// M/M/c: one queue, the next free rep (Erlang C).
     case pooled
     /// GI/M/1 per rep: each rep's own queue, fed every c-th lead.
@@ -46,7 +46,7 @@ public enum ReferenceModel: String, Sendable, Hashable {
 }
 
 /// A point of the staffing curve: attainment with this many reps, simulated and Erlang C.
-public struct StaffingPoint: Sendable, Hashable {
+public struct StaffingPoint: Sendable, Hashable, Codable {
     public var reps: Int
     public var simulated: Double
     public var erlang: Double
@@ -54,7 +54,7 @@ public struct StaffingPoint: Sendable, Hashable {
 
 /// The SLA model of one pod: the in-hours reference, the calendar-true figures and verdict,
 /// and the advice (SPEC §3.3).
-public struct PodSLA: Sendable {
+public struct PodSLA: Sendable, Codable {
     public var name: String
     public var role: Brief.Pod.Role
     public var reps: Int

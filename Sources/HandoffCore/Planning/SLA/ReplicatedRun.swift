@@ -2,7 +2,7 @@ import Foundation
 
 /// Simulated figures of one channel or pod: the mean over replicas and its 95% interval
 /// (SPEC §3.3.3), with the median and p90 time to first touch.
-public struct SimulatedFigures: Sendable, Hashable {
+public struct SimulatedFigures: Sendable, Hashable, Codable {
     /// Leads per replica, on average.
     public var leads: Double
     public var attainment: Double
@@ -94,14 +94,14 @@ struct ReplicatedRun {
         }
         while n < cap {
             let leads = arrivals(n)
-            let outcome = RouterSimulation.run(net, leads, order: order)
+            let outcome = RouterSimulation.run(net, leads, order: order, waits: collectWaits)
             var podMet = Array(repeating: 0, count: pods)
             var podCount = Array(repeating: 0, count: pods)
             for c in 0..<channels {
                 let o = outcome.channels[c]
                 channelLeads[c] += Double(o.leads)
                 if o.leads > 0 { channelRates[c].append(Double(o.met) / Double(o.leads)) }
-                channelWaits[c] += o.waits
+                if collectWaits { channelWaits[c] += o.waits }
             }
             for p in 0..<pods {
                 podMet[p] = outcome.podMet[p]

@@ -70,10 +70,11 @@ public enum RouterSimulation {
     }
 
     /// Routes and serves one replica's leads.
-    public static func run(_ net: RouterNetwork, _ leads: Arrivals, order: ServiceOrder) -> Outcome {
+    /// Without `waits`, only counts: no time to first touch per lead.
+    public static func run(_ net: RouterNetwork, _ leads: Arrivals, order: ServiceOrder, waits: Bool = true) -> Outcome {
         var engine = Engine(net, leads, order)
         engine.run()
-        return engine.outcome()
+        return engine.outcome(waits: waits)
     }
 
     /// A lead's deadline on a pod's calendar, `laps` SLAs after it arrived: the calendar clock
@@ -125,11 +126,17 @@ public enum RouterSimulation {
         var deadline: [Double]
         var homePod: [Int32]
         var events = EventQueue()
+        /// First deadlines, which never need the shared event heap (see `DeadlineLanes`).
+        var firstDeadlines: DeadlineLanes
+        /// Each pod's calendar, read at the current time.
+        var clocks: [PodClock]
 
         init(_ net: RouterNetwork, _ leads: Arrivals, _ order: ServiceOrder) {
             self.net = net
             self.leads = leads
             self.order = order
+            clocks = net.pods.map { PodClock($0.calendar) }
+            firstDeadlines = DeadlineLanes(lanes: net.channels.count * net.pods.count)
             for (p, pod) in net.pods.enumerated() {
                 var reps: [Int] = []
                 for _ in 0..<max(0, pod.agents) {
@@ -168,13 +175,20 @@ public enum RouterSimulation {
         // MARK: Time on a pod's calendar
 
         /// When `seconds` of work started at `start` ends, counting only open time.
-        func finish(_ pod: Int, from start: Double, seconds: Double) -> Double {
-            let cal = net.pods[pod].calendar
-            return cal.instant(atOpenTime: cal.openTime(at: start) + seconds)
+        mutating func finish(_ pod: Int, from start: Double, seconds: Double) -> Double {
+            clocks[pod].instant(atOpenTime: clocks[pod].openTime(at: start) + seconds)
         }
 
-        func deadline(arrival: Double, channel: RouterNetwork.Channel, pod: Int, laps: Int = 1) -> Double {
-            RouterSimulation.deadline(net.pods[pod].calendar, arrival: arrival, channel: channel, laps: laps)
+        mutating func deadline(arrival: Double, channel c: Int, pod: Int, laps: Int = 1) -> Double {
+            if net.channels[c].clock == .calendar {
+                return arrival + Double(laps * net.channels[c].sla.calendarSeconds)
+            }
+            if net.channels[c].sla.days > 0 {
+                return RouterSimulation.deadline(net.pods[pod].calendar, arrival: arrival, channel: net.channels[c], laps: laps)
+            }
+            // The business clock in hours and minutes: open time on, read on the pod's clock.
+            let open = clocks[pod].openTime(at: arrival) + Double(laps * net.channels[c].sla.clockSeconds)
+            return clocks[pod].instant(atOpenTime: open)
         }
 
         // MARK: The run
@@ -182,13 +196,25 @@ public enum RouterSimulation {
         mutating func run() {
             let n = leads.times.count
             var next = 0
-            while next < n || !events.isEmpty {
-                if next < n, events.isEmpty || leads.times[next] <= events.peekTime {
+            while next < n || !events.isEmpty || !firstDeadlines.isEmpty {
+                let eventTime = events.peekTime
+                let laneTime = firstDeadlines.peekTime
+                if next < n, leads.times[next] <= eventTime, leads.times[next] <= laneTime {
                     arrive(next, at: leads.times[next])
                     next += 1
                     continue
                 }
-                let e = events.pop()
+                // Ties go the way one heap would order them: time, then kind (a deadline last),
+                // then lead.
+                let e: Event
+                if laneTime < eventTime
+                    || (laneTime == eventTime && (events.peekKind == .deadline && firstDeadlines.peekLead < events.peekID))
+                {
+                    let lead = firstDeadlines.pop(deadline)
+                    e = Event(time: laneTime, kind: .deadline, id: lead, lap: 1)
+                } else {
+                    e = events.pop()
+                }
                 switch e.kind {
                 case .repFree:
                     busy[Int(e.id)] = false
@@ -204,36 +230,38 @@ public enum RouterSimulation {
 
         mutating func arrive(_ i: Int, at t: Double) {
             let c = Int(leads.channels[i])
-            let channel = net.channels[c]
-            switch channel.routing {
+            switch net.channels[c].routing {
             case .podQueue(let p):
                 homePod[i] = Int32(p)
-                deadline[i] = deadline(arrival: t, channel: channel, pod: p)
+                deadline[i] = deadline(arrival: t, channel: c, pod: p)
                 guard !podReps[p].isEmpty else { return }
                 podQueue[p].push(priority(i), lead: Int32(i), version: 0)
                 if let r = podReps[p].first(where: { !busy[$0] }) { dispatch(rep: r, at: t) }
             case .rotation:
                 guard let r = pickRotation(c, at: t, excluding: nil) else { return }
-                assign(i, to: r, at: t, channel: channel, first: true)
+                assign(i, to: r, at: t, channel: c, first: true)
             case .accountOwner(let p):
                 let reps = podReps[p]
                 guard !reps.isEmpty else {
                     homePod[i] = Int32(p)
-                    deadline[i] = deadline(arrival: t, channel: channel, pod: p)
+                    deadline[i] = deadline(arrival: t, channel: c, pod: p)
                     return
                 }
                 let r = reps[min(reps.count - 1, Int(leads.picks[i] * Double(reps.count)))]
-                assign(i, to: r, at: t, channel: channel, first: true)
+                assign(i, to: r, at: t, channel: c, first: true)
             }
         }
 
-        mutating func assign(_ i: Int, to r: Int, at t: Double, channel: RouterNetwork.Channel, first: Bool) {
+        mutating func assign(_ i: Int, to r: Int, at t: Double, channel c: Int, first: Bool) {
             let p = repPod[r]
             if first {
                 homePod[i] = Int32(p)
-                deadline[i] = deadline(arrival: leads.times[i], channel: channel, pod: p)
+                deadline[i] = deadline(arrival: leads.times[i], channel: c, pod: p)
                 if net.retryLimit > 0 {
-                    events.push(Event(time: deadline[i], kind: .deadline, id: Int32(i), lap: 1))
+                    let lane = c * net.pods.count + p
+                    if !firstDeadlines.append(Int32(i), lane: lane, deadlines: deadline) {
+                        events.push(Event(time: deadline[i], kind: .deadline, id: Int32(i), lap: 1))
+                    }
                 }
             }
             assigned[i] = Int32(r)
@@ -246,10 +274,9 @@ public enum RouterSimulation {
         mutating func reassign(_ i: Int, at t: Double, lap: Int) {
             guard touched[i] == .infinity, lap <= net.retryLimit, assigned[i] >= 0 else { return }
             let c = Int(leads.channels[i])
-            let channel = net.channels[c]
             let current = Int(assigned[i])
             let next: Int?
-            switch channel.routing {
+            switch net.channels[c].routing {
             case .rotation: next = pickRotation(c, at: t, excluding: current)
             case .accountOwner(let p):
                 let reps = podReps[p]
@@ -259,8 +286,8 @@ public enum RouterSimulation {
             guard let r = next, r != current else { return }
             untouched[current] -= 1
             version[i] += 1
-            assign(i, to: r, at: t, channel: channel, first: false)
-            let again = deadline(arrival: leads.times[i], channel: channel, pod: Int(homePod[i]), laps: lap + 1)
+            assign(i, to: r, at: t, channel: c, first: false)
+            let again = deadline(arrival: leads.times[i], channel: c, pod: Int(homePod[i]), laps: lap + 1)
             events.push(Event(time: again, kind: .deadline, id: Int32(i), lap: Int32(lap + 1)))
         }
 
@@ -280,14 +307,14 @@ public enum RouterSimulation {
             guard !pods.isEmpty else { return nil }
             // Pods as bits (a rotation names a handful): no allocation per lead.
             var eligible: UInt64 = 0
-            for k in pods.indices.prefix(64) where net.pods[pods[k]].calendar.isOpen(at: t) { eligible |= 1 << UInt64(k) }
+            for k in pods.indices.prefix(64) where clocks[pods[k]].isOpen(at: t) { eligible |= 1 << UInt64(k) }
             var respectLimit = true
             if eligible == 0 {
                 // Nobody is open: the pods that open first, in rotation among themselves.
                 var first = Double.infinity
-                for k in pods.indices.prefix(64) { first = min(first, net.pods[pods[k]].calendar.nextOpening(atOrAfter: t)) }
+                for k in pods.indices.prefix(64) { first = min(first, clocks[pods[k]].nextOpening(atOrAfter: t)) }
                 guard first.isFinite else { return excluding }
-                for k in pods.indices.prefix(64) where net.pods[pods[k]].calendar.nextOpening(atOrAfter: t) <= first + 1 {
+                for k in pods.indices.prefix(64) where clocks[pods[k]].nextOpening(atOrAfter: t) <= first + 1 {
                     eligible |= 1 << UInt64(k)
                 }
                 respectLimit = false
@@ -306,7 +333,7 @@ public enum RouterSimulation {
                 // Everyone open is at max-open: the least loaded open rep takes it.
                 if eligible == 0, respectLimit {
                     var chosen: Int?
-                    for p in pods where net.pods[p].calendar.isOpen(at: t) {
+                    for p in pods where clocks[p].isOpen(at: t) {
                         for r in podReps[p] where r != excluding && (chosen.map { untouched[r] < untouched[$0] } ?? true) { chosen = r }
                     }
                     if let chosen { return chosen }
@@ -335,9 +362,8 @@ public enum RouterSimulation {
         mutating func dispatch(rep r: Int, at t: Double) {
             guard !busy[r] else { return }
             let p = repPod[r]
-            let cal = net.pods[p].calendar
-            if !cal.isOpen(at: t) {
-                let opens = cal.nextOpening(atOrAfter: t)
+            if !clocks[p].isOpen(at: t) {
+                let opens = clocks[p].nextOpening(atOrAfter: t)
                 if opens.isFinite, !podWakeScheduled[p], hasWork(rep: r) {
                     podWakeScheduled[p] = true
                     events.push(Event(time: opens, kind: .podOpens, id: Int32(p), lap: 0))
@@ -372,7 +398,7 @@ public enum RouterSimulation {
             }
         }
 
-        func outcome() -> Outcome {
+        func outcome(waits collect: Bool) -> Outcome {
             var out = Array(repeating: ChannelOutcome(), count: net.channels.count)
             var podLeads = Array(repeating: 0, count: net.pods.count)
             var podMet = Array(repeating: 0, count: net.pods.count)
@@ -380,15 +406,25 @@ public enum RouterSimulation {
             var cells = Array(repeating: ChannelOutcome(), count: net.channels.count * net.pods.count)
             for i in leads.times.indices {
                 let c = Int(leads.channels[i])
-                let channel = net.channels[c]
                 out[c].leads += 1
                 let t = touched[i]
                 let met = t <= deadline[i] + 1e-6
                 if met { out[c].met += 1 }
+                guard collect else {
+                    let p = Int(homePod[i])
+                    if p >= 0 {
+                        podLeads[p] += 1
+                        if met { podMet[p] += 1 }
+                        let cell = c * net.pods.count + p
+                        cells[cell].leads += 1
+                        if met { cells[cell].met += 1 }
+                    }
+                    continue
+                }
                 let wait: Double
                 if t == .infinity {
                     wait = .infinity
-                } else if channel.clock == .business, homePod[i] >= 0 {
+                } else if net.channels[c].clock == .business, homePod[i] >= 0 {
                     let cal = net.pods[Int(homePod[i])].calendar
                     wait = max(0, cal.openTime(at: t) - cal.openTime(at: leads.times[i]))
                 } else {

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a pod, or the segment, has the SLA status it has, as values for presentation to word.
-public enum SLAReason: Sendable, Hashable {
+public enum SLAReason: Sendable, Hashable, Codable {
     /// More work arrives than the productive reps can do in the pod's hours.
     case queueGrowsWithoutBound(pod: String, utilisation: Double, moreAgents: Int)
     /// The simulated attainment (of a channel, or the pod) falls short of the target.
@@ -20,7 +20,7 @@ public enum SLAReason: Sendable, Hashable {
     case namedOwners(share: Double)
 
     /// Why headcount cannot fix a pod.
-    public enum CeilingCause: Sendable, Hashable {
+    public enum CeilingCause: Sendable, Hashable, Codable {
         /// Leads arrive while the pod is closed and wait for it to open.
         case closedWhenLeadsArrive(hours: WeeklyHours, zone: String)
         /// The calendar clock keeps running overnight and at weekends.
@@ -40,7 +40,7 @@ public enum SLAReason: Sendable, Hashable {
 }
 
 /// Whether a channel, a pod, or a segment meets its first-touch SLA (SPEC §3.3.4).
-public enum SLAStatus: String, Sendable, Hashable, Comparable {
+public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     case meets
     case atRisk = "at risk"
     case breach
@@ -72,7 +72,7 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable {
 }
 
 /// The SLA model of a segment: every pod that receives leads, and the worst status.
-public struct SLAModel: Sendable {
+public struct SLAModel: Sendable, Codable {
     public var pods: [PodSLA]
     public var status: SLAStatus
     public var reasons: [SLAReason]

@@ -132,7 +132,7 @@ extension SLAPlanner {
             let today = meets(variant, p, group: &group)
             var reps: Int? = today.meets ? pod.reps : nil
             if !today.meets, canMeet(variant, p, group: &group) {
-                reps = requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group)?.0
+                reps = requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group, atToday: today)?.0
             }
             options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
         }
@@ -190,15 +190,23 @@ extension SLAPlanner {
         let open = hours.days.compactMap { $0.first?.start }.min() ?? 9 * 60
         let close = hours.days.compactMap { $0.last?.end }.max() ?? 17 * 60
         var (start, end) = (open, close)
+        var candidates: [WeeklyHours] = []
         while start > 0 || end < 1440 {
             // Widen the evening first: inbound arrives later in the day more than before dawn.
             if end < 1440 { end = min(1440, end + 60) }
             if start > 0, end == 1440 || (end - close) > (open - start) * 2 { start = max(0, start - 60) }
             let day = [WeeklyHours.ClosedOpenMinutes(start: start, end: end)]
-            let candidate = WeeklyHours(days: Array(repeating: day, count: 7))
-            if canMeet(rehoured(net, p, candidate, pod), p, group: &group) { return candidate }
+            candidates.append(WeeklyHours(days: Array(repeating: day, count: 7)))
         }
-        return nil
+        // Each candidate contains the one before, so the ceiling only grows along the list: the
+        // first that can meet the target is found by bisection.
+        guard let widest = candidates.last, canMeet(rehoured(net, p, widest, pod), p, group: &group) else { return nil }
+        var (low, high) = (-1, candidates.count - 1)
+        while high - low > 1 {
+            let mid = (low + high) / 2
+            if canMeet(rehoured(net, p, candidates[mid], pod), p, group: &group) { high = mid } else { low = mid }
+        }
+        return candidates[high]
     }
 
     /// `net` with pod `p` working other hours.

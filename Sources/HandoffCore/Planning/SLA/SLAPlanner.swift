@@ -153,7 +153,14 @@ struct SLAPlanner {
         var result: [Int: PodSLA] = [:]
         for var group in groups() {
             let base = group.run.run(group.network, order: .earliestDeadline, stop: .precise, collectWaits: true)
-            let lifo = group.run.run(group.network, order: .newestFirst, stop: .replicas(base.replicas), collectWaits: true)
+            // Newest first is advice only for a pod short of its target; where every channel is
+            // clear above its target it is a comparison, and the fewest replicas show it.
+            let podCount = group.network.pods.count
+            let settled = base.cells.indices.allSatisfy { k in
+                base.cells[k].replicas == 0 || base.cells[k].low >= group.network.channels[k / podCount].target - 1e-9
+            }
+            let lifoReplicas = settled ? min(base.replicas, ReplicatedRun.minimumReplicas) : base.replicas
+            let lifo = group.run.run(group.network, order: .newestFirst, stop: .replicas(lifoReplicas), collectWaits: true)
             for (local, p) in group.pods.enumerated() {
                 guard let share = routing.podShares.first(where: { $0.pod == brief.pods[p].name })?.share, share > 0 else { continue }
                 result[p] = podModel(p, local: local, share: share, group: &group, base: base, lifo: lifo)
@@ -215,14 +222,19 @@ struct SLAPlanner {
     /// The smallest headcount of pod `p` that meets the target on every channel it serves, by
     /// bisection (attainment grows with reps), and the attainment there; nil when none up to a
     /// generous cap does.
-    mutating func requiredReps(_ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group) -> (Int, Double)? {
+    /// `atToday`: whether today's headcount meets it, when a run already found out.
+    mutating func requiredReps(
+        _ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group,
+        atToday: (meets: Bool, attainment: Double)? = nil
+    ) -> (Int, Double)? {
         let available = 1 - shrinkage.fraction
         guard available > 0 else { return nil }
         // Just keeping up needs this many; fewer can never meet the target.
         let keepUp = Int((Self.workload(net, p) / max(openHoursPerWeek(net.pods[p]), 1e-9) / available).rounded(.down)) + 1
         var low = max(0, keepUp - 1)  // known (or assumed) to fail
         var high = max(today, keepUp)
-        var found = meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group)
+        var found =
+            if let atToday, high == today { atToday } else { meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group) }
         let cap = max(4 * max(today, keepUp), 12)
         while !found.meets {
             low = high

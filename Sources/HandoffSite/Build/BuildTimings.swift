@@ -1,0 +1,46 @@
+import Foundation
+import Synchronization
+
+/// Time spent in each stage of a build (`handoff build --timings`), added up over every task:
+/// with stages running in parallel, a stage's figure is work, not wall time.
+public final class BuildTimings: Sendable {
+    /// The stages, in the order a build reaches them.
+    public enum Stage: String, CaseIterable, Sendable {
+        case load, plan, simulate, records, markdown, cmark, polish, templates, write
+    }
+
+    private let spent = Mutex<[Stage: Duration]>([:])
+    private let counts = Mutex<[Stage: Int]>([:])
+
+    public init() {}
+
+    /// Runs `work`, adding its time to `stage`.
+    public func measure<T, E: Error>(_ stage: Stage, _ work: () throws(E) -> T) throws(E) -> T {
+        let clock = ContinuousClock()
+        let start = clock.now
+        defer { add(stage, clock.now - start) }
+        return try work()
+    }
+
+    public func add(_ stage: Stage, _ duration: Duration) {
+        spent.withLock { $0[stage, default: .zero] += duration }
+        counts.withLock { $0[stage, default: 0] += 1 }
+    }
+
+    public func seconds(_ stage: Stage) -> Double {
+        let d = spent.withLock { $0[stage] ?? .zero }
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    public func count(_ stage: Stage) -> Int { counts.withLock { $0[stage] ?? 0 } }
+}
+
+extension Optional where Wrapped == BuildTimings {
+    /// Runs `work`, timing it only when timings were asked for.
+    public func measure<T, E: Error>(_ stage: BuildTimings.Stage, _ work: () throws(E) -> T) throws(E) -> T {
+        switch self {
+        case .some(let timings): try timings.measure(stage, work)
+        case .none: try work()
+        }
+    }
+}
