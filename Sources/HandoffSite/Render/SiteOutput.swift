@@ -7,6 +7,9 @@ public struct RenderedSegment: Sendable {
     public var document: SegmentDocument
     /// The design doc as HTML, shared by the segment page and the packet.
     public var body: String
+    /// The same HTML with its ids scoped to the segment, for the one-page packet; made with the
+    /// segment, in parallel, rather than one segment after another when the packet is filled.
+    public var packetBody: String
     public var extras: SegmentExtras
     /// `segments/<segment>/`.
     public var folder: String { "segments/\(plan.segment)/" }

@@ -21,7 +21,8 @@ public struct SiteRenderer: Sendable {
         let document = timings.measure(.markdown) { SegmentMarkdown.render(plan, trail: extras.trail) }
         let html = timings.measure(.cmark) { MarkdownToHTML.convert(document.markdown) }
         let body = timings.measure(.polish) { HTMLPolish.polish(html, figures: document.figures) }
-        return RenderedSegment(plan: plan, document: document, body: body, extras: extras)
+        let packetBody = timings.measure(.polish) { HTMLPolish.scopingIDs(body, prefix: plan.segment) }
+        return RenderedSegment(plan: plan, document: document, body: body, packetBody: packetBody, extras: extras)
     }
 
     /// The files of one segment's folder.

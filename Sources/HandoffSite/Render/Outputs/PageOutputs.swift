@@ -32,10 +32,8 @@ struct PacketPageOutput: SiteOutput {
     func files(for site: RenderedSite, _ context: RenderContext) -> [SiteFile] {
         let packet = PacketPage(
             index: IndexPage(site.segments.map(\.plan)),
-            segments: site.segments.map {
-                // One page holds every segment: each body's ids are scoped to its segment.
-                PacketSegment($0.plan, body: HTMLPolish.scopingIDs($0.body, prefix: $0.plan.segment))
-            },
+            // One page holds every segment: each body's ids are scoped to its segment.
+            segments: site.segments.map { PacketSegment($0.plan, body: $0.packetBody) },
             asOf: context.asOf.description)
         let content = context.templates.render("packet", packet)
         return [
