@@ -28,11 +28,15 @@ public struct HandoffPlan: Sendable {
 
 /// Runs the five workflow steps for one brief. Pure: the brief, the sample's text, the
 /// segment's recorded versions and the build date come in as values; no file system, no clock.
-/// `simulate` works out the SLA model; a caller may answer it from models it kept.
+/// `simulate` works out the SLA model; a caller may answer it from models it kept for the same
+/// inputs digest.
 public enum Planner {
+    /// Works out a brief's SLA model, given its routing and its inputs digest.
+    public typealias Simulate = (_ brief: Brief, _ routing: RoutingBlueprint, _ inputsDigest: String) -> SLAModel
+
     public static func plan(
         _ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate, history: [RecordedVersion] = [],
-        simulate: (Brief, RoutingBlueprint) -> SLAModel = SLAModel.plan
+        simulate: Simulate = { brief, routing, _ in SLAModel.plan(brief, routing: routing) }
     ) -> HandoffPlan {
         var findings = BriefIntake.check(brief)
         var sample: SampleReplay?
@@ -49,12 +53,12 @@ public enum Planner {
             }
         }
         let routing = RoutingBlueprint.plan(brief, sample: sample, findings: &findings)
-        let sla = simulate(brief, routing)
+        let digest = PlanDigest.digest(brief.tree, sampleCSV: sampleCSV)
+        let sla = simulate(brief, routing, digest)
         let escalation = EscalationLadder.plan(brief)
         let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
         let governance = GovernancePlan.plan(brief, asOf: asOf, findings: &findings)
-        let digest = PlanDigest.digest(brief.tree, sampleCSV: sampleCSV)
         let version = PlanDigest.version(of: digest)
         let inputs = InputFields(tree: brief.tree, sampleCSV: sampleCSV)
         let signOffs = SignOff.place(

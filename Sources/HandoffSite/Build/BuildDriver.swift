@@ -49,11 +49,10 @@ public struct BuildDriver: Sendable {
                 group.addTask {
                     guard let brief = item.brief else { return (i, nil, []) }
                     // An unchanged brief's SLA model comes from the cache; a new one is kept.
-                    let digest = cache.map { _ in PlanDigest.digest(brief.tree, sampleCSV: item.sampleCSV) }
-                    let simulate = { (brief: Brief, routing: RoutingBlueprint) -> SLAModel in
-                        if let cache, let digest, let kept = cache.model(for: digest) { return kept }
+                    let simulate: Planner.Simulate = { brief, routing, digest in
+                        if let kept = cache?.model(for: digest) { return kept }
                         let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing) }
-                        if let cache, let digest { cache.keep(model, for: digest) }
+                        cache?.keep(model, for: digest)
                         return model
                     }
                     let plan = timings.measure(.plan) {

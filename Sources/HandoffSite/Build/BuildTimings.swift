@@ -9,8 +9,8 @@ public final class BuildTimings: Sendable {
         case load, plan, simulate, records, markdown, cmark, polish, templates, write
     }
 
-    private let spent = Mutex<[Stage: Duration]>([:])
-    private let counts = Mutex<[Stage: Int]>([:])
+    /// Per stage: the time spent and how many times it ran.
+    private let spent = Mutex<[Stage: (time: Duration, count: Int)]>([:])
 
     public init() {}
 
@@ -23,16 +23,18 @@ public final class BuildTimings: Sendable {
     }
 
     public func add(_ stage: Stage, _ duration: Duration) {
-        spent.withLock { $0[stage, default: .zero] += duration }
-        counts.withLock { $0[stage, default: 0] += 1 }
+        spent.withLock { totals in
+            let before = totals[stage] ?? (.zero, 0)
+            totals[stage] = (before.time + duration, before.count + 1)
+        }
     }
 
     public func seconds(_ stage: Stage) -> Double {
-        let d = spent.withLock { $0[stage] ?? .zero }
+        let d = spent.withLock { $0[stage]?.time ?? .zero }
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    public func count(_ stage: Stage) -> Int { counts.withLock { $0[stage] ?? 0 } }
+    public func count(_ stage: Stage) -> Int { spent.withLock { $0[stage]?.count ?? 0 } }
 }
 
 extension Optional where Wrapped == BuildTimings {

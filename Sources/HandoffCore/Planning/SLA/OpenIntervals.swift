@@ -128,7 +128,7 @@ public struct OpenIntervals: Sendable {
 
     /// Open seconds elapsed up to `t` (closed time adds nothing).
     public func openTime(at t: Double) -> Double {
-        let k = lastIndex(in: starts, notAfter: t)
+        let k = Self.lastIndex(in: starts, notAfter: t)
         return k < 0 ? 0 : cumulative[k] + min(t, ends[k]) - starts[k]
     }
 
@@ -136,33 +136,33 @@ public struct OpenIntervals: Sendable {
     /// the next interval. Past the last interval, its end.
     public func instant(atOpenTime openTime: Double) -> Double {
         guard !cumulative.isEmpty else { return .infinity }
-        let k = max(0, lastIndex(in: cumulative, notAfter: openTime))
+        let k = max(0, Self.lastIndex(in: cumulative, notAfter: openTime))
         let t = starts[k] + (openTime - cumulative[k])
         return t <= ends[k] ? t : .infinity
     }
 
     /// Whether `t` falls inside an open interval.
     public func isOpen(at t: Double) -> Bool {
-        let k = lastIndex(in: starts, notAfter: t)
+        let k = Self.lastIndex(in: starts, notAfter: t)
         return k >= 0 && t < ends[k]
     }
 
     /// `t` itself when open, else the next opening; infinity after the last interval.
     public func nextOpening(atOrAfter t: Double) -> Double {
-        let k = lastIndex(in: starts, notAfter: t)
+        let k = Self.lastIndex(in: starts, notAfter: t)
         if k >= 0, t < ends[k] { return t }
         return k + 1 < starts.count ? starts[k + 1] : .infinity
     }
 
     /// The index of the interval in effect at open time `openTime`.
     func intervalIndex(atOpenTime openTime: Double) -> Int {
-        max(0, lastIndex(in: cumulative, notAfter: openTime))
+        max(0, Self.lastIndex(in: cumulative, notAfter: openTime))
     }
 
-    /// The largest index whose value is ≤ x, or -1.
-    func lastIndex(in values: [Double], notAfter x: Double) -> Int {
-        var lo = 0
-        var hi = values.count
+    /// The largest index in `from..<below` whose value is ≤ x, or `from - 1`.
+    static func lastIndex(in values: [Double], notAfter x: Double, from: Int = 0, below: Int? = nil) -> Int {
+        var lo = from
+        var hi = below ?? values.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if values[mid] <= x { lo = mid + 1 } else { hi = mid }

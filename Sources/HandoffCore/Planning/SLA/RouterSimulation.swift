@@ -406,39 +406,33 @@ public enum RouterSimulation {
             var cells = Array(repeating: ChannelOutcome(), count: net.channels.count * net.pods.count)
             for i in leads.times.indices {
                 let c = Int(leads.channels[i])
-                out[c].leads += 1
+                let p = Int(homePod[i])
+                let cell = c * net.pods.count + p
                 let t = touched[i]
                 let met = t <= deadline[i] + 1e-6
+                out[c].leads += 1
                 if met { out[c].met += 1 }
-                guard collect else {
-                    let p = Int(homePod[i])
-                    if p >= 0 {
-                        podLeads[p] += 1
-                        if met { podMet[p] += 1 }
-                        let cell = c * net.pods.count + p
-                        cells[cell].leads += 1
-                        if met { cells[cell].met += 1 }
+                if p >= 0 {
+                    podLeads[p] += 1
+                    cells[cell].leads += 1
+                    if met {
+                        podMet[p] += 1
+                        cells[cell].met += 1
                     }
-                    continue
                 }
+                guard collect else { continue }
                 let wait: Double
                 if t == .infinity {
                     wait = .infinity
-                } else if net.channels[c].clock == .business, homePod[i] >= 0 {
-                    let cal = net.pods[Int(homePod[i])].calendar
+                } else if net.channels[c].clock == .business, p >= 0 {
+                    let cal = net.pods[p].calendar
                     wait = max(0, cal.openTime(at: t) - cal.openTime(at: leads.times[i]))
                 } else {
                     wait = max(0, t - leads.times[i])
                 }
                 out[c].waits.append(wait)
-                let p = Int(homePod[i])
                 if p >= 0 {
-                    podLeads[p] += 1
-                    if met { podMet[p] += 1 }
                     podWaits[p].append(wait)
-                    let cell = c * net.pods.count + p
-                    cells[cell].leads += 1
-                    if met { cells[cell].met += 1 }
                     cells[cell].waits.append(wait)
                 }
             }
