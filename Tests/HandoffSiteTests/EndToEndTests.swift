@@ -122,6 +122,46 @@ struct EndToEndTests {
         for (path, data) in first { #expect(second[path] == data, "\(path) differs between builds") }
     }
 
+    /// Separate processes simulating afresh (no cache, unlike the test above, whose second build
+    /// reads the first's cache) write the same bytes, for a pod fed by several channels: hash
+    /// seeds and thread timing differ between processes; the figures must not.
+    @Test func separateProcessesPlanTheSameFigures() throws {
+        let channels = """
+            routing:
+              - name: EMEA web
+                when: region = EMEA
+                assign: pod East
+                response-sla: 10m
+                handle-time: 7m
+              - name: APAC web
+                when: region = APAC
+                assign: pod East
+                response-sla: 1h
+                handle-time: 11m
+              - name: Partners
+                when: lead-source = partner
+                assign: pod East
+                handle-time: 13m
+              - name: Everyone else
+                assign: pod East
+                handle-time: 17m
+            """
+        let brief = Fixtures.brief().replacingOccurrences(
+            of: "routing:\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: Everyone else\n    assign: pod East\n",
+            with: channels + "\n"
+        ).replacingOccurrences(of: "leads-per-week: 120", with: "leads-per-week: 97")
+        #expect(brief.contains("APAC web"))
+        let (root, dir) = try Fixtures.workspace(["alpha.yml": brief])
+        defer { try? FileManager.default.removeItem(at: root) }
+        var packets: [Data] = []
+        for k in 0..<4 {
+            let result = try T.run(["build", "--quiet", "--no-cache", "--output", "Out\(k)"], in: dir)
+            #expect(result.status == 0, "\(result.stderr)")
+            packets.append(try Data(contentsOf: dir.appendingPathComponent("Out\(k)/segments/alpha/packet.json")))
+        }
+        #expect(Set(packets).count == 1, "packet.json differs between processes")
+    }
+
     @Test func brokenBriefWritesNothingAndKeepsThePreviousSite() throws {
         let dir = try Self.project()
         defer { Self.cleanUp(dir) }

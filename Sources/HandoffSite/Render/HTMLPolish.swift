@@ -9,6 +9,10 @@
 /// chose the tone; nothing here guesses it from the words.
 enum HTMLPolish {
     static let badgeLink = "<a href=\"#badge-"
+    static let badgeLinkBytes = Array(badgeLink.utf8)
+    static let tableOpen = Array("<table>".utf8)
+    static let tableClose = Array("</table>".utf8)
+    static let imageParagraph = Array("<p><img src=\"".utf8)
 
     static func polish(_ html: String, figures: [Figure]) -> String {
         var scanner = Scanner(Array(html.utf8))
@@ -17,10 +21,10 @@ enum HTMLPolish {
         var lastHeading = "Table"
         while !scanner.atEnd {
             guard scanner.peek == UInt8(ascii: "<") else {
-                scanner.copyByte()
+                scanner.copy { $0 == UInt8(ascii: "<") }
                 continue
             }
-            if scanner.consume("<table>") {
+            if scanner.consume(Self.tableOpen) {
                 scanner.emit("<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"\(lastHeading) (table)\"><table>")
             } else if let tag = scanner.consumeCellOpen() {
                 let align = scanner.consume(" align=\"") ? scanner.take(until: "\"") : ""
@@ -32,7 +36,7 @@ enum HTMLPolish {
                 if !text.isEmpty, text.count <= 24, !text.contains(where: \.isWhitespace) { classes.append("nw") }
                 let attribute = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
                 scanner.emit("<\(tag)\(attribute)>\(inner)</\(tag)>")
-            } else if scanner.consume("</table>") {
+            } else if scanner.consume(Self.tableClose) {
                 scanner.emit("</table></div>")
             } else if let level = scanner.consumeHeadingOpen() {
                 let inner = scanner.take(until: "</h\(level)>")
@@ -47,11 +51,11 @@ enum HTMLPolish {
                     used[id] = 1
                 }
                 scanner.emit("<h\(level) id=\"\(id)\">\(polish(inner, figures: []))</h\(level)>")
-            } else if scanner.consume(badgeLink) {
+            } else if scanner.consume(badgeLinkBytes) {
                 let tone = scanner.take(until: "\">")
                 let inner = scanner.take(until: "</a>")
                 scanner.emit("<strong class=\"badge badge-\(tone)\">\(inner)</strong>")
-            } else if scanner.consume("<p><img src=\"") {
+            } else if scanner.consume(Self.imageParagraph) {
                 let name = scanner.take(until: "\"")
                 if let svg = figureByName[name], scanner.consume(" alt=\"") {
                     let alt = scanner.take(until: "\" /></p>")
@@ -75,7 +79,8 @@ enum HTMLPolish {
         return out
     }
 
-    /// A cursor over input bytes with an output buffer.
+    /// A cursor over input bytes with an output buffer. Patterns are compared as bytes, and runs
+    /// of bytes no pattern can start with are copied whole: this reads every byte of every page.
     struct Scanner {
         let input: [UInt8]
         var index = 0
@@ -94,45 +99,62 @@ enum HTMLPolish {
             index += 1
         }
 
+        /// Copies bytes up to the next one for which `stop` holds (or the end).
+        mutating func copy(until stop: (UInt8) -> Bool) {
+            let start = index
+            while index < input.count, !stop(input[index]) { index += 1 }
+            output.append(contentsOf: input[start..<index])
+        }
+
         mutating func emit(_ text: String) { output.append(contentsOf: text.utf8) }
 
-        func matches(_ pattern: String, at position: Int) -> Bool {
+        func matches(_ pattern: [UInt8], at position: Int) -> Bool {
+            guard position + pattern.count <= input.count else { return false }
             var i = position
-            for byte in pattern.utf8 {
-                guard i < input.count, input[i] == byte else { return false }
+            for byte in pattern {
+                guard input[i] == byte else { return false }
                 i += 1
             }
             return true
         }
 
         /// Consumes `pattern` if the input continues with it.
-        mutating func consume(_ pattern: String) -> Bool {
+        mutating func consume(_ pattern: [UInt8]) -> Bool {
             guard matches(pattern, at: index) else { return false }
-            index += pattern.utf8.count
+            index += pattern.count
             return true
         }
 
+        mutating func consume(_ pattern: String) -> Bool { consume(Array(pattern.utf8)) }
+
         /// `<td` or `<th` (not `<thead>`), ahead of its attributes: returns the tag name.
         mutating func consumeCellOpen() -> String? {
-            for tag in ["td", "th"] where matches("<\(tag)>", at: index) || matches("<\(tag) ", at: index) {
-                index += 1 + tag.utf8.count
-                return tag
-            }
-            return nil
+            guard index + 4 <= input.count, input[index + 1] == UInt8(ascii: "t") else { return nil }
+            let letter = input[index + 2]
+            let after = input[index + 3]
+            guard letter == UInt8(ascii: "d") || letter == UInt8(ascii: "h"), after == UInt8(ascii: ">") || after == UInt8(ascii: " ")
+            else { return nil }
+            index += 3
+            return letter == UInt8(ascii: "d") ? "td" : "th"
         }
 
         /// `<h2>` or `<h3>`: returns the level.
         mutating func consumeHeadingOpen() -> Character? {
-            for level in ["2", "3"] where consume("<h\(level)>") { return Character(level) }
-            return nil
+            guard index + 4 <= input.count, input[index + 1] == UInt8(ascii: "h"), input[index + 3] == UInt8(ascii: ">") else { return nil }
+            let level = input[index + 2]
+            guard level == UInt8(ascii: "2") || level == UInt8(ascii: "3") else { return nil }
+            index += 4
+            return Character(UnicodeScalar(level))
         }
 
         /// The text up to `terminator` (consumed, not returned); the rest of the input if absent.
         mutating func take(until terminator: String) -> String {
+            let pattern = Array(terminator.utf8)
+            let first = pattern[0]
             let start = index
-            while index < input.count, !matches(terminator, at: index) { index += 1 }
+            while index < input.count, input[index] != first || !matches(pattern, at: index) { index += 1 }
             let text = String(decoding: input[start..<index], as: UTF8.self)
-            if index < input.count { index += terminator.utf8.count }
+            if index < input.count { index += pattern.count }
             return text
         }
     }
@@ -142,14 +164,18 @@ enum HTMLPolish {
     /// them, so many segments' bodies can share one page (the packet).
     static func scopingIDs(_ html: String, prefix: String) -> String {
         var scanner = Scanner(Array(html.utf8))
+        // Every pattern starts with a space or `u`: other bytes are copied in runs.
+        func mayStart(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "u") }
         while !scanner.atEnd {
-            if scanner.consume(" id=\"") {
+            if !mayStart(scanner.peek) {
+                scanner.copy(until: mayStart)
+            } else if scanner.consume(Self.idAttribute) {
                 scanner.emit(" id=\"\(prefix)-")
-            } else if scanner.consume(" href=\"#") {
+            } else if scanner.consume(Self.fragmentLink) {
                 scanner.emit(" href=\"#\(prefix)-")
-            } else if scanner.consume("url(#") {
+            } else if scanner.consume(Self.fragmentURL) {
                 scanner.emit("url(#\(prefix)-")
-            } else if let attribute = ["aria-labelledby", "aria-describedby"].first(where: { scanner.consume(" \($0)=\"") }) {
+            } else if let attribute = Self.idListAttributes.first(where: { scanner.consume($0.pattern) })?.name {
                 let ids = scanner.take(until: "\"").split(separator: " ").map { "\(prefix)-\($0)" }
                 scanner.emit(" \(attribute)=\"\(ids.joined(separator: " "))\"")
             } else {
@@ -158,4 +184,9 @@ enum HTMLPolish {
         }
         return String(decoding: scanner.output, as: UTF8.self)
     }
+
+    static let idAttribute = Array(" id=\"".utf8)
+    static let fragmentLink = Array(" href=\"#".utf8)
+    static let fragmentURL = Array("url(#".utf8)
+    static let idListAttributes = ["aria-labelledby", "aria-describedby"].map { (name: $0, pattern: Array(" \($0)=\"".utf8)) }
 }

@@ -13,6 +13,9 @@ extension SLAPlanner {
         }
 
         var parts: [Int: Part]
+        /// The parts in channel order: sums over a dictionary's own order would differ in their
+        /// last bits from one run of the program to the next (and so would the page).
+        var orderedParts: [Part] { parts.sorted { $0.key < $1.key }.map(\.value) }
         var arrivalsPerHour: Double
         var handleHours: Double
         var agents: Int
@@ -36,12 +39,22 @@ extension SLAPlanner {
 
         /// The pod's reference attainment: its channels' weighted by in-hours arrivals.
         func attainment(agents c: Int) -> Double {
-            let total = parts.values.reduce(0) { $0 + $1.arrivalsPerHour }
+            let ordered = orderedParts
+            let total = ordered.reduce(0) { $0 + $1.arrivalsPerHour }
             guard total > 0 else { return 1 }
-            return parts.values.reduce(0) { $0 + $1.arrivalsPerHour * attainment($1, agents: c) } / total
+            return ordered.reduce(0) { $0 + $1.arrivalsPerHour * attainment($1, agents: c) } / total
         }
 
         var attainment: Double { attainment(agents: agents) }
+
+        /// The pod's in-hours arrival rate and mean handle time over its channels, summed in
+        /// channel order.
+        static func pooled(_ parts: [Int: Part]) -> (arrivalsPerHour: Double, handleHours: Double) {
+            let ordered = parts.sorted { $0.key < $1.key }.map(\.value)
+            let lambda = ordered.reduce(0) { $0 + $1.arrivalsPerHour }
+            let handle = lambda > 0 ? ordered.reduce(0) { $0 + $1.arrivalsPerHour * $1.handleHours } / lambda : 0
+            return (lambda, handle)
+        }
 
         var channels: [Int: (attainment: Double, model: ReferenceModel)] {
             parts.mapValues { (attainment($0, agents: agents), $0.model) }
@@ -80,8 +93,7 @@ extension SLAPlanner {
                 arrivalsPerHour: hours > 0 ? inHoursLeads / hours : 0, handleHours: channel.handleSeconds / 3600, slaHours: sla,
                 target: channel.target, model: model)
         }
-        let lambda = parts.values.reduce(0) { $0 + $1.arrivalsPerHour }
-        let handle = lambda > 0 ? parts.values.reduce(0) { $0 + $1.arrivalsPerHour * $1.handleHours } / lambda : 0
+        let (lambda, handle) = Reference.pooled(parts)
         return Reference(parts: parts, arrivalsPerHour: lambda, handleHours: handle, agents: agents)
     }
 }
