@@ -39,6 +39,7 @@ let package = Package(
                 "HandoffCore",
                 "CCmarkGFM",
                 "CHandoffSystem",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),

@@ -47,13 +47,21 @@ struct Build: AsyncParsableCommand {
         if !quiet {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let records = report.recordsWritten.count
-            print(
-                "Built \(report.plans.count) segment\(report.plans.count == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages (\(report.filesWritten) files), \(report.warningCount) warning\(report.warningCount == 1 ? "" : "s"), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
-            )
+            let n = report.segmentCount
+            let warnings = "\(report.warningCount) warning\(report.warningCount == 1 ? "" : "s")"
+            if report.unchanged {
+                print(
+                    "\(output)/ is up to date: nothing changed since the last build (\(n) segment\(n == 1 ? "" : "s"), \(report.pagesWritten) pages, \(warnings)), \(seconds)s"
+                )
+            } else {
+                print(
+                    "Built \(n) segment\(n == 1 ? "" : "s") into \(output)/: \(report.pagesWritten) pages (\(report.filesWritten) files), \(warnings), \(records) plan record\(records == 1 ? "" : "s") written, \(seconds)s"
+                )
+            }
         }
         if let stageTimes {
             let seconds = Date().timeIntervalSince(started)
-            print(TimingsReport.text(stageTimes, planned: report.plans.count, wallSeconds: seconds))
+            print(TimingsReport.text(stageTimes, planned: report.plans.count, unchanged: report.unchanged, wallSeconds: seconds))
         }
     }
 }

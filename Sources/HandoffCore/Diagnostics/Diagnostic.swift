@@ -1,6 +1,6 @@
 /// One finding about a brief, reported in the compiler convention
 /// `file:line:col: error: message`, with the offending line and a caret under the column.
-public struct Diagnostic: Error, Sendable, Hashable, CustomStringConvertible {
+public struct Diagnostic: Error, Sendable, Hashable, Codable, CustomStringConvertible {
     /// How serious a finding is.
     public enum Severity: String, Sendable, Hashable, Codable {
         /// Stops the build (exit 1).

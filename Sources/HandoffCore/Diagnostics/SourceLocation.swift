@@ -1,5 +1,5 @@
 /// A place in a brief: file, 1-based line and 1-based column (in Unicode scalars).
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

@@ -111,6 +111,18 @@ public struct BuildDriver: Sendable {
                 (options.plans, "the plans folder"),
             ],
             current: options.disk.currentFolder, disk: options.disk)
+        // Nothing changed since the last full build into this output: it stays as it is.
+        let tool = SLACache.currentTool()
+        if options.segments.isEmpty, let cache = options.cache {
+            let kept = options.timings.measure(.compare) { () -> BuildReport? in
+                let digest = BuildStamp.inputsDigest(options, output: output, cache: cache, tool: tool)
+                guard let stamp = BuildStamp.read(cache: cache, output: output, disk: options.disk),
+                    stamp.matches(inputs: digest, tool: tool, output: output, disk: options.disk)
+                else { return nil }
+                return BuildReport(unchanged: stamp.summary)
+            }
+            if let kept { return kept }
+        }
         let templates = try BuildStage.render.run { () throws(HandoffError) in try loadTemplates() }
         var report = try await check()
         guard !report.hasErrors else { return report }
@@ -182,6 +194,19 @@ public struct BuildDriver: Sendable {
         }
         report.filesWritten = files.count
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        report.segmentCount = allPlans.count
+        // What this build read and left, for the next build to compare with.
+        if options.segments.isEmpty, let cache = options.cache {
+            options.timings.measure(.compare) {
+                if let digest = BuildStamp.inputsDigest(options, output: output, cache: cache, tool: tool) {
+                    let summary = BuildStamp.Summary(
+                        diagnostics: report.diagnostics, notes: report.notes, segments: allPlans.count, briefs: report.briefCount,
+                        pages: report.pagesWritten, files: report.filesWritten)
+                    BuildStamp(tool: tool, inputs: digest, output: BuildStamp.listing(output, disk: options.disk), summary: summary)
+                        .write(cache: cache, output: output, disk: options.disk)
+                }
+            }
+        }
         return report
     }
 

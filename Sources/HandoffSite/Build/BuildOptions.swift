@@ -42,8 +42,24 @@ public struct BuildReport: Sendable {
     public var samples: [String: String] = [:]
     /// The plan records in the plans folder when the run began.
     public var records: [AuditTrail.Record] = []
+    /// The build found nothing changed since the last one and left the output as it was; the
+    /// diagnostics and counts are that build's.
+    public var unchanged = false
+    /// Segments in the site: planned now, or by the build whose output was kept.
+    public var segmentCount = 0
 
     public init() {}
+
+    /// The report of the build whose output is kept unchanged.
+    init(unchanged summary: BuildStamp.Summary) {
+        diagnostics = summary.diagnostics
+        notes = summary.notes
+        segmentCount = summary.segments
+        briefCount = summary.briefs
+        pagesWritten = summary.pages
+        filesWritten = summary.files
+        unchanged = true
+    }
 
     public var hasErrors: Bool { diagnostics.hasErrors }
 

@@ -6,6 +6,8 @@ import Synchronization
 public final class BuildTimings: Sendable {
     /// The stages, in the order a build reaches them.
     public enum Stage: String, CaseIterable, Sendable {
+        /// Comparing the inputs and the output with the last build's stamp.
+        case compare
         case load, plan, simulate, records, markdown, cmark, polish, templates, write
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// The `--timings` table: each stage's work in seconds, and what it covered.
 public enum TimingsReport {
-    public static func text(_ timings: BuildTimings, planned: Int, wallSeconds: Double) -> String {
+    public static func text(_ timings: BuildTimings, planned: Int, unchanged: Bool = false, wallSeconds: Double) -> String {
         let simulated = timings.count(.simulate)
         var rows: [(String, Double, String)] = []
         for stage in BuildTimings.Stage.allCases {
@@ -12,8 +12,11 @@ public enum TimingsReport {
             case .plan:
                 // Planning's figure includes the simulation it waited for; shown apart below.
                 seconds -= timings.seconds(.simulate)
-                note = "\(planned) brief\(planned == 1 ? "" : "s")"
-            case .simulate: note = "\(simulated) simulated, \(max(0, planned - simulated)) from the cache"
+                note = unchanged ? "0 briefs" : "\(planned) brief\(planned == 1 ? "" : "s")"
+            case .simulate:
+                note = unchanged ? "0 simulated" : "\(simulated) simulated, \(max(0, planned - simulated)) from the cache"
+            case .compare:
+                note = unchanged ? "nothing changed since the last build: the output is kept as it is" : ""
             default: break
             }
             rows.append((stage.rawValue, max(0, seconds), note))

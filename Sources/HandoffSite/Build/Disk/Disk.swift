@@ -57,6 +57,40 @@ public struct Disk: Sendable {
         return result
     }
 
+    /// One entry of a folder tree, with what identifies its version.
+    struct TreeEntry {
+        var path: String
+        var folder: Bool
+        var size: Int64
+        var modified: Int64
+        var inode: UInt64
+    }
+
+    /// Every entry below a folder (links not followed), as paths relative to it, in a stable
+    /// order; `hidden` includes names starting with a dot; `skipping` lists relative paths
+    /// left out with everything below them.
+    func tree(_ folder: String, hidden: Bool, skipping: Set<String> = []) -> [TreeEntry] {
+        var result: [TreeEntry] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? folder : folder + "/" + relative
+            for name in list(path) ?? [] where hidden || !name.hasPrefix(".") {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                guard !skipping.contains(child) else { continue }
+                var info = stat()
+                guard lstat(folder + "/" + child, &info) == 0 else { continue }
+                let isFolder = (info.st_mode & S_IFMT) == S_IFDIR
+                result.append(
+                    TreeEntry(
+                        path: child, folder: isFolder, size: isFolder ? 0 : Int64(info.st_size),
+                        modified: isFolder ? 0 : Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+                        inode: UInt64(info.st_ino)))
+                if isFolder { walk(child) }
+            }
+        }
+        walk("")
+        return result
+    }
+
     /// What a bounded read found.
     enum Read {
         case bytes([UInt8])
@@ -129,6 +163,19 @@ public struct Disk: Sendable {
         if close(fd) != 0 { ok = false }
         if !ok { errno = saved == 0 ? EIO : saved }
         return ok
+    }
+
+    /// Writes `data` beside `path` and renames it into place, so a reader sees the whole old
+    /// file or the whole new one (cache entries, build stamps). False when it could not.
+    @discardableResult
+    func replace(_ path: String, with data: Data) -> Bool {
+        let temporary = path + ".\(getpid()).tmp"
+        let written = data.withUnsafeBytes { raw in createFile(temporary, bytes: raw.bindMemory(to: UInt8.self)) }
+        guard written, (try? rename(temporary, path)) != nil else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 
     /// Appends to `path`, creating it if needed (a CI job summary other steps also write to).

@@ -58,19 +58,15 @@ public struct SLACache: Sendable {
             let data = try? encoder.encode(
                 Entry(format: Self.format, version: Self.formatVersion, tool: tool, inputs: digest, model: model))
         else { return }
-        let final = path(digest)
-        let temporary = final + ".\(getpid()).tmp"
-        let written = data.withUnsafeBytes { raw in disk.createFile(temporary, bytes: raw.bindMemory(to: UInt8.self)) }
-        guard written, (try? disk.rename(temporary, final)) != nil else {
-            disk.unlink(temporary)
-            return
-        }
+        disk.replace(path(digest), with: data)
     }
 
-    /// Removes entries no current brief uses, so the folder does not grow with every edit.
+    /// Removes entries no current brief uses, so the folder does not grow with every edit, and
+    /// build stamps a killed build left half-written.
     public func prune(keeping digests: Set<String>) {
         let wanted = Set(digests.map { (path($0) as NSString).lastPathComponent })
-        for name in disk.list(folder) ?? [] where name.hasPrefix("sla-") && !wanted.contains(name) {
+        for name in disk.list(folder) ?? []
+        where (name.hasPrefix("sla-") && !wanted.contains(name)) || (name.hasPrefix("build-") && name.hasSuffix(".tmp")) {
             disk.unlink(folder + "/" + name)
         }
     }
