@@ -92,6 +92,8 @@ extension SLAPlanner {
             reasons.append(.newestFirstHelps(pod: pod.name, newestFirst: newest.attainment, earliestDeadline: fcfs.attainment))
         }
 
+        reasons = Self.leadingFirst(reasons)
+
         // The response time the target share gets today.
         var waits = base.podWaits.isEmpty ? [] : base.podWaits[local]
         let achievable = waits.isEmpty ? 0 : Quantile.select(&waits, target) / 60
@@ -116,6 +118,28 @@ extension SLAPlanner {
             bestAttainment: ceiling, achievableFirstTouchMinutes: achievable, options: options, fix: fix, channels: channels,
             status: status, reasons: reasons,
             staffingCurve: staffingCurve(local, group: &group, pod: pod, required: required?.0, reference: reference))
+    }
+
+    /// The reasons with the one that explains the verdict and its fix first (the page's "Why"):
+    /// a queue that cannot keep up; then a target no headcount reaches (so the fix is not reps);
+    /// then the channel furthest short; the rest after, each kind in the order found.
+    static func leadingFirst(_ reasons: [SLAReason]) -> [SLAReason] {
+        func rank(_ reason: SLAReason) -> (Int, Double) {
+            switch reason {
+            case .queueGrowsWithoutBound: (0, 0)
+            case .noHeadcountReaches: (1, 0)
+            case .belowTarget(_, _, let simulated, _): (2, simulated)
+            case .uncertain(_, _, let low, _, _): (3, low)
+            case .utilisationAboveLimit: (4, 0)
+            case .newestFirstHelps: (5, 0)
+            case .replicaCap: (6, 0)
+            case .namedOwners: (7, 0)
+            }
+        }
+        return reasons.enumerated().sorted { a, b in
+            let (x, y) = (rank(a.element), rank(b.element))
+            return (x.0, x.1, a.offset) < (y.0, y.1, b.offset)
+        }.map(\.element)
     }
 
     /// Each change, simulated: the attainment it reaches with today's reps and the reps it needs.

@@ -1,0 +1,26 @@
+import Testing
+
+@testable import HandoffCore
+
+@Suite("Verdict reasons")
+struct VerdictReasonTests {
+    /// The page's "Why" is a pod's first reason; it must be the one the verdict and the fix
+    /// rest on. The smb brief's EU pod read "German-speaking: 47% in time" beside a weakest-pod
+    /// figure of 33%, while its other channel was at 24.9% and no headcount could fix it.
+    @Test func theReasonThatExplainsTheFixComesFirst() {
+        let german = SLAReason.belowTarget(pod: "EU", rule: "German-speaking", simulated: 0.47, target: 0.8)
+        let everyone = SLAReason.belowTarget(pod: "EU", rule: "Everyone else", simulated: 0.249, target: 0.8)
+        let ceiling = SLAReason.noHeadcountReaches(pod: "EU", ceiling: 0.398, target: 0.8, causes: [.calendarClockRunsWhileClosed])
+        let newest = SLAReason.newestFirstHelps(pod: "EU", newestFirst: 0.402, earliestDeadline: 0.33)
+        #expect(SLAPlanner.leadingFirst([german, everyone, ceiling, newest]) == [ceiling, everyone, german, newest])
+        // Without a ceiling, the channel furthest short leads.
+        #expect(SLAPlanner.leadingFirst([german, everyone, newest]) == [everyone, german, newest])
+        // A queue that cannot keep up explains everything else.
+        let queue = SLAReason.queueGrowsWithoutBound(pod: "EU", utilisation: 1.2, moreAgents: 2)
+        #expect(SLAPlanner.leadingFirst([german, ceiling, queue]).first == queue)
+        // Ties keep the order found.
+        let uk = SLAReason.belowTarget(pod: "UK", rule: "UK", simulated: 0.47, target: 0.8)
+        #expect(SLAPlanner.leadingFirst([uk, german]) == [uk, german])
+        #expect(SLAPlanner.leadingFirst([german, uk]) == [german, uk])
+    }
+}
