@@ -23,4 +23,25 @@ struct VerdictReasonTests {
         #expect(SLAPlanner.leadingFirst([uk, german]) == [uk, german])
         #expect(SLAPlanner.leadingFirst([german, uk]) == [german, uk])
     }
+
+    /// A rotation shares its leads between pods; one pod that cannot keep up is in breach, and
+    /// the other, touching its own leads in time, is not dragged into breach with it (nor
+    /// reported as short of replicas when its own figures are precise).
+    @Test func aPodIsJudgedOnItsOwnLeadsNotOnItsRotationPartner() throws {
+        let yaml = TestBriefs.replacing([
+            "volume": "volume:\n  leads-per-week: 400\n  handle-time: 15m",
+            "pods": "pods:\n  - name: East\n    reps: 12\n  - name: West\n    reps: 1",
+            "routing": "routing:\n  - name: Rest\n    assign: round-robin East, West\n    weights: East 50%, West 50%",
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let east = try #require(plan.sla.pods.first { $0.name == "East" })
+        let west = try #require(plan.sla.pods.first { $0.name == "West" })
+        #expect(west.utilisation >= 1 && west.status == .breach)
+        #expect(east.utilisation < 0.5)
+        #expect(east.simulated.attainment >= 0.95, "\(east.simulated)")
+        #expect(east.status == .meets, "\(east.reasons)")
+        #expect(east.channels.allSatisfy { $0.status == .meets })
+        #expect(!east.reasons.contains { if case .replicaCap = $0 { true } else { false } }, "\(east.reasons)")
+        #expect(plan.sla.status == .breach, "the segment is as weak as its weakest pod")
+    }
 }

@@ -10,33 +10,40 @@ struct BinaryHeap<Element: HeapOrdered>: Sendable {
     var isEmpty: Bool { items.isEmpty }
     var peek: Element? { items.first }
 
+    // Both sifts move a hole instead of swapping, over the buffer without bounds or uniqueness
+    // checks: the heaps are read on every simulated event. The comparisons are the textbook
+    // ones, so elements come out in exactly the same order as a swapping heap gives.
     mutating func push(_ e: Element) {
         items.append(e)
-        var i = items.count - 1
-        while i > 0 {
-            let parent = (i - 1) / 2
-            guard Element.before(items[i], items[parent]) else { break }
-            items.swapAt(i, parent)
-            i = parent
+        items.withUnsafeMutableBufferPointer { buffer in
+            var i = buffer.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                guard Element.before(e, buffer[parent]) else { break }
+                buffer[i] = buffer[parent]
+                i = parent
+            }
+            buffer[i] = e
         }
     }
 
     mutating func pop() -> Element {
         let top = items[0]
         let last = items.removeLast()
-        if !items.isEmpty {
-            items[0] = last
+        guard !items.isEmpty else { return top }
+        items.withUnsafeMutableBufferPointer { buffer in
+            let count = buffer.count
             var i = 0
             while true {
                 let l = 2 * i + 1
+                guard l < count else { break }
                 let r = l + 1
-                var m = i
-                if l < items.count, Element.before(items[l], items[m]) { m = l }
-                if r < items.count, Element.before(items[r], items[m]) { m = r }
-                if m == i { break }
-                items.swapAt(i, m)
+                let m = r < count && Element.before(buffer[r], buffer[l]) ? r : l
+                guard Element.before(buffer[m], last) else { break }
+                buffer[i] = buffer[m]
                 i = m
             }
+            buffer[i] = last
         }
         return top
     }

@@ -46,7 +46,7 @@ struct PodClock {
     func instant(atOpenTime openTime: Double) -> Double {
         guard !cumulative.isEmpty else { return .infinity }
         let from = k >= 0 && cumulative[k] <= openTime ? k : 0
-        let i = max(0, OpenIntervals.lastIndex(in: cumulative, notAfter: openTime, from: from))
+        let i = max(0, OpenIntervals.lastIndex(in: cumulative, notAfter: openTime, gallopingFrom: from))
         let t = starts[i] + (openTime - cumulative[i])
         return t <= ends[i] ? t : .infinity
     }

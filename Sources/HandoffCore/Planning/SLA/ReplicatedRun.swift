@@ -135,10 +135,10 @@ struct ReplicatedRun {
             }
             if done { break }
         }
-        let capped: Bool = {
+        // The cap was reached: each figure whose own interval is still wider than ±1 point says so.
+        let reachedCap: Bool = {
             if case .replicas = stop { return false }
             return n >= cap
-                && (0..<(channels * pods)).contains { !cellRates[$0].isEmpty && Self.interval(cellRates[$0]).half > Self.precision }
         }()
         func figures(_ rates: [Double], _ leads: Double, _ waits: inout [Double], clock: Brief.SLAClock) -> SimulatedFigures {
             let (mean, half) = Self.interval(rates)
@@ -149,7 +149,7 @@ struct ReplicatedRun {
             let p90 = waits.isEmpty ? 0 : Quantile.select(&waits, 0.9)
             return SimulatedFigures(
                 leads: leads / Double(max(n, 1)), attainment: mean, low: max(0, mean - half), high: min(1, mean + half), replicas: n,
-                capped: capped, medianMinutes: median / 60, p90Minutes: p90 / 60, overAWeek: over)
+                capped: reachedCap && half > Self.precision, medianMinutes: median / 60, p90Minutes: p90 / 60, overAWeek: over)
         }
         var channelFigures: [SimulatedFigures] = []
         for c in 0..<channels {

@@ -32,8 +32,9 @@ extension SLAPlanner {
             let channel = net.channels[c]
             let figures = base.cells[c * net.pods.count + local]
             guard figures.replicas > 0 else { continue }
-            let channelUtil = channel.routing.pods.map { utilisation(net, $0) }.max() ?? util
-            let verdict = SLAStatus.judge(figures, target: channel.target, utilisation: channelUtil)
+            // This pod's own figures and workload: another pod of a rotation that cannot keep up
+            // has its own verdict, and does not make this pod's on-time leads a breach.
+            let verdict = SLAStatus.judge(figures, target: channel.target, utilisation: util)
             status = max(status, verdict)
             let ref = reference.channels[c] ?? (0, .pooled)
             channels.append(
@@ -53,7 +54,9 @@ extension SLAPlanner {
         } else if util > 0.85 {
             reasons.append(.utilisationAboveLimit(pod: pod.name, utilisation: util))
         }
-        if base.pods[local].capped { reasons.append(.replicaCap(pod: pod.name, replicas: base.replicas)) }
+        if serving.contains(where: { base.cells[$0 * net.pods.count + local].capped }) {
+            reasons.append(.replicaCap(pod: pod.name, replicas: base.replicas))
+        }
 
         // The ceiling and the staffing that meets the target under the real calendar.
         // The ceiling: the same router with as many reps in this pod as leads could want.
