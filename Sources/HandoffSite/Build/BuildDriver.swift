@@ -113,9 +113,13 @@ public struct BuildDriver: Sendable {
             current: options.disk.currentFolder, disk: options.disk)
         // Nothing changed since the last full build into this output: it stays as it is.
         let tool = SLACache.currentTool()
-        if options.segments.isEmpty, let cache = options.cache {
+        let stamped = options.segments.isEmpty ? options.cache : nil
+        let sources = stamped.flatMap { cache in
+            options.timings.measure(.compare) { BuildStamp.sources(options, output: output, cache: cache, tool: tool) }
+        }
+        if let cache = stamped, let sources {
             let kept = options.timings.measure(.compare) { () -> BuildReport? in
-                let digest = BuildStamp.inputsDigest(options, output: output, cache: cache, tool: tool)
+                let digest = BuildStamp.inputsDigest(sources, options: options)
                 guard let stamp = BuildStamp.read(cache: cache, output: output, disk: options.disk),
                     stamp.matches(inputs: digest, tool: tool, output: output, disk: options.disk)
                 else { return nil }
@@ -196,9 +200,9 @@ public struct BuildDriver: Sendable {
         report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
         report.segmentCount = allPlans.count
         // What this build read and left, for the next build to compare with.
-        if options.segments.isEmpty, let cache = options.cache {
+        if let cache = stamped, let sources {
             options.timings.measure(.compare) {
-                if let digest = BuildStamp.inputsDigest(options, output: output, cache: cache, tool: tool) {
+                if let digest = BuildStamp.inputsDigest(sources, options: options) {
                     let summary = BuildStamp.Summary(
                         diagnostics: report.diagnostics, notes: report.notes, segments: allPlans.count, briefs: report.briefCount,
                         pages: report.pagesWritten, files: report.filesWritten)

@@ -41,7 +41,7 @@ public struct InputFields: Sendable, Hashable, Codable {
         }
         if let sampleCSV {
             let hash = SHA256.hash(data: Data(sampleCSV.utf8))
-            fields.append(Field(field: Self.sampleField, value: hash.prefix(4).map { String(format: "%02x", $0) }.joined()))
+            fields.append(Field(field: Self.sampleField, value: PlanDigest.hex(hash.prefix(4))))
         }
         self.fields = fields
     }

@@ -14,9 +14,13 @@ public enum PlanDigest {
         }
         var canonical = canonicalJSON(inputs).serialized(pretty: false)
         if let sampleCSV { canonical += "\u{0}sample\u{0}" + sampleCSV }
-        let hash = SHA256.hash(data: Data(canonical.utf8))
-        let hex = Array("0123456789abcdef")
-        return "sha256:" + String(hash.flatMap { [hex[Int($0 >> 4)], hex[Int($0 & 0x0F)]] })
+        return "sha256:" + hex(SHA256.hash(data: Data(canonical.utf8)))
+    }
+
+    /// Bytes as lowercase hexadecimal digits.
+    public static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef")
+        return String(bytes.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 0x0F)]] })
     }
 
     static func canonicalJSON(_ node: YAMLNode) -> JSONValue {

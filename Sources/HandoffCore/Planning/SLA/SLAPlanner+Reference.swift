@@ -15,7 +15,9 @@ extension SLAPlanner {
         var parts: [Int: Part]
         /// The parts in channel order: sums over a dictionary's own order would differ in their
         /// last bits from one run of the program to the next (and so would the page).
-        var orderedParts: [Part] { parts.sorted { $0.key < $1.key }.map(\.value) }
+        var orderedParts: [Part] { Self.ordered(parts) }
+
+        static func ordered(_ parts: [Int: Part]) -> [Part] { parts.sorted { $0.key < $1.key }.map(\.value) }
         var arrivalsPerHour: Double
         var handleHours: Double
         var agents: Int
@@ -50,7 +52,7 @@ extension SLAPlanner {
         /// The pod's in-hours arrival rate and mean handle time over its channels, summed in
         /// channel order.
         static func pooled(_ parts: [Int: Part]) -> (arrivalsPerHour: Double, handleHours: Double) {
-            let ordered = parts.sorted { $0.key < $1.key }.map(\.value)
+            let ordered = ordered(parts)
             let lambda = ordered.reduce(0) { $0 + $1.arrivalsPerHour }
             let handle = lambda > 0 ? ordered.reduce(0) { $0 + $1.arrivalsPerHour * $1.handleHours } / lambda : 0
             return (lambda, handle)

@@ -17,15 +17,6 @@ public struct BuildStamp: Codable, Sendable, Equatable {
     static let format = "handoff-build-stamp"
     static let formatVersion = 1
 
-    /// One entry of the output folder as the build left it.
-    struct Entry: Codable, Sendable, Equatable {
-        var path: String
-        var size: Int64
-        var modified: Int64
-        var inode: UInt64
-        var folder: Bool
-    }
-
     /// What the build reported.
     struct Summary: Codable, Sendable, Equatable {
         var diagnostics: [Diagnostic]
@@ -40,62 +31,73 @@ public struct BuildStamp: Codable, Sendable, Equatable {
     var version = Self.formatVersion
     var tool: String
     var inputs: String
-    var output: [Entry]
+    /// Every entry of the output folder as the build left it.
+    var output: [Disk.TreeEntry]
     var summary: Summary
 
     /// The stamp's file for an output folder (by its real path) in the cache folder.
     static func path(cache: String, output: OutputFolder) -> String {
-        let hash = SHA256.hash(data: Data(output.path.utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
-        return cache + "/build-" + hash + ".json"
+        cache + "/build-" + PlanDigest.hex(SHA256.hash(data: Data(output.path.utf8)).prefix(8)) + ".json"
     }
 
-    /// One digest over everything a full build reads: the options that shape the site, every
-    /// file of the content folder (briefs and samples), the templates folder and the plans
-    /// folder, by relative path and bytes; nil when something cannot be read (then the build
-    /// runs and reports it).
-    static func inputsDigest(_ options: BuildOptions, output: OutputFolder, cache: String, tool: String) -> String? {
+    /// The digest of what a full build reads before it writes: the options that shape the site,
+    /// the executable, and every file of the content folder (briefs and samples) and the
+    /// templates folder, by relative path and bytes; nil when something cannot be read (then the
+    /// build runs and reports it). Taken once, before the briefs are read: an edit made during
+    /// the build is a change for the next one.
+    static func sources(_ options: BuildOptions, output: OutputFolder, cache: String, tool: String) -> SHA256? {
         var hasher = SHA256()
-        func add(_ label: String, _ text: String) {
-            hasher.update(data: Data("\(label)\u{0}\(text.utf8.count)\u{0}\(text)\u{0}".utf8))
+        for (label, text) in [
+            ("format", "\(format) \(formatVersion)"), ("tool", tool), ("content", options.content), ("output", output.path),
+            ("templates", options.templates ?? ""), ("templates-explicit", options.templatesExplicit ? "yes" : "no"),
+            ("plans", options.plans), ("as-of", options.asOf.description), ("base-url", options.baseURL ?? ""),
+        ] {
+            add(label, text, to: &hasher)
         }
-        add("format", "\(format) \(formatVersion)")
-        add("tool", tool)
-        add("content", options.content)
-        add("output", output.path)
-        add("templates", options.templates ?? "")
-        add("templates-explicit", options.templatesExplicit ? "yes" : "no")
-        add("plans", options.plans)
-        add("as-of", options.asOf.description)
-        add("base-url", options.baseURL ?? "")
-        let templates = options.templates ?? "Templates"
-        for (role, folder, hidden) in [("content", options.content, true), ("templates", templates, true), ("plans", options.plans, false)]
-        {
-            guard options.disk.isFolder(folder) else {
-                add(role, "missing")
-                continue
-            }
-            // A folder that holds the output or the cache (`--content .`) does not count them,
-            // nor a repository's history.
-            let real = OutputFolder.realPath(OutputFolder.absolutePath(folder, in: options.disk.currentFolder))
-            let inside = [output.path, OutputFolder.realPath(OutputFolder.absolutePath(cache, in: options.disk.currentFolder))]
-                .filter { $0.hasPrefix(real + "/") }.map { String($0.dropFirst(real.count + 1)) }
-            for entry in options.disk.tree(folder, hidden: hidden, skipping: Set(inside + [".git"])) where !entry.folder {
-                let path = folder + "/" + entry.path
-                guard case .bytes(let bytes) = options.disk.read(path, limit: 1 << 40) else { return nil }
-                add(role + "-file", entry.path)
-                hasher.update(data: Data("\(bytes.count)\u{0}".utf8))
-                hasher.update(data: bytes)
-            }
+        // A folder that holds the output or the cache (`--content .`) does not count them, nor
+        // a repository's history.
+        let current = options.disk.currentFolder
+        let skipped = [output.path, OutputFolder.realPath(OutputFolder.absolutePath(cache, in: current))]
+        for (role, folder) in [("content", options.content), ("templates", options.templates ?? "Templates")] {
+            guard add(folder: folder, role: role, hidden: true, skipping: skipped, disk: options.disk, to: &hasher) else { return nil }
         }
-        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher
+    }
+
+    /// The digest of everything a full build reads: its `sources`, and the plans folder as it is
+    /// now (the build adds its records there).
+    static func inputsDigest(_ sources: SHA256, options: BuildOptions) -> String? {
+        var hasher = sources
+        guard add(folder: options.plans, role: "plans", hidden: false, skipping: [], disk: options.disk, to: &hasher) else { return nil }
+        return "sha256:" + PlanDigest.hex(hasher.finalize())
+    }
+
+    private static func add(_ label: String, _ text: String, to hasher: inout SHA256) {
+        hasher.update(data: Data("\(label)\u{0}\(text.utf8.count)\u{0}\(text)\u{0}".utf8))
+    }
+
+    /// Adds a folder's files, by relative path and bytes, leaving out `skipping` (real paths)
+    /// and `.git`; false when a file cannot be read.
+    private static func add(folder: String, role: String, hidden: Bool, skipping: [String], disk: Disk, to hasher: inout SHA256)
+        -> Bool
+    {
+        guard disk.isFolder(folder) else {
+            add(role, "missing", to: &hasher)
+            return true
+        }
+        let real = OutputFolder.realPath(OutputFolder.absolutePath(folder, in: disk.currentFolder))
+        let inside = skipping.filter { $0.hasPrefix(real + "/") }.map { String($0.dropFirst(real.count + 1)) }
+        for entry in disk.tree(folder, hidden: hidden, skipping: Set(inside + [".git"])) where !entry.folder {
+            guard case .bytes(let bytes) = disk.read(folder + "/" + entry.path, limit: 1 << 40) else { return false }
+            add(role + "-file", entry.path, to: &hasher)
+            hasher.update(data: Data("\(bytes.count)\u{0}".utf8))
+            hasher.update(data: bytes)
+        }
+        return true
     }
 
     /// Every entry below the output folder, with what identifies its version.
-    static func listing(_ output: OutputFolder, disk: Disk) -> [Entry] {
-        disk.tree(output.path, hidden: true).map {
-            Entry(path: $0.path, size: $0.size, modified: $0.modified, inode: $0.inode, folder: $0.folder)
-        }
-    }
+    static func listing(_ output: OutputFolder, disk: Disk) -> [Disk.TreeEntry] { disk.tree(output.path, hidden: true) }
 
     /// The stamp kept for this output, if it reads back whole.
     static func read(cache: String, output: OutputFolder, disk: Disk) -> BuildStamp? {

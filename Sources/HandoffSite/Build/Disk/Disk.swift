@@ -58,7 +58,7 @@ public struct Disk: Sendable {
     }
 
     /// One entry of a folder tree, with what identifies its version.
-    struct TreeEntry {
+    struct TreeEntry: Codable, Sendable, Equatable {
         var path: String
         var folder: Bool
         var size: Int64
