@@ -152,7 +152,6 @@ public struct BuildDriver: Sendable {
             return renderer
         }()
         let chosenSegments = Set(chosen.map(\.segment))
-        let progress = self.progress
         let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
         let extras: [String: SegmentExtras] = Dictionary(
             uniqueKeysWithValues: allPlans.map { plan in
@@ -162,31 +161,16 @@ public struct BuildDriver: Sendable {
                 }
                 return (plan.segment, SegmentExtras(trail: trail, latestRecord: record))
             })
-        // Every segment is rendered for the packet; only chosen ones are written.
-        let rendered = await withTaskGroup(of: (String, RenderedSegment, [SiteFile]).self) { group in
-            for plan in allPlans {
-                let extra = extras[plan.segment] ?? SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)
-                let write = chosenSegments.contains(plan.segment)
-                group.addTask {
-                    let segment = renderer.render(plan, extras: extra)
-                    return (plan.segment, segment, write ? renderer.segmentFiles(segment) : [])
-                }
-            }
-            var out: [String: (RenderedSegment, [SiteFile])] = [:]
-            for await (slug, segment, files) in group {
-                out[slug] = (segment, files)
-                if out.count % 25 == 0 || out.count == allPlans.count { progress("rendered \(out.count)/\(allPlans.count) pages") }
-            }
-            return out
-        }
-        let site = RenderedSite(segments: allPlans.compactMap { rendered[$0.segment]?.0 })
-        var files = renderer.siteFiles(site)
-        for plan in allPlans { files += rendered[plan.segment]?.1 ?? [] }
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
-        progress("writing \(files.count) files")
-        try BuildStage.write.run { () throws(HandoffError) in
-            try options.timings.measure(.write) { () throws(HandoffError) in
-                try SiteWriter(disk: options.disk).write(files, to: output, keep: keep)
+        let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
+            let site = try SiteWriter(disk: options.disk).begin(output)
+            do throws(HandoffError) {
+                let counts = try await writeSite(allPlans, chosen: chosenSegments, extras: extras, renderer: renderer, into: site)
+                try options.timings.measure(.write) { () throws(HandoffError) in try site.finish(keep: keep) }
+                return counts
+            } catch {
+                site.abandon()
+                throw error
             }
         }
         report.recordsWritten = try BuildStage.records.run { () throws(HandoffError) in
@@ -196,8 +180,8 @@ public struct BuildDriver: Sendable {
         if options.segments.isEmpty, let folder = options.cache {
             SLACache(folder: folder, disk: options.disk).prune(keeping: Set(allPlans.map(\.inputsDigest)))
         }
-        report.filesWritten = files.count
-        report.pagesWritten = files.filter { $0.path.hasSuffix(".html") }.count
+        report.filesWritten = written.files
+        report.pagesWritten = written.pages
         report.segmentCount = allPlans.count
         // What this build read and left, for the next build to compare with.
         if let cache = stamped, let sources {
@@ -212,6 +196,94 @@ public struct BuildDriver: Sendable {
             }
         }
         return report
+    }
+
+    /// Renders every segment and writes each chosen one's files as soon as it is rendered, with
+    /// `packet.html` written alongside in slug order; a few segments render at a time, so memory
+    /// holds a handful of pages, not the site. Returns the files and pages written.
+    func writeSite(
+        _ plans: [HandoffPlan], chosen: Set<String>, extras: [String: SegmentExtras], renderer: SiteRenderer, into site: StagedSite
+    ) async throws(HandoffError) -> (files: Int, pages: Int) {
+        let timings = options.timings
+        var files = renderer.siteFiles(RenderedSite(plans: plans))
+        try timings.measure(.write) { () throws(HandoffError) in try site.write(files) }
+        var counts = (files: files.count + 1, pages: files.filter { $0.path.hasSuffix(".html") }.count + 1)
+        files = []
+        let frame = renderer.packetFrame(plans)
+        let packet = try frame.map { _ throws(HandoffError) in try site.stream(PacketPageOutput.path) }
+        // Without a frame (a template that escapes the body), the bodies wait for the whole page.
+        var bodies: [String] = []
+        var failure: HandoffError?
+        let total = plans.count
+        let inFlight = max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        await withTaskGroup(of: (Int, String, Result<(files: Int, pages: Int), HandoffError>).self) { group in
+            func task(_ i: Int) -> @Sendable () async -> (Int, String, Result<(files: Int, pages: Int), HandoffError>) {
+                let plan = plans[i]
+                let extra = extras[plan.segment] ?? SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)
+                let write = chosen.contains(plan.segment)
+                return {
+                    let segment = renderer.render(plan, extras: extra)
+                    guard write else { return (i, segment.packetBody, .success((0, 0))) }
+                    let files = renderer.segmentFiles(segment)
+                    do throws(HandoffError) {
+                        try timings.measure(.write) { () throws(HandoffError) in try site.write(files) }
+                        return (i, segment.packetBody, .success((files.count, files.filter { $0.path.hasSuffix(".html") }.count)))
+                    } catch {
+                        return (i, segment.packetBody, .failure(error))
+                    }
+                }
+            }
+            var next = 0
+            var emitted = 0
+            var waiting: [Int: String] = [:]
+            // Segments start in slug order and at most a few ahead of the packet's next body.
+            while next < min(total, inFlight) {
+                group.addTask(operation: task(next))
+                next += 1
+            }
+            for await (i, body, result) in group {
+                switch result {
+                case .success(let c):
+                    counts.files += c.files
+                    counts.pages += c.pages
+                case .failure(let error): failure = failure ?? error
+                }
+                waiting[i] = body
+                while let body = waiting.removeValue(forKey: emitted) {
+                    if let packet, let frame, failure == nil {
+                        do throws(HandoffError) {
+                            try timings.measure(.write) { () throws(HandoffError) in
+                                try packet.write(frame[emitted])
+                                try packet.write(body)
+                            }
+                        } catch { failure = error }
+                    } else if frame == nil {
+                        bodies.append(body)
+                    }
+                    emitted += 1
+                }
+                if emitted % 25 == 0 || emitted == total { progress("rendered \(emitted)/\(total) pages") }
+                // A failure stops new work; the segments already started finish.
+                if failure == nil, next < total, next < emitted + 4 * inFlight {
+                    group.addTask(operation: task(next))
+                    next += 1
+                }
+                while failure == nil, next < total, next < emitted + inFlight {
+                    group.addTask(operation: task(next))
+                    next += 1
+                }
+            }
+        }
+        if let failure { throw failure }
+        try timings.measure(.write) { () throws(HandoffError) in
+            if let packet, let frame {
+                try packet.write(frame[total])
+                try packet.close()
+            } else {
+                try site.write([renderer.packetPage(plans, bodies: bodies)])
+            }
+        }
+        return counts
     }
 
     /// Built-ins, overridden by the templates folder's files.

@@ -52,4 +52,13 @@ extension BuildStage {
             throw .during(self, error)
         }
     }
+
+    func run<T>(_ body: () async throws(HandoffError) -> T) async throws(HandoffError) -> T {
+        do {
+            return try await body()
+        } catch {
+            if case .during = error { throw error }
+            throw .during(self, error)
+        }
+    }
 }

@@ -15,10 +15,10 @@ public struct RenderedSegment: Sendable {
     public var folder: String { "segments/\(plan.segment)/" }
 }
 
-/// The whole site's inputs for site-wide outputs.
+/// The whole site's inputs for site-wide outputs: every segment's plan, in slug order. The
+/// rendered pages are not kept for them: each is written as soon as it is rendered.
 public struct RenderedSite: Sendable {
-    /// Every segment, in slug order.
-    public var segments: [RenderedSegment]
+    public var plans: [HandoffPlan]
 }
 
 /// One kind of output file (SPEC §5): what it contributes for each segment and for the site.

@@ -9,7 +9,8 @@ public struct SiteRenderer: Sendable {
     public var timings: BuildTimings?
     /// Outputs written for each segment, and for the site as a whole.
     let segmentOutputs: [any SiteOutput] = [MarkdownOutput(), PacketJSONOutput(), PlanRecordCopyOutput(), SegmentPageOutput()]
-    let siteOutputs: [any SiteOutput] = [IndexOutput(), PacketPageOutput(), AssetsOutput(), SitemapOutput()]
+    /// `packet.html` is not among them: it holds every segment's body, and is streamed.
+    let siteOutputs: [any SiteOutput] = [IndexOutput(), AssetsOutput(), SitemapOutput()]
 
     public init(templates: TemplateSet, asOf: CalendarDate, baseURL: String?, briefCount: Int) {
         context = RenderContext(
@@ -30,8 +31,21 @@ public struct SiteRenderer: Sendable {
         timings.measure(.templates) { segmentOutputs.flatMap { $0.files(for: segment, context) } }
     }
 
-    /// `index.html`, `packet.html`, assets and, with a base URL, `sitemap.xml`.
+    /// `index.html`, assets and, with a base URL, `sitemap.xml`.
     public func siteFiles(_ site: RenderedSite) -> [SiteFile] {
         timings.measure(.templates) { siteOutputs.flatMap { $0.files(for: site, context) } }
+    }
+
+    /// `packet.html` whole, from every segment's id-scoped body (`RenderedSegment.packetBody`).
+    public func packetPage(_ plans: [HandoffPlan], bodies: [String]) -> SiteFile {
+        timings.measure(.templates) {
+            SiteFile(path: PacketPageOutput.path, contents: PacketPageOutput.page(plans, bodies: bodies, context))
+        }
+    }
+
+    /// `packet.html` cut where each segment's body goes, for writing it as segments render;
+    /// nil when the templates do not place every body once, unescaped (use `packetPage`).
+    public func packetFrame(_ plans: [HandoffPlan]) -> [ArraySlice<UInt8>]? {
+        timings.measure(.templates) { PacketPageOutput.frame(plans, context) }
     }
 }

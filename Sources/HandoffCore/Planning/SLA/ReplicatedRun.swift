@@ -28,6 +28,13 @@ struct ReplicatedRun {
     static let precision = 0.01
     static let minimumReplicas = 4
     static let maximumReplicas = 64
+    /// Leads whose arrivals are kept for later variants: the first replicas' up to this many;
+    /// later replicas are drawn again when needed (same seed, same leads). A busy pod has 25,000
+    /// leads a replica, and 64 replicas kept would be 45 MB for one brief.
+    static let keptLeads = 400_000
+    /// Times to first touch pooled for the medians and p90s: whole replicas until this many
+    /// leads (a quarter of a million samples put a p90 well inside a minute).
+    static let pooledWaits = 250_000
 
     /// When to stop adding replicas.
     enum Stop {
@@ -52,6 +59,7 @@ struct ReplicatedRun {
 
     let segment: String
     private var cache: [RouterSimulation.Arrivals] = []
+    private var cachedLeads = 0
     private var cacheNetwork: RouterNetwork
 
     init(segment: String, network: RouterNetwork) {
@@ -67,8 +75,13 @@ struct ReplicatedRun {
 
     /// The arrivals of replica `r`; channels' streams must match the network they were drawn for.
     mutating func arrivals(_ r: Int) -> RouterSimulation.Arrivals {
-        while cache.count <= r { cache.append(RouterSimulation.arrivals(cacheNetwork, seed: seed(cache.count))) }
-        return cache[r]
+        if r < cache.count { return cache[r] }
+        while cache.count <= r, cachedLeads < Self.keptLeads {
+            let drawn = RouterSimulation.arrivals(cacheNetwork, seed: seed(cache.count))
+            cache.append(drawn)
+            cachedLeads += drawn.times.count
+        }
+        return r < cache.count ? cache[r] : RouterSimulation.arrivals(cacheNetwork, seed: seed(r))
     }
 
     mutating func run(_ net: RouterNetwork, order: RouterSimulation.ServiceOrder, stop: Stop, collectWaits: Bool = false) -> Result {
@@ -84,6 +97,7 @@ struct ReplicatedRun {
         var cellLeads = Array(repeating: 0.0, count: channels * pods)
         var cellWaits = Array(repeating: [Double](), count: channels * pods)
         var n = 0
+        var pooled = 0
         // A yes/no question still open after 16 replicas is answered "no": the target sits
         // inside the noise, which the verdict treats as not met.
         let cap: Int
@@ -94,27 +108,29 @@ struct ReplicatedRun {
         }
         while n < cap {
             let leads = arrivals(n)
-            let outcome = RouterSimulation.run(net, leads, order: order, waits: collectWaits)
+            let waits = collectWaits && pooled < Self.pooledWaits
+            let outcome = RouterSimulation.run(net, leads, order: order, waits: waits)
+            if waits { pooled += leads.times.count }
             var podMet = Array(repeating: 0, count: pods)
             var podCount = Array(repeating: 0, count: pods)
             for c in 0..<channels {
                 let o = outcome.channels[c]
                 channelLeads[c] += Double(o.leads)
                 if o.leads > 0 { channelRates[c].append(Double(o.met) / Double(o.leads)) }
-                if collectWaits { channelWaits[c] += o.waits }
+                if waits { channelWaits[c] += o.waits }
             }
             for p in 0..<pods {
                 podMet[p] = outcome.podMet[p]
                 podCount[p] = outcome.podLeads[p]
                 podLeads[p] += Double(podCount[p])
                 if podCount[p] > 0 { podRates[p].append(Double(podMet[p]) / Double(podCount[p])) }
-                if collectWaits { podWaits[p] += outcome.podWaits[p] }
+                if waits { podWaits[p] += outcome.podWaits[p] }
             }
             for k in 0..<(channels * pods) {
                 let o = outcome.cells[k]
                 cellLeads[k] += Double(o.leads)
                 if o.leads > 0 { cellRates[k].append(Double(o.met) / Double(o.leads)) }
-                if collectWaits { cellWaits[k] += o.waits }
+                if waits { cellWaits[k] += o.waits }
             }
             n += 1
             if case .replicas = stop { continue }

@@ -8,12 +8,14 @@ import Synchronization
     private let posixLink = Glibc.link
     private let posixRename = Glibc.rename
     private let posixUnlink = Glibc.unlink
+    private let posixClose = Glibc.close
 #elseif canImport(Darwin)
     import Darwin
     private let posixWrite = Darwin.write
     private let posixLink = Darwin.link
     private let posixRename = Darwin.rename
     private let posixUnlink = Darwin.unlink
+    private let posixClose = Darwin.close
 #endif
 
 /// The build's one seam to the file system: every read of the content, templates and plans
@@ -141,29 +143,39 @@ public struct Disk: Sendable {
     /// Creates `path` exclusively and fills it; `sync` flushes it to stable storage first.
     /// Returns false with errno set instead of throwing, for callers that retry or report.
     func createFile(_ path: String, bytes: UnsafeBufferPointer<UInt8>, sync: Bool = false) -> Bool {
-        if faults?.step() == true { return false }
-        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { return false }
-        var offset = 0
-        var ok = true
-        while offset < bytes.count {
-            if faults?.step() == true {
-                ok = false
-                break
-            }
-            let n = posixWrite(fd, bytes.baseAddress! + offset, min(bytes.count - offset, 1 << 20))
-            guard n > 0 else {
-                ok = false
-                break
-            }
-            offset += n
-        }
+        guard let fd = createNew(path) else { return false }
+        var ok = write(fd, UnsafeRawBufferPointer(bytes))
         if ok, sync, fsync(fd) != 0 { ok = false }
         let saved = errno
-        if close(fd) != 0 { ok = false }
+        if !close(fd) { ok = false }
         if !ok { errno = saved == 0 ? EIO : saved }
         return ok
     }
+
+    /// Creates `path` exclusively for writing; nil with errno set when it cannot.
+    func createNew(_ path: String) -> Int32? {
+        if faults?.step() == true { return nil }
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        return fd >= 0 ? fd : nil
+    }
+
+    /// Writes all of `bytes` to an open file, a megabyte at a time; false with errno set.
+    func write(_ fd: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            if faults?.step() == true { return false }
+            let n = posixWrite(fd, bytes.baseAddress! + offset, min(bytes.count - offset, 1 << 20))
+            guard n > 0 else {
+                if n == 0 { errno = EIO }
+                return false
+            }
+            offset += n
+        }
+        return true
+    }
+
+    /// Closes a file this disk created; false when the close reports an error.
+    func close(_ fd: Int32) -> Bool { posixClose(fd) == 0 }
 
     /// Writes `data` beside `path` and renames it into place, so a reader sees the whole old
     /// file or the whole new one (cache entries, build stamps). False when it could not.
@@ -195,7 +207,7 @@ public struct Disk: Sendable {
                 offset += n
             }
         }
-        if close(fd) != 0 { ok = false }
+        if !close(fd) { ok = false }
         return ok
     }
 
@@ -240,7 +252,7 @@ public struct Disk: Sendable {
         let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { return }
         _ = fsync(fd)
-        close(fd)
+        _ = close(fd)
     }
 
     static func lastError() -> String { String(cString: strerror(errno)) }
