@@ -47,9 +47,16 @@ struct Check: AsyncParsableCommand {
         var line =
             "\(count(report.briefCount, "brief")) checked: \(count(diagnostics.errors.count, "error")), \(count(diagnostics.warnings.count, "warning"))"
         let breaches = report.plans.filter { $0.sla.status == .breach }.map(\.segment)
-        if !breaches.isEmpty { line += ", SLA breach in \(breaches.joined(separator: ", "))" }
+        if !breaches.isEmpty { line += ", SLA breach in \(names(breaches))" }
         let stale = report.plans.filter { $0.approval.readiness == .needsReApproval }.map(\.segment)
-        if !stale.isEmpty { line += ", re-approval needed in \(stale.joined(separator: ", "))" }
+        if !stale.isEmpty { line += ", re-approval needed in \(names(stale))" }
         return line
+    }
+
+    /// A few segments by name, the rest counted: one line stays one line with a thousand briefs
+    /// ("640 segments: seg-00002, seg-00003, seg-00004, seg-00005, seg-00007 and 635 more").
+    static func names(_ segments: [String], shown: Int = 5) -> String {
+        guard segments.count > shown + 1 else { return segments.joined(separator: ", ") }
+        return "\(segments.count) segments: \(segments.prefix(shown).joined(separator: ", ")) and \(segments.count - shown) more"
     }
 }

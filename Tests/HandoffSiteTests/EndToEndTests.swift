@@ -386,4 +386,30 @@ struct EndToEndTests {
         #expect(result.stdout.hasPrefix("Built 3 segments into Public/: 5 pages (18 files), 4 warnings, 3 plan records written, "))
         #expect(try T.run(["build", "--quiet"], in: dir).stdout.isEmpty)
     }
+
+    /// A thousand briefs still give one readable line: a few segments by name, the rest counted.
+    @Test func manyBreachesAreCountedNotListed() throws {
+        let overloaded = (1...7).map { i in
+            (
+                "s\(i).yml",
+                Fixtures.brief(segment: "s\(i)", title: "S\(i)").replacingOccurrences(of: "reps: 4", with: "reps: 1")
+                    .replacingOccurrences(of: "leads-per-week: 120", with: "leads-per-week: 400")
+                    // A pod of each segment's own: a pod shared by briefs gets its own warning.
+                    .replacingOccurrences(of: "name: East", with: "name: East \(i)")
+                    .replacingOccurrences(of: "pod East", with: "pod East \(i)")
+            )
+        }
+        let (root, project) = try Fixtures.workspace(Dictionary(uniqueKeysWithValues: overloaded))
+        defer { try? FileManager.default.removeItem(at: root) }
+        let result = try T.run(["check"], in: project)
+        #expect(result.status == 0)
+        #expect(
+            result.stderr.contains("7 briefs checked: 0 errors, 0 warnings, SLA breach in 7 segments: s1, s2, s3, s4, s5 and 2 more"),
+            "\(result.stderr)")
+        // A pod of one reads as one.
+        #expect(try T.run(["build", "--quiet"], in: project).status == 0)
+        let page = try String(contentsOf: project.appendingPathComponent("Public/segments/s1/handoff.md"), encoding: .utf8)
+        #expect(page.contains("**Today:** 1 rep (1 productive) touches "))
+        #expect(!page.contains("1 reps"))
+    }
 }

@@ -17,8 +17,12 @@ public struct HandoffPlan: Sendable {
     public var pattern: PlanPattern
     /// SHA-256 of the canonical planning inputs, `sha256:…`.
     public var inputsDigest: String
-    /// The planning inputs field by field, for the audit trail and stale approvals.
-    public var inputs: InputFields
+    /// The short digest of the sample's contents, when the brief has a sample.
+    public var sampleDigest: String?
+    /// The planning inputs field by field, for the audit trail and stale approvals: worked out
+    /// from the brief's tree when asked for (a plan record, a diff), not kept with every plan
+    /// (it was two thirds of a plan's memory, 27 kB a brief).
+    public var inputs: InputFields { InputFields(tree: brief.tree, sampleDigest: sampleDigest) }
 
     /// The version people see and pin approvals to (SPEC §3.7).
     public var version: String { PlanDigest.version(of: inputsDigest) }
@@ -60,7 +64,8 @@ public enum Planner {
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
         let governance = GovernancePlan.plan(brief, asOf: asOf, findings: &findings)
         let version = PlanDigest.version(of: digest)
-        let inputs = InputFields(tree: brief.tree, sampleCSV: sampleCSV)
+        let sampleDigest = sampleCSV.map(InputFields.sampleDigest)
+        let inputs = InputFields(tree: brief.tree, sampleDigest: sampleDigest)
         let signOffs = SignOff.place(
             ApprovalPacket.approvers(of: brief), current: version, currentInputs: inputs, history: history, asOf: asOf)
         for s in signOffs {
@@ -76,6 +81,6 @@ public enum Planner {
         return HandoffPlan(
             brief: brief, asOf: asOf, findings: ordered, routing: routing, sla: sla, escalation: escalation, kit: kit,
             tooling: tooling, approval: approval, governance: governance, pattern: PlanPattern.choose(brief.pattern, kit: kit),
-            inputsDigest: digest, inputs: inputs)
+            inputsDigest: digest, sampleDigest: sampleDigest)
     }
 }

@@ -130,6 +130,8 @@ public struct BuildDriver: Sendable {
         let templates = try BuildStage.render.run { () throws(HandoffError) in try loadTemplates() }
         var report = try await check()
         guard !report.hasErrors else { return report }
+        // Read again under the lock below; a thousand records' inputs are not kept twice.
+        report.records = []
         let chosen = try selected(report.plans)
         // One build at a time per output and per plans folder, always in this order.
         try options.disk.makeFolders(output.parent)
@@ -152,20 +154,23 @@ public struct BuildDriver: Sendable {
             return renderer
         }()
         let chosenSegments = Set(chosen.map(\.segment))
+        // Each segment's trail as the pages show it, and its latest record's name; the record
+        // texts are not held for a thousand segments: a new one is in `records`, an old one is
+        // read again when its segment's page is written.
         let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
-        let extras: [String: SegmentExtras] = Dictionary(
+        contents = PlanRecordStore.Contents()
+        let trails: [String: SegmentTrail] = Dictionary(
             uniqueKeysWithValues: allPlans.map { plan in
                 let trail = AuditTrail(records: recordsBySegment[plan.segment] ?? [])
-                let record = trail.entries.last.flatMap { e in
-                    contents.texts[e.record.fileName].map { (name: e.record.fileName, text: $0) }
-                }
-                return (plan.segment, SegmentExtras(trail: trail, latestRecord: record))
+                return (plan.segment, SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName))
             })
+        let newRecords = Dictionary(records.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
             let site = try SiteWriter(disk: options.disk).begin(output)
             do throws(HandoffError) {
-                let counts = try await writeSite(allPlans, chosen: chosenSegments, extras: extras, renderer: renderer, into: site)
+                let counts = try await writeSite(
+                    allPlans, chosen: chosenSegments, trails: trails, newRecords: newRecords, renderer: renderer, into: site)
                 try options.timings.measure(.write) { () throws(HandoffError) in try site.finish(keep: keep) }
                 return counts
             } catch {
@@ -202,7 +207,8 @@ public struct BuildDriver: Sendable {
     /// `packet.html` written alongside in slug order; a few segments render at a time, so memory
     /// holds a handful of pages, not the site. Returns the files and pages written.
     func writeSite(
-        _ plans: [HandoffPlan], chosen: Set<String>, extras: [String: SegmentExtras], renderer: SiteRenderer, into site: StagedSite
+        _ plans: [HandoffPlan], chosen: Set<String>, trails: [String: SegmentTrail], newRecords: [String: String],
+        renderer: SiteRenderer, into site: StagedSite
     ) async throws(HandoffError) -> (files: Int, pages: Int) {
         let timings = options.timings
         var files = renderer.siteFiles(RenderedSite(plans: plans))
@@ -219,10 +225,15 @@ public struct BuildDriver: Sendable {
         await withTaskGroup(of: (Int, String, Result<(files: Int, pages: Int), HandoffError>).self) { group in
             func task(_ i: Int) -> @Sendable () async -> (Int, String, Result<(files: Int, pages: Int), HandoffError>) {
                 let plan = plans[i]
-                let extra = extras[plan.segment] ?? SegmentExtras(trail: AuditTrail(records: []), latestRecord: nil)
+                let trail = trails[plan.segment] ?? SegmentTrail(trail: AuditTrail(records: []), latest: nil)
                 let write = chosen.contains(plan.segment)
+                let (disk, folder) = (options.disk, options.plans)
                 return {
-                    let segment = renderer.render(plan, extras: extra)
+                    // The latest record is copied beside a written page, so only then is it read.
+                    let record = trail.latest.flatMap { name in
+                        write ? (newRecords[name] ?? disk.text(BriefLoader.join(folder, name))).map { (name: name, text: $0) } : nil
+                    }
+                    let segment = renderer.render(plan, extras: SegmentExtras(trail: trail.trail, latestRecord: record))
                     guard write else { return (i, segment.packetBody, .success((0, 0))) }
                     let files = renderer.segmentFiles(segment)
                     do throws(HandoffError) {
@@ -308,4 +319,10 @@ public struct BuildDriver: Sendable {
             throw .template(error.description)
         }
     }
+}
+
+/// A segment's audit trail as its page shows it, and the file name of its latest record.
+struct SegmentTrail: Sendable {
+    var trail: AuditTrail
+    var latest: String?
 }

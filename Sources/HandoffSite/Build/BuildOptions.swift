@@ -40,7 +40,8 @@ public struct BuildReport: Sendable {
     public var briefCount = 0
     /// Each planned segment's sample text, kept only when asked (`handoff diff` replays it).
     public var samples: [String: String] = [:]
-    /// The plan records in the plans folder when the run began.
+    /// The plan records in the plans folder when the run began (`check` and `plan`; a build
+    /// reads them again under its lock and does not return them).
     public var records: [AuditTrail.Record] = []
     /// The build found nothing changed since the last one and left the output as it was; the
     /// diagnostics and counts are that build's.

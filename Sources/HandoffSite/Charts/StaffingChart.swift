@@ -19,10 +19,10 @@ enum StaffingChart {
         func x(_ reps: Int) -> Double { left + plotW * Double(reps - 1) / Double(maxReps - 1) }
         func y(_ a: Double) -> Double { top + plotH * (1 - a) }
         let needed =
-            pod.requiredRepsSimulated.map { "\($0) reps meet the \(Format.percent(target)) target" }
+            pod.requiredRepsSimulated.map { "\(Format.reps($0)) \($0 == 1 ? "meets" : "meet") the \(Format.percent(target)) target" }
             ?? "no headcount meets the target; the ceiling is \(Format.percent(pod.bestAttainment))"
         let desc =
-            "Simulated attainment for 1 to \(maxReps) reps in pod \(pod.name), with the in-hours textbook figure as a dashed line. Today \(pod.reps) reps reach \(Format.percent(pod.simulated.attainment)); \(needed)."
+            "Simulated attainment for 1 to \(maxReps) reps in pod \(pod.name), with the in-hours textbook figure as a dashed line. Today \(Format.reps(pod.reps)) \(pod.reps == 1 ? "reaches" : "reach") \(Format.percent(pod.simulated.attainment)); \(needed)."
         var s = SVG.open(width: width, height: height, id: id, title: "Staffing curve: \(pod.name)", desc: desc)
         s += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         // Grid and y axis.
@@ -89,7 +89,7 @@ enum StaffingChart {
             let anchor = cx > left + plotW * 0.7 ? "end" : "start"
             let dx = anchor == "end" ? -10.0 : 10.0
             s +=
-                "<text x=\"\(SVG.n(cx + dx))\" y=\"\(SVG.n(min(cy + 18, top + plotH - 6)))\" text-anchor=\"\(anchor)\" fill=\"#111827\" font-weight=\"600\">today: \(pod.reps) reps, \(Format.percent(current))</text>\n"
+                "<text x=\"\(SVG.n(cx + dx))\" y=\"\(SVG.n(min(cy + 18, top + plotH - 6)))\" text-anchor=\"\(anchor)\" fill=\"#111827\" font-weight=\"600\">today: \(Format.reps(pod.reps)), \(Format.percent(current))</text>\n"
         }
         s += "</svg>\n"
         return s

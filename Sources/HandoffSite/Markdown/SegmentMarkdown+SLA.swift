@@ -32,7 +32,8 @@ extension SegmentMarkdown {
         var md = "### \(E.escape(p.name)): \(E.badge(.sla(p.status)))\n\n"
         if let why = p.reasons.first { md += "- **Why:** \(E.escape(SLAText.reason(why)))\n" }
         if p.status != .meets { md += "- **Fix:** \(E.escape(SLAText.fix(p)))\n" }
-        md += "- **Today:** \(p.reps) reps (\(p.agents) productive) touch \(interval(p.simulated)) of leads in time; "
+        md +=
+            "- **Today:** \(Format.reps(p.reps)) (\(p.agents) productive) \(p.reps == 1 ? "touches" : "touch") \(interval(p.simulated)) of leads in time; "
         md += "\(Format.percent(target)) of leads are touched within \(time(p.achievableFirstTouchMinutes)). "
         md += "They are busy \(Format.percent(min(p.utilisation, 9.99))) of their working hours.\n"
         if let required = p.requiredRepsSimulated {
@@ -60,7 +61,7 @@ extension SegmentMarkdown {
         if !p.options.isEmpty {
             md += "What it would take for \(E.escape(p.name)):\n\n"
             md += E.table(
-                ["Change", "In time with today's \(p.reps) reps", "Reps needed"],
+                ["Change", "In time with today's \(Format.reps(p.reps))", "Reps needed"],
                 p.options.map { o in
                     [
                         E.escape(SLAText.change(o.change)) + (o == p.fix ? " (cheapest)" : ""),
@@ -75,7 +76,7 @@ extension SegmentMarkdown {
         let figure = StaffingChart.figure(p, target: target)
         figures.append(figure)
         let needed = p.requiredRepsSimulated.map { "\($0) needed" } ?? "no headcount reaches the target"
-        md += "![Staffing curve for \(E.escape(p.name)): \(p.reps) reps today, \(needed)](\(figure.reference))\n\n"
+        md += "![Staffing curve for \(E.escape(p.name)): \(Format.reps(p.reps)) today, \(needed)](\(figure.reference))\n\n"
         return md
     }
 

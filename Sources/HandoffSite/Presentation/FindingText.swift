@@ -42,7 +42,7 @@ public enum FindingText {
             return "pod '\(pod)' is also defined in \(other); its capacity is counted in each brief as if it served only that one"
         case .idlePod(let pod): return "pod '\(pod)' is idle: no reachable routing rule sends it leads"
         case .noProductiveCapacity(let pod, let reps, let shrinkage):
-            return "pod '\(pod)' has no productive capacity (\(reps) reps at \(shrinkage) shrinkage)"
+            return "pod '\(pod)' has no productive capacity (\(Format.reps(reps)) at \(shrinkage) shrinkage)"
         case .sharesPastFull(let rule, let total): return "shares pass 100%: \(total) by rule '\(rule)'"
         case .sharesShort(let total):
             return "routing shares sum to \(total); \(Percent(basisPoints: 10_000 - total.basisPoints)) of leads are unaccounted for"

@@ -2,6 +2,9 @@ import Foundation
 
 /// How figures read on pages and in messages, in one place so every page agrees.
 public enum Format {
+    /// `1 rep`, `4 reps`.
+    public static func reps(_ n: Int) -> String { n == 1 ? "1 rep" : "\(n) reps" }
+
     /// `88.4%` (one decimal, trailing `.0` kept off for whole numbers).
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "∞" }

@@ -69,7 +69,7 @@ enum SLAText {
             return "add \(reps - p.reps) rep\(reps - p.reps == 1 ? "" : "s") (\(reps) in all): \(Format.percent(fix.attainment)) in time"
         default:
             if let reps = fix.reps, reps > p.reps {
-                return "\(text), with \(reps) reps (\(reps - p.reps) more)"
+                return "\(text), with \(Format.reps(reps)) (\(reps - p.reps) more)"
             }
             return "\(text): \(Format.percent(fix.attainment)) in time with today's reps"
         }

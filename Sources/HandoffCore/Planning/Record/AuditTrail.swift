@@ -83,6 +83,14 @@ public struct AuditTrail: Sendable {
         self.entries = entries
     }
 
+    /// The trail with each record's inputs dropped: the changes between records are already
+    /// worked out from them, and a page needs only those (a record's inputs are tens of kB).
+    public func withoutInputs() -> AuditTrail {
+        var copy = self
+        for i in copy.entries.indices { copy.entries[i].record.inputs = nil }
+        return copy
+    }
+
     /// What changed between two consecutive records.
     public static func changes(from old: Record?, to new: Record) -> [Change] {
         guard let old else { return [.firstRecord(segment: new.segment)] }

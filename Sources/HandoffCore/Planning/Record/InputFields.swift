@@ -33,16 +33,23 @@ public struct InputFields: Sendable, Hashable, Codable {
 
     /// The inputs of a parsed brief and, when it has one, its sample's contents (as a short digest).
     public init(tree: YAMLNode, sampleCSV: String?) {
+        self.init(tree: tree, sampleDigest: sampleCSV.map(Self.sampleDigest))
+    }
+
+    /// The short digest that stands for a sample's contents.
+    public static func sampleDigest(_ csv: String) -> String {
+        PlanDigest.hex(SHA256.hash(data: Data(csv.utf8)).prefix(4))
+    }
+
+    /// The inputs of a parsed brief and its sample's short digest.
+    public init(tree: YAMLNode, sampleDigest: String?) {
         var fields: [Field] = []
         if case .mapping(let root) = tree {
             for entry in root.entries where !Self.excludedKeys.contains(entry.key.value) {
                 Self.flatten(entry.value, path: entry.key.value, into: &fields)
             }
         }
-        if let sampleCSV {
-            let hash = SHA256.hash(data: Data(sampleCSV.utf8))
-            fields.append(Field(field: Self.sampleField, value: PlanDigest.hex(hash.prefix(4))))
-        }
+        if let sampleDigest { fields.append(Field(field: Self.sampleField, value: sampleDigest)) }
         self.fields = fields
     }
 
