@@ -19,14 +19,7 @@ public struct BuildDriver: Sendable {
         let paths = try BuildStage.load.run { () throws(HandoffError) in try BriefLoader.discover(options.content, disk: options.disk) }
         progress("reading \(paths.count) briefs")
         let timings = options.timings
-        let clock = ContinuousClock()
-        let loadStart = clock.now
-        let loaded = await BriefLoader.load(paths, contentRoot: options.content, disk: options.disk)
-        timings?.add(.load, clock.now - loadStart)
         var report = BuildReport()
-        report.diagnostics = loaded.flatMap(\.diagnostics)
-        let briefs = loaded.compactMap(\.brief)
-        report.diagnostics += (BriefIntake.checkUniqueSegments(briefs) + BriefIntake.checkSharedPods(briefs)).map(FindingText.diagnostic)
         // Recorded versions bind approvals to what was signed; read-only here.
         let contents = try BuildStage.records.run { () throws(HandoffError) in
             try timings.measure(.records) { () throws(HandoffError) in try PlanRecordStore(folder: options.plans, disk: options.disk).read()
@@ -35,44 +28,48 @@ public struct BuildDriver: Sendable {
         report.notes += contents.warnings
         report.records = contents.records
         report.briefCount = paths.count
-        if keepingSamples {
-            for item in loaded { if let brief = item.brief, let csv = item.sampleCSV { report.samples[brief.segment] = csv } }
-        }
         let histories = Dictionary(grouping: contents.records, by: \.segment).mapValues { AuditTrail(records: $0).history }
         let asOf = options.asOf
-        let total = loaded.count
+        let total = paths.count
         let progress = self.progress
         let cache = options.cache.map { SLACache(folder: $0, disk: options.disk) }
-        // Plans keep the loaded order; each brings its findings with their snippets.
-        let planned = await withTaskGroup(of: (Int, HandoffPlan?, [Diagnostic]).self) { group in
-            for (i, item) in loaded.enumerated() {
-                group.addTask {
-                    guard let brief = item.brief else { return (i, nil, []) }
-                    // An unchanged brief's SLA model comes from the cache; a new one is kept.
-                    let simulate: Planner.Simulate = { brief, routing, digest in
-                        if let kept = cache?.model(for: digest) { return kept }
-                        let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing) }
-                        cache?.keep(model, for: digest)
-                        return model
-                    }
-                    let plan = timings.measure(.plan) {
-                        Planner.plan(
-                            brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
-                    }
-                    return (i, plan, BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines))
-                }
+        let (content, disk) = (options.content, options.disk)
+        // Each brief is read and planned in one task, a few at a time; its text, lines and sample
+        // go once its findings carry their snippets, so memory holds plans, not sources.
+        var results = [PlannedBrief?](repeating: nil, count: total)
+        var done = 0
+        await BoundedTasks.run(count: total, width: BoundedTasks.width) { i in
+            let item = timings.measure(.load) { BriefLoader.loadOne(paths[i], contentRoot: content, disk: disk) }
+            guard let brief = item.brief else { return PlannedBrief(loading: item.diagnostics) }
+            // An unchanged brief's SLA model comes from the cache; a new one is kept.
+            let simulate: Planner.Simulate = { brief, routing, digest in
+                if let kept = cache?.model(for: digest) { return kept }
+                let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing) }
+                cache?.keep(model, for: digest)
+                return model
             }
-            var results = [(HandoffPlan, [Diagnostic])?](repeating: nil, count: total)
-            var done = 0
-            for await (i, plan, findings) in group {
-                if let plan { results[i] = (plan, findings) }
-                done += 1
-                if done % 25 == 0 || done == total { progress("planned \(done)/\(total) briefs") }
+            let plan = timings.measure(.plan) {
+                Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
             }
-            return results.compactMap { $0 }
+            return PlannedBrief(
+                loading: item.diagnostics, plan: plan,
+                findings: BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines),
+                sample: keepingSamples ? item.sampleCSV : nil)
+        } collect: { i, planned in
+            results[i] = planned
+            done += 1
+            if done % 25 == 0 || done == total { progress("planned \(done)/\(total) briefs") }
         }
-        let plans = planned.map(\.0)
-        report.diagnostics += planned.flatMap(\.1)
+        // Diagnostics in the order the briefs were read: reading, then across briefs, then planning.
+        let planned = results.compactMap { $0 }
+        let plans = planned.compactMap(\.plan)
+        report.diagnostics = planned.flatMap(\.loading)
+        report.diagnostics += (BriefIntake.checkUniqueSegments(plans.map(\.brief)) + BriefIntake.checkSharedPods(plans.map(\.brief))).map(
+            FindingText.diagnostic)
+        report.diagnostics += planned.flatMap(\.findings)
+        if keepingSamples {
+            for item in planned { if let plan = item.plan, let csv = item.sample { report.samples[plan.segment] = csv } }
+        }
         report.diagnostics = report.diagnostics.sortedByLocation()
         report.plans = plans.sorted { $0.segment < $1.segment }
         return report
@@ -245,14 +242,22 @@ public struct BuildDriver: Sendable {
                 }
             }
             var next = 0
+            var running = 0
             var emitted = 0
             var waiting: [Int: String] = [:]
-            // Segments start in slug order and at most a few ahead of the packet's next body.
-            while next < min(total, inFlight) {
-                group.addTask(operation: task(next))
-                next += 1
+            // Segments start in slug order, a few at a time and never far ahead of the packet's
+            // next body, so the bodies waiting for their turn stay few. A failure stops new work;
+            // the segments already started finish.
+            func refill() {
+                while failure == nil, running < inFlight, next < total, next < emitted + 4 * inFlight {
+                    group.addTask(operation: task(next))
+                    next += 1
+                    running += 1
+                }
             }
+            refill()
             for await (i, body, result) in group {
+                running -= 1
                 switch result {
                 case .success(let c):
                     counts.files += c.files
@@ -260,6 +265,7 @@ public struct BuildDriver: Sendable {
                 case .failure(let error): failure = failure ?? error
                 }
                 waiting[i] = body
+                let before = emitted
                 while let body = waiting.removeValue(forKey: emitted) {
                     if let packet, let frame, failure == nil {
                         do throws(HandoffError) {
@@ -273,16 +279,10 @@ public struct BuildDriver: Sendable {
                     }
                     emitted += 1
                 }
-                if emitted % 25 == 0 || emitted == total { progress("rendered \(emitted)/\(total) pages") }
-                // A failure stops new work; the segments already started finish.
-                if failure == nil, next < total, next < emitted + 4 * inFlight {
-                    group.addTask(operation: task(next))
-                    next += 1
+                if emitted / 25 > before / 25 || (emitted == total && before < total) {
+                    progress("rendered \(emitted)/\(total) pages")
                 }
-                while failure == nil, next < total, next < emitted + inFlight {
-                    group.addTask(operation: task(next))
-                    next += 1
-                }
+                refill()
             }
         }
         if let failure { throw failure }
@@ -325,4 +325,13 @@ public struct BuildDriver: Sendable {
 struct SegmentTrail: Sendable {
     var trail: AuditTrail
     var latest: String?
+}
+
+/// One brief as `check` keeps it once planned: what reading it found, its plan, the plan's
+/// findings with their snippets and, for `handoff diff`, its sample's text.
+struct PlannedBrief: Sendable {
+    var loading: [Diagnostic]
+    var plan: HandoffPlan?
+    var findings: [Diagnostic] = []
+    var sample: String?
 }
