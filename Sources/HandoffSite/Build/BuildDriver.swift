@@ -151,16 +151,11 @@ public struct BuildDriver: Sendable {
             return renderer
         }()
         let chosenSegments = Set(chosen.map(\.segment))
-        // Each segment's trail as the pages show it, and its latest record's name; the record
-        // texts are not held for a thousand segments: a new one is in `records`, an old one is
-        // read again when its segment's page is written.
-        let recordsBySegment = Dictionary(grouping: contents.records, by: \.segment)
+        // Each segment's trail as the pages show it, and its latest record's name; the records'
+        // inputs and texts are not held for a thousand segments: a new record's text is in
+        // `records`, an old one's is read again when its segment's page is written.
+        let trails = Self.trails(of: allPlans, from: contents.records)
         contents = PlanRecordStore.Contents()
-        let trails: [String: SegmentTrail] = Dictionary(
-            uniqueKeysWithValues: allPlans.map { plan in
-                let trail = AuditTrail(records: recordsBySegment[plan.segment] ?? [])
-                return (plan.segment, SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName))
-            })
         let newRecords = Dictionary(records.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
@@ -198,6 +193,16 @@ public struct BuildDriver: Sendable {
             }
         }
         return report
+    }
+
+    /// Each segment's audit trail without the records' inputs, and its latest record's name.
+    static func trails(of plans: [HandoffPlan], from records: [AuditTrail.Record]) -> [String: SegmentTrail] {
+        let bySegment = Dictionary(grouping: records, by: \.segment)
+        return Dictionary(
+            uniqueKeysWithValues: plans.map { plan in
+                let trail = AuditTrail(records: bySegment[plan.segment] ?? [])
+                return (plan.segment, SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName))
+            })
     }
 
     /// Renders every segment and writes each chosen one's files as soon as it is rendered, with
