@@ -13,7 +13,7 @@ struct GoldenOutputTests {
 
     static func rendered(_ segment: String) async throws -> (RenderedSegment, SiteRenderer) {
         let path = TestSupport.content.appendingPathComponent("\(segment).yml").path
-        let loaded = await BriefLoader.load([path], contentRoot: TestSupport.content.path)
+        let loaded = [BriefLoader.loadOne(path, contentRoot: TestSupport.content.path, disk: Disk())]
         let brief = try #require(loaded.first?.brief, "\(loaded.first?.diagnostics.map(\.headline) ?? [])")
         let plans = TestSupport.content.deletingLastPathComponent().appendingPathComponent(".claude/plans").path
         let contents = try PlanRecordStore(folder: plans).read()

@@ -17,7 +17,7 @@ struct SampleProblem: Error {
     var message: String
 }
 
-/// Finds and reads the briefs of a content folder, in parallel.
+/// Finds and reads the briefs of a content folder (the build reads each in its planning task).
 public enum BriefLoader {
     /// `.yml` and `.yaml` files directly in `folder`, skipping names that start with `_` or `.`,
     /// sorted by name so every run sees the same order.
@@ -34,18 +34,6 @@ public enum BriefLoader {
     /// `folder/name` without doubling the slash.
     public static func join(_ folder: String, _ name: String) -> String {
         folder.hasSuffix("/") ? folder + name : folder + "/" + name
-    }
-
-    /// Reads, parses and decodes every file concurrently; results keep the input order.
-    public static func load(_ paths: [String], contentRoot: String, disk: Disk = Disk()) async -> [LoadedBrief] {
-        await withTaskGroup(of: (Int, LoadedBrief).self) { group in
-            for (i, path) in paths.enumerated() {
-                group.addTask { (i, loadOne(path, contentRoot: contentRoot, disk: disk)) }
-            }
-            var results = [LoadedBrief?](repeating: nil, count: paths.count)
-            for await (i, loaded) in group { results[i] = loaded }
-            return results.compactMap { $0 }
-        }
     }
 
     /// Briefs are limited to 1 MiB (SPEC §1); samples to 16 MiB and 100,000 rows.

@@ -215,7 +215,7 @@ public struct BuildDriver: Sendable {
         let timings = options.timings
         var files = renderer.siteFiles(RenderedSite(plans: plans))
         try timings.measure(.write) { () throws(HandoffError) in try site.write(files) }
-        var counts = (files: files.count + 1, pages: files.filter { $0.path.hasSuffix(".html") }.count + 1)
+        var counts = (files: files.count + 1, pages: files.filter(\.isPage).count + 1)
         files = []
         let frame = renderer.packetFrame(plans)
         let packet = try frame.map { _ throws(HandoffError) in try site.stream(PacketPageOutput.path) }
@@ -223,7 +223,7 @@ public struct BuildDriver: Sendable {
         var bodies: [String] = []
         var failure: HandoffError?
         let total = plans.count
-        let inFlight = max(2, 2 * ProcessInfo.processInfo.activeProcessorCount)
+        let inFlight = BoundedTasks.width
         await withTaskGroup(of: (Int, String, Result<(files: Int, pages: Int), HandoffError>).self) { group in
             func task(_ i: Int) -> @Sendable () async -> (Int, String, Result<(files: Int, pages: Int), HandoffError>) {
                 let plan = plans[i]
@@ -240,7 +240,7 @@ public struct BuildDriver: Sendable {
                     let files = renderer.segmentFiles(segment)
                     do throws(HandoffError) {
                         try timings.measure(.write) { () throws(HandoffError) in try site.write(files) }
-                        return (i, segment.packetBody, .success((files.count, files.filter { $0.path.hasSuffix(".html") }.count)))
+                        return (i, segment.packetBody, .success((files.count, files.filter(\.isPage).count)))
                     } catch {
                         return (i, segment.packetBody, .failure(error))
                     }

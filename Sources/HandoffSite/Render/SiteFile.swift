@@ -9,6 +9,9 @@ public struct SiteFile: Sendable, Hashable {
         self.path = path
         self.contents = contents
     }
+
+    /// An HTML page (what the build's summary counts as pages).
+    public var isPage: Bool { path.hasSuffix(".html") }
 }
 
 /// What a segment brings to the site besides its plan: its audit trail and latest record.

@@ -23,19 +23,6 @@ public struct SiteWriter: Sendable {
         return StagedSite(writer: self, output: output, staging: staging, previous: disk.isFolder(output.path) ? output.path : nil)
     }
 
-    /// Writes `files` in one go; `keep` lists paths (folders or files) to carry over from the
-    /// previous output, such as other segments' pages under `--segment`.
-    public func write(_ files: [SiteFile], to output: OutputFolder, keep: [String] = []) throws(HandoffError) {
-        let site = try begin(output)
-        do throws(HandoffError) {
-            try site.write(files)
-            try site.finish(keep: keep)
-        } catch {
-            site.abandon()
-            throw error
-        }
-    }
-
     /// Puts the staged folder under the output's name without a moment where neither exists.
     func swapIn(_ staging: String, output: String) throws(HandoffError) {
         var info = stat()
