@@ -54,6 +54,13 @@ struct SimulationTests {
         var handle: Double
         var sla: Int
         var testDescription: String { "\(agents) agents at \(Int(occupancy * 100))%, \(Int(handle))m handle, \(sla)m SLA" }
+
+        /// The case as one pod queue open round the clock, loaded to its occupancy.
+        var podQueue: RouterNetwork {
+            SimulationTests.network(
+                agents: agents, leadsPerWeek: occupancy * Double(agents) / (handle / 60) * 168, handleMinutes: handle, slaMinutes: sla,
+                routing: .podQueue(pod: 0))
+        }
     }
 
     /// A pod queue is the M/M/c queue Erlang C describes: agreement within 2 points at
@@ -64,10 +71,7 @@ struct SimulationTests {
         Case(agents: 20, occupancy: 0.9, handle: 18, sla: 15), Case(agents: 2, occupancy: 0.75, handle: 20, sla: 20),
     ])
     func podQueueAgreesWithErlangC(_ c: Case) {
-        let leadsPerWeek = c.occupancy * Double(c.agents) / (c.handle / 60) * 168
-        let net = Self.network(
-            agents: c.agents, leadsPerWeek: leadsPerWeek, handleMinutes: c.handle, slaMinutes: c.sla, routing: .podQueue(pod: 0))
-        let sim = Self.simulate(net)
+        let sim = Self.simulate(c.podQueue)
         let reference = Self.textbookErlangC(
             agents: c.agents, load: c.occupancy * Double(c.agents), slaOverHandle: Double(c.sla) / c.handle)
         #expect(abs(sim.mean - reference) <= 0.02, "simulated \(sim.mean) ± \(sim.half), Erlang C \(reference)")
@@ -82,9 +86,7 @@ struct SimulationTests {
         Case(agents: 20, occupancy: 0.9, handle: 18, sla: 15), Case(agents: 2, occupancy: 0.75, handle: 20, sla: 20),
     ])
     func pooledQuantilesAgreeWithTheTextbook(_ c: Case) {
-        let leadsPerWeek = c.occupancy * Double(c.agents) / (c.handle / 60) * 168
-        let net = Self.network(
-            agents: c.agents, leadsPerWeek: leadsPerWeek, handleMinutes: c.handle, slaMinutes: c.sla, routing: .podQueue(pod: 0))
+        let net = c.podQueue
         var run = ReplicatedRun(segment: "quantiles", network: net)
         let pod = run.run(net, order: .earliestDeadline, stop: .replicas(8), collectWaits: true).pods[0]
         let load = c.occupancy * Double(c.agents)
