@@ -42,8 +42,9 @@ struct ReplicatedRun {
     enum Stop {
         /// Until every channel's interval is at most ±1 point (or the cap).
         case precise
-        /// Until every channel's interval is clear of its target on one side (or the cap).
-        case clearOfTargets
+        /// Until the question "does every channel meet its target at this pod?" is settled: one
+        /// of the pod's channels is clear below its target, or all are clear above (or the cap).
+        case clearOfTargets(pod: Int)
         /// Exactly this many replicas.
         case replicas(Int)
     }
@@ -97,6 +98,7 @@ struct ReplicatedRun {
         var podWaits = Array(repeating: [Double](), count: pods)
         var cellRates = Array(repeating: [Double](), count: channels * pods)
         var cellLeads = Array(repeating: 0.0, count: channels * pods)
+        var cellMet = Array(repeating: 0.0, count: channels * pods)
         var cellWaits = Array(repeating: [Double](), count: channels * pods)
         var n = 0
         var pooled = 0
@@ -134,6 +136,7 @@ struct ReplicatedRun {
             for k in 0..<(channels * pods) {
                 let o = outcome.cells[k]
                 cellLeads[k] += Double(o.leads)
+                cellMet[k] += Double(o.met)
                 if o.leads > 0 { cellRates[k].append(Double(o.met) / Double(o.leads)) }
                 if waits { keep(o.waits, into: &cellWaits[k]) }
             }
@@ -153,17 +156,27 @@ struct ReplicatedRun {
             // A yes/no question far from the target is settled sooner than a figure to ±1 point.
             let minimum: Int = if case .clearOfTargets = stop { 2 } else { Self.minimumReplicas }
             guard n >= minimum else { continue }
-            // Every channel a pod handles must be precise (or clear of its target).
-            let done = (0..<(channels * pods)).allSatisfy { k in
-                guard !cellRates[k].isEmpty else { return true }
-                let (mean, half) = Self.interval(cellRates[k])
-                switch stop {
-                case .precise: return half <= Self.precision
-                case .clearOfTargets:
-                    let target = net.channels[k / pods].target
-                    return mean - half >= target || mean + half < target
-                case .replicas: return false
+            let done: Bool
+            switch stop {
+            case .precise:
+                // Every channel a pod handles must be precise.
+                done = cellRates.allSatisfy { $0.isEmpty || Self.interval($0).half <= Self.precision }
+            case .clearOfTargets(let p):
+                // One channel clearly short answers "no"; "yes" needs every one clearly above.
+                var above = true
+                var below = false
+                for c in 0..<channels where !cellRates[c * pods + p].isEmpty {
+                    let k = c * pods + p
+                    let (mean, half) = Self.interval(cellRates[k])
+                    let target = net.channels[c].target
+                    if mean + half < target { below = true }
+                    // Two replicas of a handful of leads, all on time, vary by nothing: a "yes"
+                    // is no more certain than the leads themselves say (Agresti–Coull).
+                    if mean - max(half, Self.binomialHalf(met: cellMet[k], of: cellLeads[k])) < target { above = false }
                 }
+                done = below || above
+            case .replicas:
+                done = false
             }
             if done { break }
         }
@@ -199,6 +212,12 @@ struct ReplicatedRun {
             cellFigures.append(figures(cellRates[k], cellLeads[k], &cellWaits[k], clock: net.channels[k / pods].clock))
         }
         return Result(channels: channelFigures, pods: podFigures, cells: cellFigures, podWaits: collectWaits ? podWaits : [], replicas: n)
+    }
+
+    /// The 95% half-width of a share of `leads` taken as independent (Agresti–Coull).
+    static func binomialHalf(met: Double, of leads: Double) -> Double {
+        let share = (met + 2) / (leads + 4)
+        return 1.96 * (share * (1 - share) / (leads + 4)).squareRoot()
     }
 
     /// Mean and 95% half-width (normal approximation) of per-replica fractions.

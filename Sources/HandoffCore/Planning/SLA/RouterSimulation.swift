@@ -105,20 +105,26 @@ public enum RouterSimulation {
         let net: RouterNetwork
         let leads: Arrivals
         let order: ServiceOrder
-        // Reps: productive reps of every pod, pod by pod.
+        // Reps: productive reps of every pod, pod by pod, so pod p's reps are the numbers
+        // `firstRep[p] ..< firstRep[p + 1]`. Flat arrays: these are read on every event, and an
+        // array of arrays pays a uniqueness check and a retain at each level.
         var repPod: [Int] = []
-        var podReps: [[Int]] = []
+        var firstRep: [Int] = []
         var busy: [Bool] = []
+        /// Reps of each pod not busy: a pod queue's arrival looks for one only when some are.
+        var idle: [Int] = []
         var untouched: [Int] = []
         var repQueue: [PriorityQueue] = []
         var podQueue: [PriorityQueue] = []
         var podWakeScheduled: [Bool] = []
-        // Rotations: per channel, its pods (with reps), their weights, the smooth weighted
-        // round-robin credit per pod, and a round-robin pointer within each pod.
-        var rotationPods: [[Int]] = []
-        var rotationWeights: [[Double]] = []
-        var rotationCredit: [[Double]] = []
-        var rotationPointer: [[Int]] = []
+        // Rotations: channel c's entries are `rotationStart[c] ..< rotationStart[c + 1]`, one
+        // per pod with reps: the pod, its weight, its smooth weighted round-robin credit, and a
+        // round-robin pointer within the pod.
+        var rotationStart: [Int] = [0]
+        var rotationPod: [Int] = []
+        var rotationWeight: [Double] = []
+        var rotationCredit: [Double] = []
+        var rotationPointer: [Int] = []
         // Leads.
         var assigned: [Int32]
         var version: [Int32]
@@ -138,32 +144,27 @@ public enum RouterSimulation {
             clocks = net.pods.map { PodClock($0.calendar) }
             firstDeadlines = DeadlineLanes(lanes: net.channels.count * net.pods.count)
             for (p, pod) in net.pods.enumerated() {
-                var reps: [Int] = []
-                for _ in 0..<max(0, pod.agents) {
-                    reps.append(repPod.count)
-                    repPod.append(p)
-                }
-                podReps.append(reps)
+                firstRep.append(repPod.count)
+                repPod += repeatElement(p, count: max(0, pod.agents))
+                idle.append(max(0, pod.agents))
             }
+            firstRep.append(repPod.count)
             busy = Array(repeating: false, count: repPod.count)
             untouched = Array(repeating: 0, count: repPod.count)
             repQueue = Array(repeating: PriorityQueue(), count: repPod.count)
             podQueue = Array(repeating: PriorityQueue(), count: net.pods.count)
             podWakeScheduled = Array(repeating: false, count: net.pods.count)
             for channel in net.channels {
-                var pods: [Int] = []
-                var weights: [Double] = []
                 if case .rotation(let podList, let podWeights) = channel.routing {
-                    for (i, p) in podList.enumerated() where !podReps[p].isEmpty {
-                        pods.append(p)
-                        weights.append(podWeights[i])
+                    for (i, p) in podList.enumerated() where firstRep[p] < firstRep[p + 1] {
+                        rotationPod.append(p)
+                        rotationWeight.append(podWeights[i])
                     }
                 }
-                rotationPods.append(pods)
-                rotationWeights.append(weights)
-                rotationCredit.append(Array(repeating: 0, count: pods.count))
-                rotationPointer.append(Array(repeating: 0, count: pods.count))
+                rotationStart.append(rotationPod.count)
             }
+            rotationCredit = Array(repeating: 0, count: rotationPod.count)
+            rotationPointer = Array(repeating: 0, count: rotationPod.count)
             let n = leads.times.count
             assigned = Array(repeating: -1, count: n)
             version = Array(repeating: 0, count: n)
@@ -218,10 +219,12 @@ public enum RouterSimulation {
                 switch e.kind {
                 case .repFree:
                     busy[Int(e.id)] = false
+                    idle[repPod[Int(e.id)]] += 1
                     dispatch(rep: Int(e.id), at: e.time)
                 case .podOpens:
-                    podWakeScheduled[Int(e.id)] = false
-                    for r in podReps[Int(e.id)] where !busy[r] { dispatch(rep: r, at: e.time) }
+                    let p = Int(e.id)
+                    podWakeScheduled[p] = false
+                    for r in firstRep[p]..<firstRep[p + 1] where !busy[r] { dispatch(rep: r, at: e.time) }
                 case .deadline:
                     reassign(Int(e.id), at: e.time, lap: Int(e.lap))
                 }
@@ -234,20 +237,20 @@ public enum RouterSimulation {
             case .podQueue(let p):
                 homePod[i] = Int32(p)
                 deadline[i] = deadline(arrival: t, channel: c, pod: p)
-                guard !podReps[p].isEmpty else { return }
+                guard firstRep[p] < firstRep[p + 1] else { return }
                 podQueue[p].push(priority(i), lead: Int32(i), version: 0)
-                if let r = podReps[p].first(where: { !busy[$0] }) { dispatch(rep: r, at: t) }
+                if idle[p] > 0, let r = (firstRep[p]..<firstRep[p + 1]).first(where: { !busy[$0] }) { dispatch(rep: r, at: t) }
             case .rotation:
                 guard let r = pickRotation(c, at: t, excluding: nil) else { return }
                 assign(i, to: r, at: t, channel: c, first: true)
             case .accountOwner(let p):
-                let reps = podReps[p]
-                guard !reps.isEmpty else {
+                let count = firstRep[p + 1] - firstRep[p]
+                guard count > 0 else {
                     homePod[i] = Int32(p)
                     deadline[i] = deadline(arrival: t, channel: c, pod: p)
                     return
                 }
-                let r = reps[min(reps.count - 1, Int(leads.picks[i] * Double(reps.count)))]
+                let r = firstRep[p] + min(count - 1, Int(leads.picks[i] * Double(count)))
                 assign(i, to: r, at: t, channel: c, first: true)
             }
         }
@@ -279,8 +282,9 @@ public enum RouterSimulation {
             switch net.channels[c].routing {
             case .rotation: next = pickRotation(c, at: t, excluding: current)
             case .accountOwner(let p):
-                let reps = podReps[p]
-                next = reps.count > 1 ? reps[(reps.firstIndex(of: current).map { $0 + 1 } ?? 0) % reps.count] : nil
+                let count = firstRep[p + 1] - firstRep[p]
+                let k = repPod[current] == p ? current - firstRep[p] + 1 : 0
+                next = count > 1 ? firstRep[p] + k % count : nil
             case .podQueue: next = nil
             }
             guard let r = next, r != current else { return }
@@ -303,38 +307,44 @@ public enum RouterSimulation {
         /// weighted round robin over the pods that are open), reps in turn within a pod, skipping
         /// reps at `max-open`. When nobody can, the rep whose pod opens first.
         mutating func pickRotation(_ c: Int, at t: Double, excluding: Int?) -> Int? {
-            let pods = rotationPods[c]
-            guard !pods.isEmpty else { return nil }
+            let entries = rotationStart[c]..<rotationStart[c + 1]
+            guard !entries.isEmpty else { return nil }
+            let first = entries.lowerBound
             // Pods as bits (a rotation names a handful): no allocation per lead.
+            let last = min(entries.upperBound, first + 64)
             var eligible: UInt64 = 0
-            for k in pods.indices.prefix(64) where clocks[pods[k]].isOpen(at: t) { eligible |= 1 << UInt64(k) }
+            for k in first..<last where clocks[rotationPod[k]].isOpen(at: t) { eligible |= 1 << UInt64(k - first) }
             var respectLimit = true
             if eligible == 0 {
                 // Nobody is open: the pods that open first, in rotation among themselves.
-                var first = Double.infinity
-                for k in pods.indices.prefix(64) { first = min(first, clocks[pods[k]].nextOpening(atOrAfter: t)) }
-                guard first.isFinite else { return excluding }
-                for k in pods.indices.prefix(64) where clocks[pods[k]].nextOpening(atOrAfter: t) <= first + 1 {
-                    eligible |= 1 << UInt64(k)
+                var opens = Double.infinity
+                for k in first..<last { opens = min(opens, clocks[rotationPod[k]].nextOpening(atOrAfter: t)) }
+                guard opens.isFinite else { return excluding }
+                for k in first..<last where clocks[rotationPod[k]].nextOpening(atOrAfter: t) <= opens + 1 {
+                    eligible |= 1 << UInt64(k - first)
                 }
                 respectLimit = false
             }
             while eligible != 0 {
                 var total = 0.0
                 var best = -1
-                for k in pods.indices.prefix(64) where eligible & (1 << UInt64(k)) != 0 {
-                    total += rotationWeights[c][k]
-                    rotationCredit[c][k] += rotationWeights[c][k]
-                    if best < 0 || rotationCredit[c][k] > rotationCredit[c][best] + 1e-12 { best = k }
+                for k in first..<last where eligible & (1 << UInt64(k - first)) != 0 {
+                    total += rotationWeight[k]
+                    rotationCredit[k] += rotationWeight[k]
+                    if best < 0 || rotationCredit[k] > rotationCredit[best] + 1e-12 { best = k }
                 }
-                rotationCredit[c][best] -= total
-                if let r = nextRep(c, best, excluding: excluding, respectLimit: respectLimit) { return r }
-                eligible &= ~(1 << UInt64(best))
+                rotationCredit[best] -= total
+                if let r = nextRep(best, excluding: excluding, respectLimit: respectLimit) { return r }
+                eligible &= ~(1 << UInt64(best - first))
                 // Everyone open is at max-open: the least loaded open rep takes it.
                 if eligible == 0, respectLimit {
                     var chosen: Int?
-                    for p in pods where clocks[p].isOpen(at: t) {
-                        for r in podReps[p] where r != excluding && (chosen.map { untouched[r] < untouched[$0] } ?? true) { chosen = r }
+                    for k in entries where clocks[rotationPod[k]].isOpen(at: t) {
+                        let p = rotationPod[k]
+                        for r in firstRep[p]..<firstRep[p + 1] where r != excluding && (chosen.map { untouched[r] < untouched[$0] } ?? true)
+                        {
+                            chosen = r
+                        }
                     }
                     if let chosen { return chosen }
                 }
@@ -342,16 +352,18 @@ public enum RouterSimulation {
             return excluding
         }
 
-        /// The pod's next rep in turn for a channel, skipping `excluding` and reps at `max-open`.
-        mutating func nextRep(_ c: Int, _ k: Int, excluding: Int?, respectLimit: Bool) -> Int? {
-            let p = rotationPods[c][k]
-            let reps = podReps[p]
+        /// The next rep in turn of rotation entry `k`'s pod, skipping `excluding` and reps at
+        /// `max-open`.
+        mutating func nextRep(_ k: Int, excluding: Int?, respectLimit: Bool) -> Int? {
+            let p = rotationPod[k]
+            let count = firstRep[p + 1] - firstRep[p]
             let limit = respectLimit ? (net.pods[p].maxOpen ?? Int.max) : Int.max
-            for step in 0..<reps.count {
-                let index = (rotationPointer[c][k] + step) % reps.count
-                let r = reps[index]
+            var index = rotationPointer[k]
+            for _ in 0..<count {
+                let r = firstRep[p] + index
+                index = index + 1 == count ? 0 : index + 1
                 if r != excluding, untouched[r] < limit {
-                    rotationPointer[c][k] = (index + 1) % reps.count
+                    rotationPointer[k] = index
                     return r
                 }
             }
@@ -384,6 +396,7 @@ public enum RouterSimulation {
             touched[lead] = t
             if assigned[lead] >= 0 { untouched[Int(assigned[lead])] -= 1 }
             busy[r] = true
+            idle[p] -= 1
             events.push(Event(time: finish(p, from: t, seconds: leads.services[lead]), kind: .repFree, id: Int32(r), lap: 0))
         }
 

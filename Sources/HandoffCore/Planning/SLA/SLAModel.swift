@@ -58,6 +58,9 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
 
     public static func < (a: SLAStatus, b: SLAStatus) -> Bool { a.severity < b.severity }
 
+    /// The busiest a pod may be and still meet its target: 85% of its capacity.
+    public static let busyLimit = 0.85
+
     /// SPEC §3.3.4: meets when the mean is on target, the interval does not reach below it and
     /// utilisation is at most 85%; at risk when the mean is at most 5 points short, or the
     /// interval straddles the target, or utilisation is above 85%; breach otherwise, and
@@ -65,8 +68,8 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     public static func judge(_ f: SimulatedFigures, target: Double, utilisation: Double) -> SLAStatus {
         if utilisation >= 1 { return .breach }
         let eps = 1e-9
-        if f.attainment >= target - eps, f.low >= target - eps, utilisation <= 0.85 { return .meets }
-        if target - f.attainment <= 0.05 + eps || (f.low < target && f.high >= target) || utilisation > 0.85 { return .atRisk }
+        if f.attainment >= target - eps, f.low >= target - eps, utilisation <= busyLimit { return .meets }
+        if target - f.attainment <= 0.05 + eps || (f.low < target && f.high >= target) || utilisation > busyLimit { return .atRisk }
         return .breach
     }
 }

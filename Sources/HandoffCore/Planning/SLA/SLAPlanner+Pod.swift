@@ -51,7 +51,7 @@ extension SLAPlanner {
         if let moreAgents {
             status = .breach
             reasons.insert(.queueGrowsWithoutBound(pod: pod.name, utilisation: util, moreAgents: moreAgents), at: 0)
-        } else if util > 0.85 {
+        } else if util > SLAStatus.busyLimit {
             reasons.append(.utilisationAboveLimit(pod: pod.name, utilisation: util))
         }
         if serving.contains(where: { base.cells[$0 * net.pods.count + local].capped }) {
@@ -78,7 +78,10 @@ extension SLAPlanner {
             if clock == .calendar { causes.append(.calendarClockRunsWhileClosed) }
             reasons.append(.noHeadcountReaches(pod: pod.name, ceiling: ceiling, target: target, causes: causes))
         } else {
-            required = requiredReps(net, local, today: pod.reps, shrinkage: pod.shrinkage, group: &group)
+            // Today's headcount was judged on the base run: no probe needed there.
+            required = requiredReps(
+                net, local, today: pod.reps, shrinkage: pod.shrinkage, group: &group,
+                atToday: (status == .meets, base.pods[local].attainment))
         }
 
         // Newest first: recommended only when it is safe (SPEC §3.3.4).
@@ -159,7 +162,10 @@ extension SLAPlanner {
             let today = meets(variant, p, group: &group)
             var reps: Int? = today.meets ? pod.reps : nil
             if !today.meets, canMeet(variant, p, group: &group) {
-                reps = requiredReps(variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group, atToday: today)?.0
+                // Another change rarely needs more reps than today's hours do: try that first.
+                reps =
+                    requiredReps(
+                        variant, p, today: pod.reps, shrinkage: pod.shrinkage, group: &group, atToday: today, hint: required?.0)?.0
             }
             options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
         }

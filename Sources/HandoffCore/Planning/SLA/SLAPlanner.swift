@@ -196,13 +196,16 @@ struct SLAPlanner {
         return capacity > 0 ? work / capacity : (work > 0 ? .infinity : 0)
     }
 
-    /// Whether every channel serving pod `p` meets its target in a run of `net`.
-    mutating func meets(_ net: RouterNetwork, _ p: Int, group: inout Group, order: RouterSimulation.ServiceOrder = .earliestDeadline)
-        -> (meets: Bool, attainment: Double)
-    {
+    /// Whether every channel serving pod `p` meets its target in a run of `net`, and the pod's
+    /// attainment there. A pod more than 85% busy never "meets" (SPEC §3.3.4), so without
+    /// `attainment` it is answered without simulating.
+    mutating func meets(
+        _ net: RouterNetwork, _ p: Int, group: inout Group, order: RouterSimulation.ServiceOrder = .earliestDeadline,
+        attainment: Bool = true
+    ) -> (meets: Bool, attainment: Double) {
         let util = utilisation(net, p)
-        guard util < 1 else { return (false, 0) }
-        let r = group.run.run(net, order: order, stop: .clearOfTargets)
+        guard util < 1, attainment || util <= SLAStatus.busyLimit else { return (false, 0) }
+        let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p))
         let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
         let pods = net.pods.count
         let ok = serving.allSatisfy { c in
@@ -223,29 +226,34 @@ struct SLAPlanner {
     /// bisection (attainment grows with reps), and the attainment there; nil when none up to a
     /// generous cap does.
     /// `atToday`: whether today's headcount meets it, when a run already found out.
+    /// `hint`: a headcount likely to meet it (another variant's answer), tried first.
     mutating func requiredReps(
         _ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group,
-        atToday: (meets: Bool, attainment: Double)? = nil
+        atToday: (meets: Bool, attainment: Double)? = nil, hint: Int? = nil
     ) -> (Int, Double)? {
-        let available = 1 - shrinkage.fraction
-        guard available > 0 else { return nil }
-        // Just keeping up needs this many; fewer can never meet the target.
-        let keepUp = Int((Self.workload(net, p) / max(openHoursPerWeek(net.pods[p]), 1e-9) / available).rounded(.down)) + 1
-        var low = max(0, keepUp - 1)  // known (or assumed) to fail
-        var high = max(today, keepUp)
-        var found =
-            if let atToday, high == today { atToday } else { meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group) }
-        let cap = max(4 * max(today, keepUp), 12)
+        guard shrinkage.fraction < 1 else { return nil }
+        // Fewer reps than keep the pod at most 85% busy can never meet the target (SPEC §3.3.4).
+        let fewest = max(1, fewestRepsWithinBusyLimit(net, p, shrinkage: shrinkage))
+        let cap = max(4 * max(today, fewest), 12, hint ?? 0)
+        guard fewest <= cap else { return nil }
+        var low = fewest - 1  // known to fail
+        var high = max(today, fewest)
+        if let hint, hint > high { high = hint }
+        func probe(_ reps: Int) -> (meets: Bool, attainment: Double) {
+            if let atToday, reps == today { return atToday }
+            return meets(staffed(net, p, reps: reps, shrinkage: shrinkage), p, group: &group, attainment: false)
+        }
+        var found = probe(high)
         while !found.meets {
             low = high
             guard high < cap else { return nil }
             high = min(cap, high * 2)
-            found = meets(staffed(net, p, reps: high, shrinkage: shrinkage), p, group: &group)
+            found = probe(high)
         }
         var best = (high, found.attainment)
         while high - low > 1 {
             let mid = (low + high) / 2
-            let m = meets(staffed(net, p, reps: mid, shrinkage: shrinkage), p, group: &group)
+            let m = probe(mid)
             if m.meets {
                 high = mid
                 best = (mid, m.attainment)
@@ -254,5 +262,20 @@ struct SLAPlanner {
             }
         }
         return best
+    }
+
+    /// The fewest reps (with the pod's shrinkage) at which pod `p` is at most 85% busy; a value
+    /// past any cap when its open hours cannot carry its workload at all.
+    func fewestRepsWithinBusyLimit(_ net: RouterNetwork, _ p: Int, shrinkage: Percent) -> Int {
+        let hours = openHoursPerWeek(net.pods[p])
+        let work = Self.workload(net, p)
+        guard work > 0 else { return 0 }
+        guard hours > 0 else { return .max / 4 }
+        // A first guess from the rates, then the exact test the verdict uses.
+        let guess = work / (hours * SLAStatus.busyLimit) / (1 - shrinkage.fraction)
+        guard guess < 1e6 else { return .max / 4 }
+        var reps = max(0, Int(guess.rounded(.down)) - 1)
+        while utilisation(staffed(net, p, reps: reps, shrinkage: shrinkage), p) > SLAStatus.busyLimit { reps += 1 }
+        return reps
     }
 }
