@@ -61,3 +61,54 @@ struct SettlingTests {
         #expect(abs(ReplicatedRun.binomialHalf(met: 800, of: 1_000) - 0.0248) < 0.0005)
     }
 }
+
+/// The ceiling worked out directly (a lead waits only until its pod opens) against the router
+/// simulation with far more reps than leads ever need, on the same leads.
+@Suite("The ceiling with unlimited reps")
+struct UnlimitedCeilingTests {
+    static let weekdays = try! WeeklyHours.parse("Mon-Fri 09:00-17:00").get()
+
+    /// A weekday pod fed round the clock, on either clock.
+    static func weekdayPod(routing: RouterNetwork.Routing, clock: Brief.SLAClock, slaMinutes: Int) -> RouterNetwork {
+        var net = SimulationTests.network(agents: 3, leadsPerWeek: 300, handleMinutes: 10, slaMinutes: slaMinutes, routing: routing)
+        net.pods[0].calendar = OpenIntervals(
+            hours: weekdays, zone: SimulationTests.utc, firstDay: SimulationTests.start.adding(days: -1), days: 26 * 7 + 43)
+        net.channels[0].clock = clock
+        return net
+    }
+
+    @Test(arguments: [
+        (RouterNetwork.Routing.podQueue(pod: 0), Brief.SLAClock.calendar, 60),
+        (.podQueue(pod: 0), .business, 30),
+        (.rotation(pods: [0], weights: [1]), .calendar, 240),
+        (.accountOwner(pod: 0), .business, 120),
+    ])
+    func agreesWithARouterOfManyReps(_ routing: RouterNetwork.Routing, _ clock: Brief.SLAClock, _ sla: Int) throws {
+        let net = Self.weekdayPod(routing: routing, clock: clock, slaMinutes: sla)
+        var run = ReplicatedRun(segment: "ceiling", network: net)
+        let ceiling = run.unlimitedCeiling(net, pod: 0, replicas: 4)
+        let direct = try #require(ceiling)
+        // Enough reps that the overnight backlog is touched within seconds of opening.
+        var many = net
+        many.pods[0].agents = 400
+        let simulated = run.run(many, order: .earliestDeadline, stop: .replicas(4))
+        let today = run.run(net, order: .earliestDeadline, stop: .replicas(4))
+        #expect(direct.pods[0].attainment >= simulated.pods[0].attainment - 1e-9)
+        #expect(
+            abs(direct.pods[0].attainment - simulated.pods[0].attainment) <= 0.01,
+            "direct \(direct.pods[0]), simulated \(simulated.pods[0])")
+        #expect(direct.pods[0].attainment >= today.pods[0].attainment - 1e-9)
+        #expect(direct.cells[0].replicas == 4)
+    }
+
+    @Test func aRotationSharedWithAnotherPodIsSimulated() {
+        var net = SimulationTests.network(
+            agents: 3, leadsPerWeek: 300, handleMinutes: 10, slaMinutes: 60, routing: .rotation(pods: [0, 1], weights: [1, 1]))
+        net.pods.append(net.pods[0])
+        #expect(!ReplicatedRun.hasDirectCeiling(net, pod: 0))
+        var solo = net
+        solo.channels[0].routing = .podQueue(pod: 1)
+        #expect(ReplicatedRun.hasDirectCeiling(solo, pod: 0))
+        #expect(ReplicatedRun.hasDirectCeiling(solo, pod: 1))
+    }
+}

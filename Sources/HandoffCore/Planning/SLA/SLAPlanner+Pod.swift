@@ -195,16 +195,21 @@ extension SLAPlanner {
     /// Whether any headcount could meet the target in `net`: unlimited reps reach every
     /// channel's target (two replicas; a yes here only opens the search).
     mutating func canMeet(_ net: RouterNetwork, _ p: Int, group: inout Group) -> Bool {
-        let r = group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(2))
+        let r =
+            group.run.unlimitedCeiling(net, pod: p, replicas: 2)
+            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(2))
         return net.channels.indices.allSatisfy { c in
             let cell = r.cells[c * net.pods.count + p]
             return cell.replicas == 0 || cell.attainment >= net.channels[c].target - 0.005
         }
     }
 
-    /// The group's run with pod `p` staffed so it is never short of reps (1% busy at most).
+    /// The group's figures with pod `p` never short of reps: worked out directly where only
+    /// this pod takes its leads; else simulated with the pod at most 5% busy.
     mutating func unlimitedRun(_ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
-        group.run.run(unlimited(group.network, p), order: .earliestDeadline, stop: .replicas(min(replicas, 4)))
+        let replicas = min(replicas, 4)
+        return group.run.unlimitedCeiling(group.network, pod: p, replicas: replicas)
+            ?? group.run.run(unlimited(group.network, p), order: .earliestDeadline, stop: .replicas(replicas))
     }
 
     /// `net` with pod `p` staffed so it is never short of reps: at most 5% busy.
