@@ -113,7 +113,13 @@ struct DeadlineLanes: Sendable {
         static func before(_ a: Head, _ b: Head) -> Bool { a.time < b.time || (a.time == b.time && a.lead < b.lead) }
     }
 
-    private var lanes: [[Int32]]
+    /// One lead in a lane, with its deadline.
+    private struct Entry: Sendable {
+        var time: Double
+        var lead: Int32
+    }
+
+    private var lanes: [[Entry]]
     private var next: [Int]
     private var heads = BinaryHeap<Head>()
 
@@ -128,22 +134,21 @@ struct DeadlineLanes: Sendable {
 
     /// Adds a lead at the back of its lane; false when its deadline is earlier than the lane's
     /// last (then the caller keeps it in the event heap).
-    mutating func append(_ lead: Int32, lane: Int, deadlines: [Double]) -> Bool {
-        let time = deadlines[Int(lead)]
-        if let last = lanes[lane].last, next[lane] < lanes[lane].count, deadlines[Int(last)] > time { return false }
-        lanes[lane].append(lead)
+    mutating func append(_ lead: Int32, at time: Double, lane: Int) -> Bool {
+        if let last = lanes[lane].last, next[lane] < lanes[lane].count, last.time > time { return false }
+        lanes[lane].append(Entry(time: time, lead: lead))
         if next[lane] == lanes[lane].count - 1 { heads.push(Head(time: time, lead: lead, lane: Int32(lane))) }
         return true
     }
 
     /// Takes the earliest deadline's lead.
-    mutating func pop(_ deadlines: [Double]) -> Int32 {
+    mutating func pop() -> Int32 {
         let head = heads.pop()
         let lane = Int(head.lane)
         next[lane] += 1
         if next[lane] < lanes[lane].count {
-            let lead = lanes[lane][next[lane]]
-            heads.push(Head(time: deadlines[Int(lead)], lead: lead, lane: head.lane))
+            let entry = lanes[lane][next[lane]]
+            heads.push(Head(time: entry.time, lead: entry.lead, lane: head.lane))
         }
         return head.lead
     }

@@ -100,6 +100,20 @@ public enum RouterSimulation {
         }
     }
 
+    /// One lead during a run.
+    struct LeadState: Sendable {
+        /// When a rep first touched it; infinity: not yet.
+        var touched = Double.infinity
+        /// When its first SLA runs out.
+        var deadline = Double.infinity
+        /// The rep it is assigned to (-1: in a pod queue, or none).
+        var assigned: Int32 = -1
+        /// Bumped at each reassignment: queue entries of an older version are stale.
+        var version: Int32 = 0
+        /// The pod it was first assigned to (-1: none).
+        var home: Int32 = -1
+    }
+
     /// The discrete-event state of one run.
     struct Engine {
         let net: RouterNetwork
@@ -125,12 +139,8 @@ public enum RouterSimulation {
         var rotationWeight: [Double] = []
         var rotationCredit: [Double] = []
         var rotationPointer: [Int] = []
-        // Leads.
-        var assigned: [Int32]
-        var version: [Int32]
-        var touched: [Double]
-        var deadline: [Double]
-        var homePod: [Int32]
+        /// Where each lead stands, one record per lead: an event reads several of its fields.
+        var lead: [LeadState]
         var events = EventQueue()
         /// First deadlines, which never need the shared event heap (see `DeadlineLanes`).
         var firstDeadlines: DeadlineLanes
@@ -165,12 +175,7 @@ public enum RouterSimulation {
             }
             rotationCredit = Array(repeating: 0, count: rotationPod.count)
             rotationPointer = Array(repeating: 0, count: rotationPod.count)
-            let n = leads.times.count
-            assigned = Array(repeating: -1, count: n)
-            version = Array(repeating: 0, count: n)
-            touched = Array(repeating: .infinity, count: n)
-            deadline = Array(repeating: .infinity, count: n)
-            homePod = Array(repeating: -1, count: n)
+            lead = Array(repeating: LeadState(), count: leads.times.count)
         }
 
         // MARK: Time on a pod's calendar
@@ -211,8 +216,7 @@ public enum RouterSimulation {
                 if laneTime < eventTime
                     || (laneTime == eventTime && (events.peekKind == .deadline && firstDeadlines.peekLead < events.peekID))
                 {
-                    let lead = firstDeadlines.pop(deadline)
-                    e = Event(time: laneTime, kind: .deadline, id: lead, lap: 1)
+                    e = Event(time: laneTime, kind: .deadline, id: firstDeadlines.pop(), lap: 1)
                 } else {
                     e = events.pop()
                 }
@@ -235,8 +239,8 @@ public enum RouterSimulation {
             let c = Int(leads.channels[i])
             switch net.channels[c].routing {
             case .podQueue(let p):
-                homePod[i] = Int32(p)
-                deadline[i] = deadline(arrival: t, channel: c, pod: p)
+                lead[i].home = Int32(p)
+                lead[i].deadline = deadline(arrival: t, channel: c, pod: p)
                 guard firstRep[p] < firstRep[p + 1] else { return }
                 podQueue[p].push(priority(i), lead: Int32(i), version: 0)
                 if idle[p] > 0, let r = (firstRep[p]..<firstRep[p + 1]).first(where: { !busy[$0] }) { dispatch(rep: r, at: t) }
@@ -246,8 +250,8 @@ public enum RouterSimulation {
             case .accountOwner(let p):
                 let count = firstRep[p + 1] - firstRep[p]
                 guard count > 0 else {
-                    homePod[i] = Int32(p)
-                    deadline[i] = deadline(arrival: t, channel: c, pod: p)
+                    lead[i].home = Int32(p)
+                    lead[i].deadline = deadline(arrival: t, channel: c, pod: p)
                     return
                 }
                 let r = firstRep[p] + min(count - 1, Int(leads.picks[i] * Double(count)))
@@ -258,26 +262,24 @@ public enum RouterSimulation {
         mutating func assign(_ i: Int, to r: Int, at t: Double, channel c: Int, first: Bool) {
             let p = repPod[r]
             if first {
-                homePod[i] = Int32(p)
-                deadline[i] = deadline(arrival: leads.times[i], channel: c, pod: p)
-                if net.retryLimit > 0 {
-                    let lane = c * net.pods.count + p
-                    if !firstDeadlines.append(Int32(i), lane: lane, deadlines: deadline) {
-                        events.push(Event(time: deadline[i], kind: .deadline, id: Int32(i), lap: 1))
-                    }
+                let due = deadline(arrival: leads.times[i], channel: c, pod: p)
+                lead[i].home = Int32(p)
+                lead[i].deadline = due
+                if net.retryLimit > 0, !firstDeadlines.append(Int32(i), at: due, lane: c * net.pods.count + p) {
+                    events.push(Event(time: due, kind: .deadline, id: Int32(i), lap: 1))
                 }
             }
-            assigned[i] = Int32(r)
+            lead[i].assigned = Int32(r)
             untouched[r] += 1
-            repQueue[r].push(priority(i), lead: Int32(i), version: version[i])
+            repQueue[r].push(priority(i), lead: Int32(i), version: lead[i].version)
             if !busy[r] { dispatch(rep: r, at: t) }
         }
 
         /// A missed SLA: the lead moves to the next rep of the rotation, if retries remain.
         mutating func reassign(_ i: Int, at t: Double, lap: Int) {
-            guard touched[i] == .infinity, lap <= net.retryLimit, assigned[i] >= 0 else { return }
+            guard lead[i].touched == .infinity, lap <= net.retryLimit, lead[i].assigned >= 0 else { return }
             let c = Int(leads.channels[i])
-            let current = Int(assigned[i])
+            let current = Int(lead[i].assigned)
             let next: Int?
             switch net.channels[c].routing {
             case .rotation: next = pickRotation(c, at: t, excluding: current)
@@ -289,15 +291,15 @@ public enum RouterSimulation {
             }
             guard let r = next, r != current else { return }
             untouched[current] -= 1
-            version[i] += 1
+            lead[i].version += 1
             assign(i, to: r, at: t, channel: c, first: false)
-            let again = deadline(arrival: leads.times[i], channel: c, pod: Int(homePod[i]), laps: lap + 1)
+            let again = deadline(arrival: leads.times[i], channel: c, pod: Int(lead[i].home), laps: lap + 1)
             events.push(Event(time: again, kind: .deadline, id: Int32(i), lap: Int32(lap + 1)))
         }
 
         func priority(_ i: Int) -> Double {
             switch order {
-            case .earliestDeadline: deadline[i]
+            case .earliestDeadline: lead[i].deadline
             case .newestFirst: -leads.times[i]
             case .firstComeFirstServed: leads.times[i]
             }
@@ -385,19 +387,19 @@ public enum RouterSimulation {
             dropStale(rep: r)
             let own = repQueue[r].peek
             let shared = podQueue[p].peek
-            let lead: Int
+            let taken: Int
             switch (own, shared) {
             case (nil, nil): return
-            case (.some, nil): lead = Int(repQueue[r].pop().lead)
-            case (nil, .some): lead = Int(podQueue[p].pop().lead)
+            case (.some, nil): taken = Int(repQueue[r].pop().lead)
+            case (nil, .some): taken = Int(podQueue[p].pop().lead)
             case (let a?, let b?):
-                lead = a.priority <= b.priority ? Int(repQueue[r].pop().lead) : Int(podQueue[p].pop().lead)
+                taken = a.priority <= b.priority ? Int(repQueue[r].pop().lead) : Int(podQueue[p].pop().lead)
             }
-            touched[lead] = t
-            if assigned[lead] >= 0 { untouched[Int(assigned[lead])] -= 1 }
+            lead[taken].touched = t
+            if lead[taken].assigned >= 0 { untouched[Int(lead[taken].assigned)] -= 1 }
             busy[r] = true
             idle[p] -= 1
-            events.push(Event(time: finish(p, from: t, seconds: leads.services[lead]), kind: .repFree, id: Int32(r), lap: 0))
+            events.push(Event(time: finish(p, from: t, seconds: leads.services[taken]), kind: .repFree, id: Int32(r), lap: 0))
         }
 
         func hasWork(rep r: Int) -> Bool { !repQueue[r].isEmpty || !podQueue[repPod[r]].isEmpty }
@@ -405,8 +407,8 @@ public enum RouterSimulation {
         /// Drops entries of leads that were reassigned away from a rep's queue.
         mutating func dropStale(rep r: Int) {
             while let top = repQueue[r].peek {
-                let lead = Int(top.lead)
-                guard version[lead] != top.version || touched[lead] != .infinity else { return }
+                let i = Int(top.lead)
+                guard lead[i].version != top.version || lead[i].touched != .infinity else { return }
                 _ = repQueue[r].pop()
             }
         }
@@ -419,10 +421,10 @@ public enum RouterSimulation {
             var cells = Array(repeating: ChannelOutcome(), count: net.channels.count * net.pods.count)
             for i in leads.times.indices {
                 let c = Int(leads.channels[i])
-                let p = Int(homePod[i])
+                let p = Int(lead[i].home)
                 let cell = c * net.pods.count + p
-                let t = touched[i]
-                let met = t <= deadline[i] + 1e-6
+                let t = lead[i].touched
+                let met = t <= lead[i].deadline + 1e-6
                 out[c].leads += 1
                 if met { out[c].met += 1 }
                 if p >= 0 {
