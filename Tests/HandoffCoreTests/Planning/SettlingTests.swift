@@ -112,3 +112,18 @@ struct UnlimitedCeilingTests {
         #expect(ReplicatedRun.hasDirectCeiling(solo, pod: 1))
     }
 }
+
+/// The staffing search at its edges: no headcount has any productive time.
+@Suite("Required reps at the edges")
+struct RequiredRepsEdgeTests {
+    @Test func allShrinkageNeedsNoSearchAndIsABreach() throws {
+        let yaml = AdviceReferenceTests.brief(
+            hours: "Mon-Fri 09:00-17:00", afterHours: 0, sla: "1h", clock: "business", leads: 100, handle: 10, reps: 3
+        ).replacingOccurrences(of: "reps: 3\n", with: "reps: 3\n    shrinkage: 100%\n")
+        let plan = try #require(TestBriefs.plan(yaml))
+        let pod = try #require(plan.sla.pods.first)
+        #expect(pod.agents == 0)
+        #expect(pod.requiredRepsSimulated == nil)
+        #expect(pod.status == .breach)
+    }
+}

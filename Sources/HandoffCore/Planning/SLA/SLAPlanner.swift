@@ -231,11 +231,9 @@ struct SLAPlanner {
         _ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group,
         atToday: (meets: Bool, attainment: Double)? = nil, hint: Int? = nil
     ) -> (Int, Double)? {
-        guard shrinkage.fraction < 1 else { return nil }
         // Fewer reps than keep the pod at most 85% busy can never meet the target (SPEC §3.3.4).
-        let fewest = max(1, fewestRepsWithinBusyLimit(net, p, shrinkage: shrinkage))
+        guard let fewest = fewestRepsWithinBusyLimit(net, p, shrinkage: shrinkage).map({ max(1, $0) }) else { return nil }
         let cap = max(4 * max(today, fewest), 12, hint ?? 0)
-        guard fewest <= cap else { return nil }
         var low = fewest - 1  // known to fail
         var high = max(today, fewest)
         if let hint, hint > high { high = hint }
@@ -264,16 +262,17 @@ struct SLAPlanner {
         return best
     }
 
-    /// The fewest reps (with the pod's shrinkage) at which pod `p` is at most 85% busy; a value
-    /// past any cap when its open hours cannot carry its workload at all.
-    func fewestRepsWithinBusyLimit(_ net: RouterNetwork, _ p: Int, shrinkage: Percent) -> Int {
+    /// The fewest reps (with the pod's shrinkage) at which pod `p` is at most 85% busy; nil when
+    /// no headcount is (all shrinkage, or hardly any open hours for its workload).
+    func fewestRepsWithinBusyLimit(_ net: RouterNetwork, _ p: Int, shrinkage: Percent) -> Int? {
+        guard shrinkage.fraction < 1 else { return nil }
         let hours = openHoursPerWeek(net.pods[p])
         let work = Self.workload(net, p)
         guard work > 0 else { return 0 }
-        guard hours > 0 else { return .max / 4 }
+        guard hours > 0 else { return nil }
         // A first guess from the rates, then the exact test the verdict uses.
         let guess = work / (hours * SLAStatus.busyLimit) / (1 - shrinkage.fraction)
-        guard guess < 1e6 else { return .max / 4 }
+        guard guess < 100_000 else { return nil }
         var reps = max(0, Int(guess.rounded(.down)) - 1)
         while utilisation(staffed(net, p, reps: reps, shrinkage: shrinkage), p) > SLAStatus.busyLimit { reps += 1 }
         return reps
