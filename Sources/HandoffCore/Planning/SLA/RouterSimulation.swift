@@ -114,6 +114,22 @@ public enum RouterSimulation {
         var home: Int32 = -1
     }
 
+    /// How a channel's leads reach reps, without the rotation's lists (see `Engine`'s rotation).
+    enum Route: Sendable {
+        case podQueue(Int)
+        case rotation
+        case accountOwner(Int)
+    }
+
+    /// A channel's SLA as the engine reads it.
+    struct SLARule: Sendable {
+        var calendar: Bool
+        /// Calendar seconds (calendar clock) or open seconds of hours and minutes (business).
+        var seconds: Double
+        /// Working days on the business clock.
+        var days: Int
+    }
+
     /// The discrete-event state of one run.
     struct Engine {
         let net: RouterNetwork
@@ -141,6 +157,10 @@ public enum RouterSimulation {
         var rotationPointer: [Int] = []
         /// Where each lead stands, one record per lead: an event reads several of its fields.
         var lead: [LeadState]
+        /// Each channel's route and SLA as plain values, read per lead (a channel itself holds
+        /// arrays, and reading one through the network retains them).
+        let route: [Route]
+        let slaRule: [SLARule]
         var events = EventQueue()
         /// First deadlines, which never need the shared event heap (see `DeadlineLanes`).
         var firstDeadlines: DeadlineLanes
@@ -176,6 +196,18 @@ public enum RouterSimulation {
             rotationCredit = Array(repeating: 0, count: rotationPod.count)
             rotationPointer = Array(repeating: 0, count: rotationPod.count)
             lead = Array(repeating: LeadState(), count: leads.times.count)
+            route = net.channels.map { channel in
+                switch channel.routing {
+                case .podQueue(let p): .podQueue(p)
+                case .rotation: .rotation
+                case .accountOwner(let p): .accountOwner(p)
+                }
+            }
+            slaRule = net.channels.map { channel in
+                channel.clock == .calendar
+                    ? SLARule(calendar: true, seconds: Double(channel.sla.calendarSeconds), days: 0)
+                    : SLARule(calendar: false, seconds: Double(channel.sla.clockSeconds), days: channel.sla.days)
+            }
         }
 
         // MARK: Time on a pod's calendar
@@ -186,14 +218,13 @@ public enum RouterSimulation {
         }
 
         mutating func deadline(arrival: Double, channel c: Int, pod: Int, laps: Int = 1) -> Double {
-            if net.channels[c].clock == .calendar {
-                return arrival + Double(laps * net.channels[c].sla.calendarSeconds)
-            }
-            if net.channels[c].sla.days > 0 {
+            let rule = slaRule[c]
+            if rule.calendar { return arrival + Double(laps) * rule.seconds }
+            if rule.days > 0 {
                 return RouterSimulation.deadline(net.pods[pod].calendar, arrival: arrival, channel: net.channels[c], laps: laps)
             }
             // The business clock in hours and minutes: open time on, read on the pod's clock.
-            let open = clocks[pod].openTime(at: arrival) + Double(laps * net.channels[c].sla.clockSeconds)
+            let open = clocks[pod].openTime(at: arrival) + Double(laps) * rule.seconds
             return clocks[pod].instant(atOpenTime: open)
         }
 
@@ -237,7 +268,7 @@ public enum RouterSimulation {
 
         mutating func arrive(_ i: Int, at t: Double) {
             let c = Int(leads.channels[i])
-            switch net.channels[c].routing {
+            switch route[c] {
             case .podQueue(let p):
                 lead[i].home = Int32(p)
                 lead[i].deadline = deadline(arrival: t, channel: c, pod: p)
@@ -281,7 +312,7 @@ public enum RouterSimulation {
             let c = Int(leads.channels[i])
             let current = Int(lead[i].assigned)
             let next: Int?
-            switch net.channels[c].routing {
+            switch route[c] {
             case .rotation: next = pickRotation(c, at: t, excluding: current)
             case .accountOwner(let p):
                 let count = firstRep[p + 1] - firstRep[p]
