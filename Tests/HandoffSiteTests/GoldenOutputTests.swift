@@ -33,4 +33,18 @@ struct GoldenOutputTests {
         try Golden.check(try #require(files[folder + "index.html"]), "\(segment)/index.html")
         try Golden.check(try #require(files[folder + "packet.json"]), "\(segment)/packet.json")
     }
+
+    /// A segment that meets its target and needs no re-approval has no "Why" or "Fix": the
+    /// verdict bar must not print an absent reason as "nil", on its page or in the packet.
+    @Test func aSegmentThatMeetsShowsNoWhyOrFix() async throws {
+        let (rendered, renderer) = try await Self.rendered("mid-market")
+        #expect(rendered.plan.sla.status == .meets)
+        let page = try #require(renderer.segmentFiles(rendered).first { $0.path.hasSuffix("index.html") }?.contents)
+        let packet = renderer.packetPage([rendered.plan], bodies: [rendered.packetBody]).contents
+        for html in [page, packet] {
+            let text = html
+            #expect(!text.contains("Why:") && !text.contains("Fix:"))
+            #expect(!text.contains("nil<") && !text.contains(">nil"))
+        }
+    }
 }

@@ -16,7 +16,7 @@ struct SegmentPage: Sendable, MustacheParent {
         case "body": body
         case "planRecord": planRecord
         case "root": root
-        default: Mirror(reflecting: summary).children.first { $0.label == name }?.value
+        default: MirrorField.value(name, of: summary)
         }
     }
 }
@@ -58,7 +58,7 @@ struct PacketSegment: Sendable, MustacheParent {
         switch name {
         case "body": body
         case "approvals": approvals
-        default: Mirror(reflecting: summary).children.first { $0.label == name }?.value
+        default: MirrorField.value(name, of: summary)
         }
     }
 }
@@ -73,7 +73,7 @@ struct PacketPage: Sendable, MustacheParent {
         switch name {
         case "segments": segments
         case "asOf": asOf
-        default: Mirror(reflecting: index).children.first { $0.label == name }?.value
+        default: MirrorField.value(name, of: index)
         }
     }
 }
