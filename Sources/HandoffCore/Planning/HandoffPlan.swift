@@ -28,6 +28,15 @@ public struct HandoffPlan: Sendable {
     public var version: String { PlanDigest.version(of: inputsDigest) }
 
     public var segment: String { brief.segment }
+
+    /// This plan without the brief's YAML-lite tree, for rendering once its plan record is
+    /// prepared: a build holds thousands of plans until their turn to render, and the tree is a
+    /// fifth of each. `inputs` is empty afterwards; `inputsDigest` and everything shown stay.
+    public func releasingSourceTree() -> HandoffPlan {
+        var copy = self
+        copy.brief.tree = .mapping(YAMLMapping(entries: [], location: brief.tree.location))
+        return copy
+    }
 }
 
 /// Runs the five workflow steps for one brief. Pure: the brief, the sample's text, the

@@ -129,7 +129,7 @@ public struct BuildDriver: Sendable {
         guard !report.hasErrors else { return report }
         // Read again under the lock below; a thousand records' inputs are not kept twice.
         report.records = []
-        let chosen = try selected(report.plans)
+        let chosenSegments = Set(try selected(report.plans).map(\.segment))
         // One build at a time per output and per plans folder, always in this order.
         try options.disk.makeFolders(output.parent)
         let outputLock = try BuildLock(folder: output.parent, waiting: progress)
@@ -142,15 +142,17 @@ public struct BuildDriver: Sendable {
             try options.timings.measure(.records) { () throws(HandoffError) in try store.read() }
         }
         // Records are rendered into the pages now and written only once the site is in place.
-        let records = store.prepare(chosen, timestamp: options.timestamp, contents: &contents)
-
+        let records = store.prepare(
+            report.plans.filter { chosenSegments.contains($0.segment) }, timestamp: options.timestamp, contents: &contents)
+        // The records are prepared, and nothing rendered needs a brief's source tree (a fifth of
+        // a plan's memory): thousands of plans wait for their turn to render without it.
+        report.plans = report.plans.map { $0.releasingSourceTree() }
         let allPlans = report.plans
         let renderer = {
             var renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)
             renderer.timings = options.timings
             return renderer
         }()
-        let chosenSegments = Set(chosen.map(\.segment))
         // Each segment's trail as the pages show it, and its latest record's name; the records'
         // inputs and texts are not held for a thousand segments: a new record's text is in
         // `records`, an old one's is read again when its segment's page is written.

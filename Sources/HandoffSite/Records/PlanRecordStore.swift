@@ -16,7 +16,6 @@ public struct PlanRecordStore: Sendable {
     /// Everything in the folder, as records and their texts, plus warnings for other files.
     public struct Contents: Sendable {
         public var records: [AuditTrail.Record] = []
-        public var texts: [String: String] = [:]
         public var warnings: [String] = []
         public var names: Set<String> = []
 
@@ -39,7 +38,6 @@ public struct PlanRecordStore: Sendable {
                 continue
             }
             contents.records.append(record)
-            contents.texts[name] = text
         }
         return contents
     }
@@ -60,7 +58,6 @@ public struct PlanRecordStore: Sendable {
             let name = PlanRecord.fileName(timestamp: timestamp, sequence: sequence)
             let text = PlanRecord(plan, timestamp: timestamp, previous: latest?.fileName).serialized()
             contents.names.insert(name)
-            contents.texts[name] = text
             if let record = AuditTrail.parseRecord(text, fileName: name) { contents.records.append(record) }
             files.append(SiteFile(path: name, contents: text))
         }
