@@ -330,6 +330,14 @@ struct EndToEndTests {
         #expect(page.contains("first record of segment 'gamma'"))
         // The copy beside the page is the record as written earlier, read again when the page is.
         #expect(try Data(contentsOf: dir.appendingPathComponent("Public/segments/gamma/plan-20261126-100000.json")) == newest)
+
+        // A build that writes the record itself copies it from where it was staged before the
+        // pages were rendered, and leaves nothing under a temporary name.
+        try T.edit(dir.appendingPathComponent("Content/gamma.yml")) { $0.replacingOccurrences(of: "reseller]", with: "reseller, agency]") }
+        #expect(try T.run(["build", "--quiet"], in: dir, environment: ["SOURCE_DATE_EPOCH": "1795690800"]).status == 0)
+        let built = try Data(contentsOf: plans.appendingPathComponent("plan-20261126-110000.json"))
+        #expect(try Data(contentsOf: dir.appendingPathComponent("Public/segments/gamma/plan-20261126-110000.json")) == built)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: plans.path).filter { $0.contains(".tmp-") }.isEmpty)
     }
 
     @Test func segmentRebuildKeepsOtherPages() throws {

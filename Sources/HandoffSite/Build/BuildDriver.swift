@@ -141,9 +141,16 @@ public struct BuildDriver: Sendable {
         var contents = try BuildStage.records.run { () throws(HandoffError) in
             try options.timings.measure(.records) { () throws(HandoffError) in try store.read() }
         }
-        // Records are rendered into the pages now and written only once the site is in place.
-        let records = store.prepare(
-            report.plans.filter { chosenSegments.contains($0.segment) }, timestamp: options.timestamp, contents: &contents)
+        // Records are written to temporary names now (their texts need not wait in memory for a
+        // thousand pages), copied beside the pages from there, and linked to their final names
+        // only once the site is in place.
+        let staged = try BuildStage.records.run { () throws(HandoffError) in
+            try options.timings.measure(.records) { () throws(HandoffError) in
+                try store.stage(
+                    store.prepare(
+                        report.plans.filter { chosenSegments.contains($0.segment) }, timestamp: options.timestamp, contents: &contents))
+            }
+        }
         // The records are prepared, and nothing rendered needs a brief's source tree (a fifth of
         // a plan's memory): thousands of plans wait for their turn to render without it.
         report.plans = report.plans.map { $0.releasingSourceTree() }
@@ -154,14 +161,20 @@ public struct BuildDriver: Sendable {
             return renderer
         }()
         // Each segment's trail as the pages show it, and its latest record's name; the records'
-        // inputs and texts are not held for a thousand segments: a new record's text is in
-        // `records`, an old one's is read again when its segment's page is written.
+        // inputs and texts are not held for a thousand segments: a record's text is read again
+        // when its segment's page is written (a new one's from its temporary name).
         let trails = Self.trails(of: allPlans, from: contents.records)
         contents = PlanRecordStore.Contents()
-        let newRecords = Dictionary(records.map { ($0.path, $0.contents) }, uniquingKeysWith: { a, _ in a })
+        let newRecords = staged.temporaryPaths
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
-            let site = try SiteWriter(disk: options.disk).begin(output)
+            let site: StagedSite
+            do throws(HandoffError) {
+                site = try SiteWriter(disk: options.disk).begin(output)
+            } catch {
+                store.abandon(staged)
+                throw error
+            }
             do throws(HandoffError) {
                 let counts = try await writeSite(
                     allPlans, chosen: chosenSegments, trails: trails, newRecords: newRecords, renderer: renderer, into: site)
@@ -169,11 +182,12 @@ public struct BuildDriver: Sendable {
                 return counts
             } catch {
                 site.abandon()
+                store.abandon(staged)
                 throw error
             }
         }
         report.recordsWritten = try BuildStage.records.run { () throws(HandoffError) in
-            try options.timings.measure(.records) { () throws(HandoffError) in try store.commit(records) }
+            try options.timings.measure(.records) { () throws(HandoffError) in try store.commit(staged) }
         }
         // A full build knows every brief: entries for inputs no brief has any more go.
         if options.segments.isEmpty, let folder = options.cache {
@@ -209,7 +223,8 @@ public struct BuildDriver: Sendable {
 
     /// Renders every segment and writes each chosen one's files as soon as it is rendered, with
     /// `packet.html` written alongside in slug order; a few segments render at a time, so memory
-    /// holds a handful of pages, not the site. Returns the files and pages written.
+    /// holds a handful of pages, not the site. `newRecords`: the staged records' temporary files,
+    /// by final name. Returns the files and pages written.
     func writeSite(
         _ plans: [HandoffPlan], chosen: Set<String>, trails: [String: SegmentTrail], newRecords: [String: String],
         renderer: SiteRenderer, into site: StagedSite
@@ -235,7 +250,7 @@ public struct BuildDriver: Sendable {
                 return {
                     // The latest record is copied beside a written page, so only then is it read.
                     let record = trail.latest.flatMap { name in
-                        write ? (newRecords[name] ?? disk.text(BriefLoader.join(folder, name))).map { (name: name, text: $0) } : nil
+                        write ? disk.text(newRecords[name] ?? BriefLoader.join(folder, name)).map { (name: name, text: $0) } : nil
                     }
                     let segment = renderer.render(plan, extras: SegmentExtras(trail: trail.trail, latestRecord: record))
                     guard write else { return (i, segment.packetBody, .success((0, 0))) }

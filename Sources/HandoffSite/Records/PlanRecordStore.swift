@@ -64,34 +64,75 @@ public struct PlanRecordStore: Sendable {
         return files
     }
 
-    /// Writes prepared records, each whole or not at all: to a temporary name, synced, then
-    /// hard-linked to its final name (which never replaces an existing record) and synced again.
-    /// Returns the names written, by segment.
-    public func commit(_ records: [SiteFile]) throws(HandoffError) -> [String: String] {
-        guard !records.isEmpty else { return [:] }
+    /// Prepared records written to temporary names in the plans folder and synced, not yet
+    /// under their final names: a build stages them before it renders, so their texts need not
+    /// wait in memory for the site to be in place, and commits them after.
+    public struct StagedRecords: Sendable {
+        struct Entry: Sendable {
+            var name: String
+            var temporary: String
+            var segment: String?
+        }
+
+        var entries: [Entry] = []
+
+        /// Each staged record's temporary file, by its final name.
+        public var temporaryPaths: [String: String] {
+            Dictionary(entries.map { ($0.name, $0.temporary) }, uniquingKeysWith: { a, _ in a })
+        }
+    }
+
+    /// Writes each prepared record whole to a temporary name and syncs it; on a failure, the
+    /// ones written so far are removed.
+    public func stage(_ records: [SiteFile]) throws(HandoffError) -> StagedRecords {
+        var staged = StagedRecords()
+        guard !records.isEmpty else { return staged }
         try disk.makeFolders(folder)
-        var written: [String: String] = [:]
         let pid = getpid()
         for record in records {
-            let final = BriefLoader.join(folder, record.path)
             let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(pid)")
             var text = record.contents
             let created = text.withUTF8 { disk.createFile(temporary, bytes: $0, sync: true) }
             guard created else {
                 let message = Disk.lastError()
                 disk.unlink(temporary)
+                abandon(staged)
                 throw .io(path: temporary, message: "cannot write the plan record: \(message)")
             }
-            let linked = disk.link(temporary, final)
+            let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
+            staged.entries.append(.init(name: record.path, temporary: temporary, segment: segment))
+        }
+        return staged
+    }
+
+    /// Hard-links each staged record to its final name (which never replaces an existing record),
+    /// removes the temporary names and syncs the folder. Returns the names written, by segment.
+    public func commit(_ staged: StagedRecords) throws(HandoffError) -> [String: String] {
+        guard !staged.entries.isEmpty else { return [:] }
+        var written: [String: String] = [:]
+        for (i, entry) in staged.entries.enumerated() {
+            let final = BriefLoader.join(folder, entry.name)
+            let linked = disk.link(entry.temporary, final)
             let message = Disk.lastError()
-            disk.unlink(temporary)
-            guard linked else { throw .io(path: final, message: "cannot write the plan record: \(message)") }
-            if let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment {
-                written[segment] = record.path
+            disk.unlink(entry.temporary)
+            guard linked else {
+                abandon(StagedRecords(entries: Array(staged.entries[(i + 1)...])))
+                throw .io(path: final, message: "cannot write the plan record: \(message)")
             }
+            if let segment = entry.segment { written[segment] = entry.name }
         }
         disk.syncFolder(folder)
         return written
+    }
+
+    /// Writes prepared records, each whole or not at all: staged, then committed.
+    public func commit(_ records: [SiteFile]) throws(HandoffError) -> [String: String] {
+        try commit(stage(records))
+    }
+
+    /// Removes staged records that will not be committed.
+    public func abandon(_ staged: StagedRecords) {
+        for entry in staged.entries { disk.unlink(entry.temporary) }
     }
 
     /// Removes temporary records that a killed run left behind (the caller holds the lock).
