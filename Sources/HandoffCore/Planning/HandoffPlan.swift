@@ -19,21 +19,30 @@ public struct HandoffPlan: Sendable {
     public var inputsDigest: String
     /// The short digest of the sample's contents, when the brief has a sample.
     public var sampleDigest: String?
+    /// The brief's own bytes, kept instead of its tree once the plan is compacted.
+    var source: [UInt8]?
     /// The planning inputs field by field, for the audit trail and stale approvals: worked out
     /// from the brief's tree when asked for (a plan record, a diff), not kept with every plan
     /// (it was two thirds of a plan's memory, 27 kB a brief).
-    public var inputs: InputFields { InputFields(tree: brief.tree, sampleDigest: sampleDigest) }
+    public var inputs: InputFields { InputFields(tree: sourceTree, sampleDigest: sampleDigest) }
+
+    /// The brief's YAML-lite tree: read again from its bytes when the plan is compacted.
+    var sourceTree: YAMLNode {
+        guard let source else { return brief.tree }
+        return YAMLLiteParser.parse(bytes: source, file: brief.tree.location.file).root ?? brief.tree
+    }
 
     /// The version people see and pin approvals to (SPEC §3.7).
     public var version: String { PlanDigest.version(of: inputsDigest) }
 
     public var segment: String { brief.segment }
 
-    /// This plan without the brief's YAML-lite tree, for rendering once its plan record is
-    /// prepared: a build holds thousands of plans until their turn to render, and the tree is a
-    /// fifth of each. `inputs` is empty afterwards; `inputsDigest` and everything shown stay.
-    public func releasingSourceTree() -> HandoffPlan {
+    /// This plan holding the brief's bytes (`source`, the file it was parsed from) instead of
+    /// its YAML-lite tree: a build holds thousands of plans until their turn to render, and the
+    /// tree is a fifth of each, seven times the bytes. `inputs` reads the bytes again.
+    public func compacted(source: [UInt8]) -> HandoffPlan {
         var copy = self
+        copy.source = source
         copy.brief.tree = .mapping(YAMLMapping(entries: [], location: brief.tree.location))
         return copy
     }

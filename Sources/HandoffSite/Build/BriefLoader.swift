@@ -10,6 +10,8 @@ public struct LoadedBrief: Sendable {
     public var sampleCSV: String?
     /// The file's lines, for the snippets of findings made later by planning.
     public var lines: [Substring] = []
+    /// The file's bytes, which a compacted plan keeps instead of the brief's tree.
+    public var source: [UInt8] = []
 }
 
 /// Why a brief's sample could not be used; reported at the brief's `sample:` line.
@@ -66,7 +68,8 @@ public enum BriefLoader {
         }
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         return LoadedBrief(
-            file: path, brief: brief, diagnostics: attachSnippets(diagnostics, lines: lines), sampleCSV: sample, lines: lines)
+            file: path, brief: brief, diagnostics: attachSnippets(diagnostics, lines: lines), sampleCSV: sample, lines: lines,
+            source: bytes)
     }
 
     /// A sample must stay inside the content folder: no absolute path, no `..` out of it, no

@@ -51,8 +51,10 @@ public struct BuildDriver: Sendable {
             let plan = timings.measure(.plan) {
                 Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
             }
+            // Thousands of plans wait for their records and pages: each holds its brief's bytes,
+            // not its tree.
             return PlannedBrief(
-                loading: item.diagnostics, plan: plan,
+                loading: item.diagnostics, plan: plan.compacted(source: item.source),
                 findings: BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines),
                 sample: keepingSamples ? item.sampleCSV : nil)
         } collect: { i, planned in
@@ -151,9 +153,6 @@ public struct BuildDriver: Sendable {
                         report.plans.filter { chosenSegments.contains($0.segment) }, timestamp: options.timestamp, contents: &contents))
             }
         }
-        // The records are prepared, and nothing rendered needs a brief's source tree (a fifth of
-        // a plan's memory): thousands of plans wait for their turn to render without it.
-        report.plans = report.plans.map { $0.releasingSourceTree() }
         let allPlans = report.plans
         let renderer = {
             var renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)

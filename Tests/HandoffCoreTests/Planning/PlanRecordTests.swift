@@ -102,4 +102,17 @@ struct PlanRecordTests {
         #expect(AuditTrail.parseRecord("{\"hello\": 1}", fileName: "plan-x.json") == nil)
         #expect(AuditTrail.parseRecord("not json", fileName: "notes.txt") == nil)
     }
+
+    /// A compacted plan keeps its brief's bytes instead of its tree, and gives the same inputs,
+    /// field by field, read again from them.
+    @Test func aCompactedPlanHasTheSameInputs() throws {
+        let yaml = TestBriefs.base + "approvals:\n  - role: VP Sales\n    name: Dana\n    status: approved\n    date: 2026-11-02\n"
+        let plan = try #require(TestBriefs.plan(yaml, sample: "region\nEMEA\n"))
+        let compact = plan.compacted(source: Array(yaml.utf8))
+        #expect(compact.inputs == plan.inputs)
+        #expect(!compact.inputs.fields.isEmpty)
+        #expect(compact.inputsDigest == plan.inputsDigest)
+        guard case .mapping(let emptied) = compact.brief.tree else { Issue.record("the tree is a map"); return }
+        #expect(emptied.entries.isEmpty)
+    }
 }
