@@ -85,8 +85,8 @@ public struct BuildDriver: Sendable {
         let lock = try store.lock(waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         store.removeLeftovers()
-        var contents = try store.read()
-        let records = store.prepare(try selected(report.plans), timestamp: options.timestamp, contents: &contents)
+        let contents = try store.read()
+        let records = store.prepare(try selected(report.plans), timestamp: options.timestamp, contents: contents)
         report.recordsWritten = try store.commit(records)
         return report
     }
@@ -139,31 +139,20 @@ public struct BuildDriver: Sendable {
         let recordsLock = try store.lock(waiting: progress)
         defer { withExtendedLifetime((outputLock, recordsLock)) {} }
         store.removeLeftovers()
-        // Read again under the lock: another build may have written records since `check` read them.
-        var contents = try BuildStage.records.run { () throws(HandoffError) in
-            try options.timings.measure(.records) { () throws(HandoffError) in try store.read() }
-        }
-        // Records are written to temporary names now (their texts need not wait in memory for a
-        // thousand pages), copied beside the pages from there, and linked to their final names
-        // only once the site is in place.
-        let staged = try BuildStage.records.run { () throws(HandoffError) in
+        let allPlans = report.plans
+        // New records are written to temporary names now, a segment at a time with its trail
+        // (their texts and inputs need not wait in memory for a thousand pages), copied beside
+        // the pages from there, and linked to their final names only once the site is in place.
+        let (staged, trails) = try BuildStage.records.run { () throws(HandoffError) in
             try options.timings.measure(.records) { () throws(HandoffError) in
-                try store.stage(
-                    store.prepare(
-                        report.plans.filter { chosenSegments.contains($0.segment) }, timestamp: options.timestamp, contents: &contents))
+                try Self.stageRecords(allPlans, chosen: chosenSegments, store: store, timestamp: options.timestamp)
             }
         }
-        let allPlans = report.plans
         let renderer = {
             var renderer = SiteRenderer(templates: templates, asOf: options.asOf, baseURL: options.baseURL, briefCount: allPlans.count)
             renderer.timings = options.timings
             return renderer
         }()
-        // Each segment's trail as the pages show it, and its latest record's name; the records'
-        // inputs and texts are not held for a thousand segments: a record's text is read again
-        // when its segment's page is written (a new one's from its temporary name).
-        let trails = Self.trails(of: allPlans, from: contents.records)
-        contents = PlanRecordStore.Contents()
         let newRecords = staged.temporaryPaths
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
@@ -210,14 +199,34 @@ public struct BuildDriver: Sendable {
         return report
     }
 
-    /// Each segment's audit trail without the records' inputs, and its latest record's name.
-    static func trails(of plans: [HandoffPlan], from records: [AuditTrail.Record]) -> [String: SegmentTrail] {
-        let bySegment = Dictionary(grouping: records, by: \.segment)
-        return Dictionary(
-            uniqueKeysWithValues: plans.map { plan in
-                let trail = AuditTrail(records: bySegment[plan.segment] ?? [])
-                return (plan.segment, SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName))
-            })
+    /// Reads the plans folder (under its lock), stages a new record for each chosen plan whose
+    /// inputs changed, and works out each segment's trail as the pages show it (without the
+    /// records' inputs) and its latest record's name, one segment at a time. A record's text is
+    /// read again when its segment's page is written (a new one's from its temporary name).
+    static func stageRecords(_ plans: [HandoffPlan], chosen: Set<String>, store: PlanRecordStore, timestamp: Int)
+        throws(HandoffError) -> (PlanRecordStore.StagedRecords, [String: SegmentTrail])
+    {
+        // Read again under the lock: another build may have written records since `check` read them.
+        let contents = try store.read()
+        var bySegment = Dictionary(grouping: contents.records, by: \.segment)
+        var namer = PlanRecordStore.Namer(timestamp: timestamp, names: contents.names)
+        var staged = PlanRecordStore.StagedRecords()
+        var trails: [String: SegmentTrail] = [:]
+        do throws(HandoffError) {
+            for plan in plans.sorted(by: { $0.segment < $1.segment }) {
+                var records = bySegment.removeValue(forKey: plan.segment) ?? []
+                if chosen.contains(plan.segment), let file = namer.record(for: plan, latest: AuditTrail.ordered(records).last) {
+                    try store.stage(file, into: &staged)
+                    if let record = AuditTrail.parseRecord(file.contents, fileName: file.path) { records.append(record) }
+                }
+                let trail = AuditTrail(records: records)
+                trails[plan.segment] = SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName)
+            }
+        } catch {
+            store.abandon(staged)
+            throw error
+        }
+        return (staged, trails)
     }
 
     /// Renders every segment and writes each chosen one's files as soon as it is rendered, with

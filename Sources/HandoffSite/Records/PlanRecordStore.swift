@@ -42,26 +42,35 @@ public struct PlanRecordStore: Sendable {
         return contents
     }
 
+    /// Names and serialises new records, one plan at a time: records of one second are numbered
+    /// on (plan-…-2.json, plan-…-3.json), past every name the folder already has.
+    public struct Namer: Sendable {
+        let timestamp: Int
+        var names: Set<String>
+        var sequence = 1
+
+        public init(timestamp: Int, names: Set<String>) {
+            self.timestamp = timestamp
+            self.names = names
+        }
+
+        /// The new record of `plan`, when its digest differs from its segment's latest record.
+        public mutating func record(for plan: HandoffPlan, latest: AuditTrail.Record?) -> SiteFile? {
+            if latest?.inputsDigest == plan.inputsDigest { return nil }
+            while names.contains(PlanRecord.fileName(timestamp: timestamp, sequence: sequence)) { sequence += 1 }
+            let name = PlanRecord.fileName(timestamp: timestamp, sequence: sequence)
+            names.insert(name)
+            return SiteFile(path: name, contents: PlanRecord(plan, timestamp: timestamp, previous: latest?.fileName).serialized())
+        }
+    }
+
     /// A record for each plan whose digest differs from its segment's latest record, named and
-    /// serialised but not yet written; `contents` is updated to include them, so pages rendered
-    /// from it show the records that `commit` will write once the site is in place.
-    public func prepare(_ plans: [HandoffPlan], timestamp: Int, contents: inout Contents) -> [SiteFile] {
+    /// serialised but not yet written.
+    public func prepare(_ plans: [HandoffPlan], timestamp: Int, contents: Contents) -> [SiteFile] {
         var latestBySegment: [String: AuditTrail.Record] = [:]
         for record in AuditTrail.ordered(contents.records) { latestBySegment[record.segment] = record }
-        var files: [SiteFile] = []
-        // Records of one second are numbered on: plan-…-2.json, plan-…-3.json.
-        var sequence = 1
-        for plan in plans.sorted(by: { $0.segment < $1.segment }) {
-            let latest = latestBySegment[plan.segment]
-            if latest?.inputsDigest == plan.inputsDigest { continue }
-            while contents.names.contains(PlanRecord.fileName(timestamp: timestamp, sequence: sequence)) { sequence += 1 }
-            let name = PlanRecord.fileName(timestamp: timestamp, sequence: sequence)
-            let text = PlanRecord(plan, timestamp: timestamp, previous: latest?.fileName).serialized()
-            contents.names.insert(name)
-            if let record = AuditTrail.parseRecord(text, fileName: name) { contents.records.append(record) }
-            files.append(SiteFile(path: name, contents: text))
-        }
-        return files
+        var namer = Namer(timestamp: timestamp, names: contents.names)
+        return plans.sorted { $0.segment < $1.segment }.compactMap { namer.record(for: $0, latest: latestBySegment[$0.segment]) }
     }
 
     /// Prepared records written to temporary names in the plans folder and synced, not yet
@@ -86,23 +95,28 @@ public struct PlanRecordStore: Sendable {
     /// ones written so far are removed.
     public func stage(_ records: [SiteFile]) throws(HandoffError) -> StagedRecords {
         var staged = StagedRecords()
-        guard !records.isEmpty else { return staged }
-        try disk.makeFolders(folder)
-        let pid = getpid()
-        for record in records {
-            let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(pid)")
-            var text = record.contents
-            let created = text.withUTF8 { disk.createFile(temporary, bytes: $0, sync: true) }
-            guard created else {
-                let message = Disk.lastError()
-                disk.unlink(temporary)
-                abandon(staged)
-                throw .io(path: temporary, message: "cannot write the plan record: \(message)")
-            }
-            let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
-            staged.entries.append(.init(name: record.path, temporary: temporary, segment: segment))
+        do throws(HandoffError) {
+            for record in records { try stage(record, into: &staged) }
+        } catch {
+            abandon(staged)
+            throw error
         }
         return staged
+    }
+
+    /// Writes one prepared record whole to a temporary name and syncs it, adding it to `staged`.
+    public func stage(_ record: SiteFile, into staged: inout StagedRecords) throws(HandoffError) {
+        if staged.entries.isEmpty { try disk.makeFolders(folder) }
+        let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(getpid())")
+        var text = record.contents
+        let created = text.withUTF8 { disk.createFile(temporary, bytes: $0, sync: true) }
+        guard created else {
+            let message = Disk.lastError()
+            disk.unlink(temporary)
+            throw .io(path: temporary, message: "cannot write the plan record: \(message)")
+        }
+        let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
+        staged.entries.append(.init(name: record.path, temporary: temporary, segment: segment))
     }
 
     /// Hard-links each staged record to its final name (which never replaces an existing record),
