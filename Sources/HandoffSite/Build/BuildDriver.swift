@@ -216,8 +216,9 @@ public struct BuildDriver: Sendable {
             for plan in plans.sorted(by: { $0.segment < $1.segment }) {
                 var records = bySegment.removeValue(forKey: plan.segment) ?? []
                 if chosen.contains(plan.segment), let file = namer.record(for: plan, latest: AuditTrail.ordered(records).last) {
-                    try store.stage(file, into: &staged)
-                    if let record = AuditTrail.parseRecord(file.contents, fileName: file.path) { records.append(record) }
+                    let record = AuditTrail.parseRecord(file.contents, fileName: file.path)
+                    try store.stage(file, segment: record?.segment, into: &staged)
+                    if let record { records.append(record) }
                 }
                 let trail = AuditTrail(records: records)
                 trails[plan.segment] = SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName)

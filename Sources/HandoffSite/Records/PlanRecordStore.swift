@@ -96,7 +96,10 @@ public struct PlanRecordStore: Sendable {
     public func stage(_ records: [SiteFile]) throws(HandoffError) -> StagedRecords {
         var staged = StagedRecords()
         do throws(HandoffError) {
-            for record in records { try stage(record, into: &staged) }
+            for record in records {
+                let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
+                try stage(record, segment: segment, into: &staged)
+            }
         } catch {
             abandon(staged)
             throw error
@@ -104,8 +107,9 @@ public struct PlanRecordStore: Sendable {
         return staged
     }
 
-    /// Writes one prepared record whole to a temporary name and syncs it, adding it to `staged`.
-    public func stage(_ record: SiteFile, into staged: inout StagedRecords) throws(HandoffError) {
+    /// Writes one prepared record (of `segment`) whole to a temporary name and syncs it, adding it
+    /// to `staged`.
+    public func stage(_ record: SiteFile, segment: String?, into staged: inout StagedRecords) throws(HandoffError) {
         if staged.entries.isEmpty { try disk.makeFolders(folder) }
         let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(getpid())")
         var text = record.contents
@@ -115,7 +119,6 @@ public struct PlanRecordStore: Sendable {
             disk.unlink(temporary)
             throw .io(path: temporary, message: "cannot write the plan record: \(message)")
         }
-        let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
         staged.entries.append(.init(name: record.path, temporary: temporary, segment: segment))
     }
 
