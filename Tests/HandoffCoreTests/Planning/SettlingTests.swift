@@ -54,6 +54,18 @@ struct SettlingTests {
         #expect(manyRun.run(many, order: .earliestDeadline, stop: .clearOfTargets(pod: 0)).replicas == 2)
     }
 
+    @Test func oneFigureToAPointIgnoresTheOtherPods() {
+        // The fix's figure is about one pod: its interval reaches ±1 point without waiting for a
+        // busy neighbour's, which a whole-group run must.
+        let net = Self.twoPods(light: 500, busy: 0.9 * 3 / 0.25 * 168, busyTarget: 0.5)
+        var run = ReplicatedRun(segment: "focus", network: net)
+        let one = run.run(net, order: .earliestDeadline, stop: .preciseAt(pod: 0))
+        let all = run.run(net, order: .earliestDeadline, stop: .precise)
+        #expect(one.pods[0].high - one.pods[0].low <= 2 * ReplicatedRun.precision + 1e-12)
+        #expect(one.replicas == ReplicatedRun.minimumReplicas)
+        #expect(all.replicas > one.replicas, "the whole group took \(all.replicas) replicas")
+    }
+
     @Test func theLeadsOwnUncertaintyIsAgrestiCoull() {
         // 20 of 20: p̃ = 22/24, half = 1.96 √(p̃(1 − p̃)/24) = 0.1106 (worked by hand).
         #expect(abs(ReplicatedRun.binomialHalf(met: 20, of: 20) - 0.1106) < 0.0005)

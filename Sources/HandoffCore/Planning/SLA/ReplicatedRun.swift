@@ -42,6 +42,9 @@ struct ReplicatedRun {
     enum Stop {
         /// Until every channel's interval is at most ±1 point (or the cap).
         case precise
+        /// Until one pod's own figure is within ±1 point (or the cap): a figure about that pod
+        /// alone, whatever its rotation partners do.
+        case preciseAt(pod: Int)
         /// Until the question "does every channel meet its target at this pod?" is settled: one
         /// of the pod's channels is clear below its target, or all are clear above (or the cap).
         case clearOfTargets(pod: Int)
@@ -109,7 +112,7 @@ struct ReplicatedRun {
         switch stop {
         case .replicas(let k): cap = k
         case .clearOfTargets: cap = 16
-        case .precise: cap = Self.maximumReplicas
+        case .precise, .preciseAt: cap = Self.maximumReplicas
         }
         while n < cap {
             let leads = arrivals(n)
@@ -161,6 +164,8 @@ struct ReplicatedRun {
             case .precise:
                 // Every channel a pod handles must be precise.
                 done = cellRates.allSatisfy { $0.isEmpty || Self.interval($0).half <= Self.precision }
+            case .preciseAt(let p):
+                done = podRates[p].isEmpty || Self.interval(podRates[p]).half <= Self.precision
             case .clearOfTargets(let p):
                 // One channel clearly short answers "no"; "yes" needs every one clearly above.
                 var above = true

@@ -110,7 +110,10 @@ extension SLAPlanner {
         if status != .meets {
             options = whatItWouldTake(
                 local, group: &group, pod: pod, hours: hours, required: required, newest: newest, newestMeets: newestMeets)
-            fix = Self.cheapest(options, today: pod.reps)
+            if let cheapest = Self.cheapest(options, today: pod.reps), let i = options.firstIndex(of: cheapest) {
+                options[i] = precise(cheapest, local, group: &group, pod: pod)
+                fix = options[i]
+            }
         }
 
         return PodSLA(
@@ -158,7 +161,8 @@ extension SLAPlanner {
         if let required {
             options.append(SLAOption(change: .moreReps, attainment: required.1, reps: required.0, meetsTarget: true))
         }
-        func tryNetwork(_ variant: RouterNetwork, _ change: SLAChange) {
+        func tryChange(_ change: SLAChange) {
+            let variant = network(net, p, with: change, pod: pod)
             let today = meets(variant, p, group: &group)
             var reps: Int? = today.meets ? pod.reps : nil
             if !today.meets, canMeet(variant, p, group: &group) {
@@ -172,24 +176,45 @@ extension SLAPlanner {
         let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
         // Pod hours that also cover the arrival windows.
         let covering = serving.reduce(hours) { $0.union(windowHours[group.channels[$1]]) }
-        if covering != hours { tryNetwork(rehoured(net, p, covering, pod), .coverArrivalWindow(hours: covering)) }
+        if covering != hours { tryChange(.coverArrivalWindow(hours: covering)) }
         // Weekend coverage.
-        if !hours.coversWeekends, hours.withWeekends != hours {
-            tryNetwork(rehoured(net, p, hours.withWeekends, pod), .weekendCoverage(hours: hours.withWeekends))
-        }
+        if !hours.coversWeekends, hours.withWeekends != hours { tryChange(.weekendCoverage(hours: hours.withWeekends)) }
         // Longer days, every day, when nothing above reaches the target with today's hours.
         if !options.contains(where: \.meetsTarget), let longer = extendedHours(net, p, hours: hours, group: &group, pod: pod) {
-            tryNetwork(rehoured(net, p, longer, pod), .extendedHours(hours: longer))
+            tryChange(.extendedHours(hours: longer))
         }
         // The business clock, when a channel runs on the calendar clock.
-        if serving.contains(where: { net.channels[$0].clock == .calendar }) {
-            var variant = net
-            for c in serving { variant.channels[c].clock = .business }
-            tryNetwork(variant, .businessClock)
-        }
+        if serving.contains(where: { net.channels[$0].clock == .calendar }) { tryChange(.businessClock) }
         options.append(
             SLAOption(change: .newestFirst, attainment: newest.attainment, reps: newestMeets ? pod.reps : nil, meetsTarget: newestMeets))
         return options
+    }
+
+    /// `net` with one change made to pod `p`, at today's headcount (more reps: at the option's).
+    func network(_ net: RouterNetwork, _ p: Int, with change: SLAChange, pod: Brief.Pod, reps: Int? = nil) -> RouterNetwork {
+        switch change {
+        case .moreReps:
+            return staffed(net, p, reps: reps ?? pod.reps, shrinkage: pod.shrinkage)
+        case .coverArrivalWindow(let hours), .weekendCoverage(let hours), .extendedHours(let hours):
+            return rehoured(net, p, hours, pod)
+        case .businessClock:
+            var variant = net
+            for c in net.channels.indices where Self.fraction(net.channels[c], p) > 0 { variant.channels[c].clock = .business }
+            return variant
+        case .newestFirst:
+            return net
+        }
+    }
+
+    /// The fix's attainment to ±1 point like every figure the page leads with (SPEC §3.3.3): the
+    /// search settled it only as far as "meets or not".
+    mutating func precise(_ fix: SLAOption, _ p: Int, group: inout Group, pod: Brief.Pod) -> SLAOption {
+        guard fix.change != .newestFirst else { return fix }  // already the newest-first run's figure
+        var precise = fix
+        let reps = fix.change == .moreReps ? fix.reps : nil
+        let variant = network(group.network, p, with: fix.change, pod: pod, reps: reps)
+        precise.attainment = group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p)).pods[p].attainment
+        return precise
     }
 
     /// Whether any headcount could meet the target in `net`: unlimited reps reach every
