@@ -85,9 +85,9 @@ public struct BuildDriver: Sendable {
         let lock = try store.lock(waiting: progress)
         defer { withExtendedLifetime(lock) {} }
         store.removeLeftovers()
-        let contents = try store.read()
-        let records = store.prepare(try selected(report.plans), timestamp: options.timestamp, contents: contents)
-        report.recordsWritten = try store.commit(records)
+        let chosen = Set(try selected(report.plans).map(\.segment))
+        let (staged, _) = try Self.stageRecords(report.plans, chosen: chosen, store: store, timestamp: options.timestamp)
+        report.recordsWritten = try store.commit(staged)
         return report
     }
 
@@ -156,20 +156,16 @@ public struct BuildDriver: Sendable {
         let newRecords = staged.temporaryPaths
         let keep = allPlans.filter { !chosenSegments.contains($0.segment) }.map { "segments/\($0.segment)" }
         let written = try await BuildStage.write.run { () async throws(HandoffError) -> (files: Int, pages: Int) in
-            let site: StagedSite
+            var site: StagedSite?
             do throws(HandoffError) {
-                site = try SiteWriter(disk: options.disk).begin(output)
-            } catch {
-                store.abandon(staged)
-                throw error
-            }
-            do throws(HandoffError) {
+                let staging = try SiteWriter(disk: options.disk).begin(output)
+                site = staging
                 let counts = try await writeSite(
-                    allPlans, chosen: chosenSegments, trails: trails, newRecords: newRecords, renderer: renderer, into: site)
-                try options.timings.measure(.write) { () throws(HandoffError) in try site.finish(keep: keep) }
+                    allPlans, chosen: chosenSegments, trails: trails, newRecords: newRecords, renderer: renderer, into: staging)
+                try options.timings.measure(.write) { () throws(HandoffError) in try staging.finish(keep: keep) }
                 return counts
             } catch {
-                site.abandon()
+                site?.abandon()
                 store.abandon(staged)
                 throw error
             }
@@ -216,9 +212,8 @@ public struct BuildDriver: Sendable {
             for plan in plans.sorted(by: { $0.segment < $1.segment }) {
                 var records = bySegment.removeValue(forKey: plan.segment) ?? []
                 if chosen.contains(plan.segment), let file = namer.record(for: plan, latest: AuditTrail.ordered(records).last) {
-                    let record = AuditTrail.parseRecord(file.contents, fileName: file.path)
-                    try store.stage(file, segment: record?.segment, into: &staged)
-                    if let record { records.append(record) }
+                    try store.stage(file, segment: plan.segment, into: &staged)
+                    if let record = AuditTrail.parseRecord(file.contents, fileName: file.path) { records.append(record) }
                 }
                 let trail = AuditTrail(records: records)
                 trails[plan.segment] = SegmentTrail(trail: trail.withoutInputs(), latest: trail.entries.last?.record.fileName)

@@ -66,7 +66,7 @@ enum SLAText {
         switch fix.change {
         case .moreReps:
             let reps = fix.reps ?? p.reps
-            return "add \(reps - p.reps) rep\(reps - p.reps == 1 ? "" : "s") (\(reps) in all): \(Format.percent(fix.attainment)) in time"
+            return "add \(Format.reps(reps - p.reps)) (\(reps) in all): \(Format.percent(fix.attainment)) in time"
         default:
             if let reps = fix.reps, reps > p.reps {
                 return "\(text), with \(Format.reps(reps)) (\(reps - p.reps) more)"

@@ -64,15 +64,6 @@ public struct PlanRecordStore: Sendable {
         }
     }
 
-    /// A record for each plan whose digest differs from its segment's latest record, named and
-    /// serialised but not yet written.
-    public func prepare(_ plans: [HandoffPlan], timestamp: Int, contents: Contents) -> [SiteFile] {
-        var latestBySegment: [String: AuditTrail.Record] = [:]
-        for record in AuditTrail.ordered(contents.records) { latestBySegment[record.segment] = record }
-        var namer = Namer(timestamp: timestamp, names: contents.names)
-        return plans.sorted { $0.segment < $1.segment }.compactMap { namer.record(for: $0, latest: latestBySegment[$0.segment]) }
-    }
-
     /// Prepared records written to temporary names in the plans folder and synced, not yet
     /// under their final names: a build stages them before it renders, so their texts need not
     /// wait in memory for the site to be in place, and commits them after.
@@ -80,7 +71,7 @@ public struct PlanRecordStore: Sendable {
         struct Entry: Sendable {
             var name: String
             var temporary: String
-            var segment: String?
+            var segment: String
         }
 
         var entries: [Entry] = []
@@ -91,25 +82,9 @@ public struct PlanRecordStore: Sendable {
         }
     }
 
-    /// Writes each prepared record whole to a temporary name and syncs it; on a failure, the
-    /// ones written so far are removed.
-    public func stage(_ records: [SiteFile]) throws(HandoffError) -> StagedRecords {
-        var staged = StagedRecords()
-        do throws(HandoffError) {
-            for record in records {
-                let segment = AuditTrail.parseRecord(record.contents, fileName: record.path)?.segment
-                try stage(record, segment: segment, into: &staged)
-            }
-        } catch {
-            abandon(staged)
-            throw error
-        }
-        return staged
-    }
-
     /// Writes one prepared record (of `segment`) whole to a temporary name and syncs it, adding it
     /// to `staged`.
-    public func stage(_ record: SiteFile, segment: String?, into staged: inout StagedRecords) throws(HandoffError) {
+    public func stage(_ record: SiteFile, segment: String, into staged: inout StagedRecords) throws(HandoffError) {
         if staged.entries.isEmpty { try disk.makeFolders(folder) }
         let temporary = BriefLoader.join(folder, ".\(record.path).tmp-\(getpid())")
         var text = record.contents
@@ -136,15 +111,10 @@ public struct PlanRecordStore: Sendable {
                 abandon(StagedRecords(entries: Array(staged.entries[(i + 1)...])))
                 throw .io(path: final, message: "cannot write the plan record: \(message)")
             }
-            if let segment = entry.segment { written[segment] = entry.name }
+            written[entry.segment] = entry.name
         }
         disk.syncFolder(folder)
         return written
-    }
-
-    /// Writes prepared records, each whole or not at all: staged, then committed.
-    public func commit(_ records: [SiteFile]) throws(HandoffError) -> [String: String] {
-        try commit(stage(records))
     }
 
     /// Removes staged records that will not be committed.

@@ -191,15 +191,13 @@ struct ReplicatedRun {
             return n >= cap
         }()
         func figures(_ rates: [Double], _ leads: Double, _ waits: inout [Double], clock: Brief.SLAClock) -> SimulatedFigures {
-            let (mean, half) = Self.interval(rates)
-            guard !rates.isEmpty else { return .none }
+            var figures = Self.summary(rates, leads: leads, replicas: n, reachedCap: reachedCap)
+            guard !rates.isEmpty, !waits.isEmpty else { return figures }
             let week = clock == .calendar ? 7 * 86_400.0 : 5 * 8 * 3600.0
-            let over = waits.isEmpty ? 0 : Double(waits.filter { $0 > week }.count) / Double(waits.count)
-            let median = waits.isEmpty ? 0 : Quantile.select(&waits, 0.5)
-            let p90 = waits.isEmpty ? 0 : Quantile.select(&waits, 0.9)
-            return SimulatedFigures(
-                leads: leads / Double(max(n, 1)), attainment: mean, low: max(0, mean - half), high: min(1, mean + half), replicas: n,
-                capped: reachedCap && half > Self.precision, medianMinutes: median / 60, p90Minutes: p90 / 60, overAWeek: over)
+            figures.overAWeek = Double(waits.filter { $0 > week }.count) / Double(waits.count)
+            figures.medianMinutes = Quantile.select(&waits, 0.5) / 60
+            figures.p90Minutes = Quantile.select(&waits, 0.9) / 60
+            return figures
         }
         var channelFigures: [SimulatedFigures] = []
         for c in 0..<channels {
@@ -217,6 +215,16 @@ struct ReplicatedRun {
             cellFigures.append(figures(cellRates[k], cellLeads[k], &cellWaits[k], clock: net.channels[k / pods].clock))
         }
         return Result(channels: channelFigures, pods: podFigures, cells: cellFigures, podWaits: collectWaits ? podWaits : [], replicas: n)
+    }
+
+    /// The mean of per-replica fractions and its 95% interval, for `leads` over `replicas`; no
+    /// times to first touch yet.
+    static func summary(_ rates: [Double], leads: Double, replicas: Int, reachedCap: Bool) -> SimulatedFigures {
+        guard !rates.isEmpty else { return .none }
+        let (mean, half) = interval(rates)
+        return SimulatedFigures(
+            leads: leads / Double(max(replicas, 1)), attainment: mean, low: max(0, mean - half), high: min(1, mean + half),
+            replicas: replicas, capped: reachedCap && half > precision, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
     }
 
     /// The 95% half-width of a share of `leads` taken as independent (Agresti–Coull).

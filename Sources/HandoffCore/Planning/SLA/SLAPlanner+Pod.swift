@@ -60,7 +60,7 @@ extension SLAPlanner {
 
         // The ceiling and the staffing that meets the target under the real calendar.
         // The ceiling: the same router with as many reps in this pod as leads could want.
-        let unlimited = unlimitedRun(local, group: &group, replicas: base.replicas)
+        let unlimited = unlimitedRun(net, local, group: &group, replicas: min(base.replicas, 4))
         // More reps never hurt: the ceiling is at least today's figure (replicas differ).
         let ceiling = max(unlimited.pods[local].attainment, base.pods[local].attainment)
         let ceilingShort = serving.contains { c in
@@ -211,8 +211,7 @@ extension SLAPlanner {
     mutating func precise(_ fix: SLAOption, _ p: Int, group: inout Group, pod: Brief.Pod) -> SLAOption {
         guard fix.change != .newestFirst else { return fix }  // already the newest-first run's figure
         var precise = fix
-        let reps = fix.change == .moreReps ? fix.reps : nil
-        let variant = network(group.network, p, with: fix.change, pod: pod, reps: reps)
+        let variant = network(group.network, p, with: fix.change, pod: pod, reps: fix.reps)
         precise.attainment = group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p)).pods[p].attainment
         return precise
     }
@@ -220,9 +219,7 @@ extension SLAPlanner {
     /// Whether any headcount could meet the target in `net`: unlimited reps reach every
     /// channel's target (two replicas; a yes here only opens the search).
     mutating func canMeet(_ net: RouterNetwork, _ p: Int, group: inout Group) -> Bool {
-        let r =
-            group.run.unlimitedCeiling(net, pod: p, replicas: 2)
-            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(2))
+        let r = unlimitedRun(net, p, group: &group, replicas: 2)
         return net.channels.indices.allSatisfy { c in
             let cell = r.cells[c * net.pods.count + p]
             return cell.replicas == 0 || cell.attainment >= net.channels[c].target - 0.005
@@ -231,10 +228,9 @@ extension SLAPlanner {
 
     /// The group's figures with pod `p` never short of reps: worked out directly where only
     /// this pod takes its leads; else simulated with the pod at most 5% busy.
-    mutating func unlimitedRun(_ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
-        let replicas = min(replicas, 4)
-        return group.run.unlimitedCeiling(group.network, pod: p, replicas: replicas)
-            ?? group.run.run(unlimited(group.network, p), order: .earliestDeadline, stop: .replicas(replicas))
+    mutating func unlimitedRun(_ net: RouterNetwork, _ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
+        group.run.unlimitedCeiling(net, pod: p, replicas: replicas)
+            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(replicas))
     }
 
     /// `net` with pod `p` staffed so it is never short of reps: at most 5% busy.

@@ -22,9 +22,9 @@ extension ReplicatedRun {
         guard Self.hasDirectCeiling(net, pod: p) else { return nil }
         let pods = net.pods.count
         var cellRates = Array(repeating: [Double](), count: net.channels.count)
-        var cellLeads = Array(repeating: 0, count: net.channels.count)
+        var cellLeads = Array(repeating: 0.0, count: net.channels.count)
         var podRates: [Double] = []
-        var podLeads = 0
+        var podLeads = 0.0
         for r in 0..<max(1, replicas) {
             let leads = arrivals(r)
             var clock = PodClock(net.pods[p].calendar)
@@ -42,19 +42,15 @@ extension ReplicatedRun {
             }
             for c in net.channels.indices where count[c] > 0 {
                 cellRates[c].append(Double(met[c]) / Double(count[c]))
-                cellLeads[c] += count[c]
+                cellLeads[c] += Double(count[c])
             }
             let total = count.reduce(0, +)
             if total > 0 { podRates.append(Double(met.reduce(0, +)) / Double(total)) }
-            podLeads += total
+            podLeads += Double(total)
         }
         let n = max(1, replicas)
-        func figures(_ rates: [Double], _ leads: Int) -> SimulatedFigures {
-            guard !rates.isEmpty else { return .none }
-            let (mean, half) = Self.interval(rates)
-            return SimulatedFigures(
-                leads: Double(leads) / Double(n), attainment: mean, low: max(0, mean - half), high: min(1, mean + half), replicas: n,
-                capped: false, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
+        func figures(_ rates: [Double], _ leads: Double) -> SimulatedFigures {
+            Self.summary(rates, leads: leads, replicas: n, reachedCap: false)
         }
         var cells = Array(repeating: SimulatedFigures.none, count: net.channels.count * pods)
         for c in net.channels.indices { cells[c * pods + p] = figures(cellRates[c], cellLeads[c]) }
