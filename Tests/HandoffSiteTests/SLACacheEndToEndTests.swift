@@ -36,6 +36,13 @@ struct SLACacheEndToEndTests {
         for stage in ["load", "plan", "simulate", "records", "markdown", "cmark", "polish", "templates", "write", "wall"] {
             #expect(first.stdout.contains("\n" + stage.padding(toLength: 10, withPad: " ", startingAt: 0)), "stage \(stage)")
         }
+        // What the simulations were for, against one 26-week run of each brief.
+        for purpose in ["today's figures, to ±1 point", "staffing curve", "all  "] {
+            #expect(first.stdout.contains("\n" + purpose), "\(purpose)")
+        }
+        let verdict = try #require(first.stdout.split(separator: "\n").first { $0.hasPrefix("today's figures") })
+        let multiple = try #require(verdict.split(separator: " ").first { $0.hasSuffix("×") }.flatMap { Double($0.dropLast()) })
+        #expect(multiple >= 4, "at least the minimum replicas of one run: \(verdict)")
         #expect(try entries(dir).count == 2)
         let cold = try T.snapshot(dir.appendingPathComponent("Public"))
 
@@ -43,6 +50,7 @@ struct SLACacheEndToEndTests {
         let second = try T.run(["build", "--timings"], in: dir)
         #expect(second.status == 0, "\(second.stderr)")
         #expect(try simulated(second.stdout) == (0, 2))
+        #expect(!second.stdout.contains("Simulated"), "a cached model routes no leads")
         #expect(try T.snapshot(dir.appendingPathComponent("Public")) == cold, "the cached model renders the same site")
 
         // A planning input changed: that brief alone is simulated again; its old entry goes.

@@ -44,7 +44,9 @@ public struct BuildDriver: Sendable {
             // An unchanged brief's SLA model comes from the cache; a new one is kept.
             let simulate: Planner.Simulate = { brief, routing, digest in
                 if let kept = cache?.model(for: digest) { return kept }
-                let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing) }
+                var work = SimulationWork()
+                let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing, work: &work) }
+                timings?.add(work)
                 cache?.keep(model, for: digest)
                 return model
             }

@@ -1,4 +1,5 @@
 import Foundation
+import HandoffCore
 import Synchronization
 
 /// Time spent in each stage of a build (`handoff build --timings`), added up over every task:
@@ -13,6 +14,8 @@ public final class BuildTimings: Sendable {
 
     /// Per stage: the time spent and how many times it ran.
     private let spent = Mutex<[Stage: (time: Duration, count: Int)]>([:])
+    /// Leads the build's simulations routed, by purpose.
+    private let work = Mutex(SimulationWork())
 
     public init() {}
 
@@ -37,6 +40,12 @@ public final class BuildTimings: Sendable {
     }
 
     public func count(_ stage: Stage) -> Int { spent.withLock { $0[stage]?.count ?? 0 } }
+
+    /// Adds one brief's simulation work.
+    public func add(_ brief: SimulationWork) { work.withLock { $0.add(brief) } }
+
+    /// The simulation work of every brief simulated so far.
+    public var simulation: SimulationWork { work.withLock { $0 } }
 }
 
 extension Optional where Wrapped == BuildTimings {

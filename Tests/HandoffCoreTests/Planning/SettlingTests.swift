@@ -24,11 +24,11 @@ struct SettlingTests {
         // Pod 1 at 85% busy with its target set at its own long-run figure: it straddles it.
         var net = Self.twoPods(light: 500, busy: 0.85 * 3 / 0.25 * 168, busyTarget: 0.5)
         var run = ReplicatedRun(segment: "settle", network: net)
-        net.channels[1].target = run.run(net, order: .earliestDeadline, stop: .replicas(16)).channels[1].attainment
-        let clear = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 0))
+        net.channels[1].target = run.run(net, order: .earliestDeadline, stop: .replicas(16), for: .verdict).channels[1].attainment
+        let clear = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 0), for: .staffingSearch)
         #expect(clear.replicas == 2, "pod 0 took \(clear.replicas) replicas")
         #expect(clear.cells[0].low >= 0.9)
-        let straddling = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 1))
+        let straddling = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 1), for: .staffingSearch)
         #expect(straddling.replicas > 2, "pod 1 took \(straddling.replicas) replicas")
     }
 
@@ -36,7 +36,7 @@ struct SettlingTests {
         // Pod 1 cannot reach 99% at 85% busy with a 10-minute SLA: "no" after two replicas.
         let net = Self.twoPods(light: 500, busy: 0.85 * 3 / 0.25 * 168, busyTarget: 0.99)
         var run = ReplicatedRun(segment: "short", network: net)
-        let r = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 1))
+        let r = run.run(net, order: .earliestDeadline, stop: .clearOfTargets(pod: 1), for: .staffingSearch)
         #expect(r.replicas == 2)
         #expect(r.cells[3].high < 0.99)
     }
@@ -46,12 +46,12 @@ struct SettlingTests {
         // leads cannot show 95% with confidence. Many leads can.
         let few = SimulationTests.network(agents: 10, leadsPerWeek: 0.4, handleMinutes: 15, slaMinutes: 60, routing: .podQueue(pod: 0))
         var fewRun = ReplicatedRun(segment: "few", network: few)
-        let r = fewRun.run(few, order: .earliestDeadline, stop: .clearOfTargets(pod: 0))
+        let r = fewRun.run(few, order: .earliestDeadline, stop: .clearOfTargets(pod: 0), for: .staffingSearch)
         #expect(r.pods[0].attainment == 1)
         #expect(r.replicas > 2, "settled after \(r.replicas) replicas of \(r.pods[0].leads) leads")
         let many = SimulationTests.network(agents: 10, leadsPerWeek: 500, handleMinutes: 15, slaMinutes: 60, routing: .podQueue(pod: 0))
         var manyRun = ReplicatedRun(segment: "many", network: many)
-        #expect(manyRun.run(many, order: .earliestDeadline, stop: .clearOfTargets(pod: 0)).replicas == 2)
+        #expect(manyRun.run(many, order: .earliestDeadline, stop: .clearOfTargets(pod: 0), for: .staffingSearch).replicas == 2)
     }
 
     @Test func oneFigureToAPointIgnoresTheOtherPods() {
@@ -59,8 +59,8 @@ struct SettlingTests {
         // busy neighbour's, which a whole-group run must.
         let net = Self.twoPods(light: 500, busy: 0.9 * 3 / 0.25 * 168, busyTarget: 0.5)
         var run = ReplicatedRun(segment: "focus", network: net)
-        let one = run.run(net, order: .earliestDeadline, stop: .preciseAt(pod: 0))
-        let all = run.run(net, order: .earliestDeadline, stop: .precise)
+        let one = run.run(net, order: .earliestDeadline, stop: .preciseAt(pod: 0), for: .verdict)
+        let all = run.run(net, order: .earliestDeadline, stop: .precise, for: .verdict)
         #expect(one.pods[0].high - one.pods[0].low <= 2 * ReplicatedRun.precision + 1e-12)
         #expect(one.replicas == ReplicatedRun.minimumReplicas)
         #expect(all.replicas > one.replicas, "the whole group took \(all.replicas) replicas")
@@ -103,8 +103,8 @@ struct UnlimitedCeilingTests {
         // Enough reps that the overnight backlog is touched within seconds of opening.
         var many = net
         many.pods[0].agents = 400
-        let simulated = run.run(many, order: .earliestDeadline, stop: .replicas(4))
-        let today = run.run(net, order: .earliestDeadline, stop: .replicas(4))
+        let simulated = run.run(many, order: .earliestDeadline, stop: .replicas(4), for: .verdict)
+        let today = run.run(net, order: .earliestDeadline, stop: .replicas(4), for: .verdict)
         #expect(direct.pods[0].attainment >= simulated.pods[0].attainment - 1e-9)
         #expect(
             abs(direct.pods[0].attainment - simulated.pods[0].attainment) <= 0.01,

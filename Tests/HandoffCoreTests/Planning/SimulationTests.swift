@@ -44,7 +44,7 @@ struct SimulationTests {
         mean: Double, half: Double
     ) {
         var run = ReplicatedRun(segment: "test", network: net)
-        let r = run.run(net, order: order, stop: .replicas(replicas))
+        let r = run.run(net, order: order, stop: .replicas(replicas), for: .verdict)
         return (r.pods[0].attainment, (r.pods[0].high - r.pods[0].low) / 2)
     }
 
@@ -88,7 +88,7 @@ struct SimulationTests {
     func pooledQuantilesAgreeWithTheTextbook(_ c: Case) {
         let net = c.podQueue
         var run = ReplicatedRun(segment: "quantiles", network: net)
-        let pod = run.run(net, order: .earliestDeadline, stop: .replicas(8), collectWaits: true).pods[0]
+        let pod = run.run(net, order: .earliestDeadline, stop: .replicas(8), collectWaits: true, for: .verdict).pods[0]
         let load = c.occupancy * Double(c.agents)
         for (q, minutes) in [(0.5, pod.medianMinutes), (0.9, pod.p90Minutes)] {
             let touched = Self.textbookErlangC(agents: c.agents, load: load, slaOverHandle: minutes / c.handle)
@@ -124,8 +124,8 @@ struct SimulationTests {
         net.channels.append(slow)
         for c in net.channels.indices { net.channels[c].streams[0].ratePerSecond /= 2 }
         var run = ReplicatedRun(segment: "edf", network: net)
-        let edf = run.run(net, order: .earliestDeadline, stop: .replicas(6))
-        let fifo = run.run(net, order: .firstComeFirstServed, stop: .replicas(6))
+        let edf = run.run(net, order: .earliestDeadline, stop: .replicas(6), for: .verdict)
+        let fifo = run.run(net, order: .firstComeFirstServed, stop: .replicas(6), for: .verdict)
         #expect(
             edf.channels[0].attainment > fifo.channels[0].attainment + 0.03,
             "EDF \(edf.channels[0].attainment), FCFS \(fifo.channels[0].attainment)")

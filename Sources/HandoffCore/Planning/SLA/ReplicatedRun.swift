@@ -64,6 +64,8 @@ struct ReplicatedRun {
     }
 
     let segment: String
+    /// Leads routed so far, by purpose.
+    var work = SimulationWork()
     private var cache: [RouterSimulation.Arrivals] = []
     private var cachedLeads = 0
     private var cacheNetwork: RouterNetwork
@@ -90,7 +92,10 @@ struct ReplicatedRun {
         return r < cache.count ? cache[r] : RouterSimulation.arrivals(cacheNetwork, seed: seed(r))
     }
 
-    mutating func run(_ net: RouterNetwork, order: RouterSimulation.ServiceOrder, stop: Stop, collectWaits: Bool = false) -> Result {
+    mutating func run(
+        _ net: RouterNetwork, order: RouterSimulation.ServiceOrder, stop: Stop, collectWaits: Bool = false,
+        for purpose: SimulationWork.Purpose
+    ) -> Result {
         let channels = net.channels.count
         let pods = net.pods.count
         var channelRates = Array(repeating: [Double](), count: channels)
@@ -116,6 +121,7 @@ struct ReplicatedRun {
         }
         while n < cap {
             let leads = arrivals(n)
+            work.add(purpose, leads: leads.times.count)
             let waits = collectWaits
             let outcome = RouterSimulation.run(net, leads, order: order, waits: waits)
             func keep(_ times: [Double], into pool: inout [Double]) {

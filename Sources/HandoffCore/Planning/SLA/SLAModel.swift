@@ -89,8 +89,15 @@ public struct SLAModel: Sendable, Codable {
     public static let defaultSimulationStart = CalendarDate(year: 2027, month: 1, day: 4)!
 
     public static func plan(_ brief: Brief, routing: RoutingBlueprint) -> SLAModel {
+        var work = SimulationWork()
+        return plan(brief, routing: routing, work: &work)
+    }
+
+    /// The model, adding the leads its simulations routed to `work`.
+    public static func plan(_ brief: Brief, routing: RoutingBlueprint, work: inout SimulationWork) -> SLAModel {
         var planner = SLAPlanner(brief, routing: routing)
         let pods = planner.plan()
+        work.add(planner.work)
         var reasons = pods.flatMap(\.reasons)
         if routing.namedOwnerShare > 0 { reasons.append(.namedOwners(share: routing.namedOwnerShare)) }
         return SLAModel(

@@ -212,7 +212,7 @@ extension SLAPlanner {
         guard fix.change != .newestFirst else { return fix }  // already the newest-first run's figure
         var precise = fix
         let variant = network(group.network, p, with: fix.change, pod: pod, reps: fix.reps)
-        precise.attainment = group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p)).pods[p].attainment
+        precise.attainment = group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p), for: .fixFigure).pods[p].attainment
         return precise
     }
 
@@ -230,7 +230,7 @@ extension SLAPlanner {
     /// this pod takes its leads; else simulated with the pod at most 5% busy.
     mutating func unlimitedRun(_ net: RouterNetwork, _ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
         group.run.unlimitedCeiling(net, pod: p, replicas: replicas)
-            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(replicas))
+            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(replicas), for: .ceiling)
     }
 
     /// `net` with pod `p` staffed so it is never short of reps: at most 5% busy.
@@ -305,7 +305,7 @@ extension SLAPlanner {
         while reps <= top {
             let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
             // One replica a point: the arrivals are shared, so the curve is smooth.
-            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(1))
+            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(1), for: .staffingCurve)
             let agents = ErlangC.productiveAgents(reps: reps, shrinkage: pod.shrinkage)
             points.append(StaffingPoint(reps: reps, simulated: r.pods[p].attainment, erlang: reference.attainment(agents: agents)))
             reps += reps < pod.reps && reps + step > pod.reps ? pod.reps - reps : step

@@ -18,6 +18,8 @@ struct SLAPlanner {
     /// Arrival windows per channel, for the in-hours reference and the hours advice.
     var windows: [OpenIntervals] = []
     var windowHours: [WeeklyHours] = []
+    /// Leads the groups' runs routed, by purpose.
+    var work = SimulationWork()
 
     init(_ brief: Brief, routing: RoutingBlueprint) {
         self.brief = brief
@@ -152,7 +154,7 @@ struct SLAPlanner {
     mutating func plan() -> [PodSLA] {
         var result: [Int: PodSLA] = [:]
         for var group in groups() {
-            let base = group.run.run(group.network, order: .earliestDeadline, stop: .precise, collectWaits: true)
+            let base = group.run.run(group.network, order: .earliestDeadline, stop: .precise, collectWaits: true, for: .verdict)
             // Newest first is advice only for a pod short of its target; where every channel is
             // clear above its target it is a comparison, and the fewest replicas show it.
             let podCount = group.network.pods.count
@@ -160,11 +162,14 @@ struct SLAPlanner {
                 base.cells[k].replicas == 0 || base.cells[k].low >= group.network.channels[k / podCount].target - 1e-9
             }
             let lifoReplicas = settled ? min(base.replicas, ReplicatedRun.minimumReplicas) : base.replicas
-            let lifo = group.run.run(group.network, order: .newestFirst, stop: .replicas(lifoReplicas), collectWaits: true)
+            let lifo = group.run.run(
+                group.network, order: .newestFirst, stop: .replicas(lifoReplicas), collectWaits: true, for: .newestFirst)
             for (local, p) in group.pods.enumerated() {
                 guard let share = routing.podShares.first(where: { $0.pod == brief.pods[p].name })?.share, share > 0 else { continue }
                 result[p] = podModel(p, local: local, share: share, group: &group, base: base, lifo: lifo)
             }
+            group.run.work.addOneReplica(leads: group.run.arrivals(0).times.count)
+            work.add(group.run.work)
         }
         return brief.pods.indices.compactMap { result[$0] }
     }
@@ -205,7 +210,7 @@ struct SLAPlanner {
     ) -> (meets: Bool, attainment: Double) {
         let util = utilisation(net, p)
         guard util < 1, attainment || util <= SLAStatus.busyLimit else { return (false, 0) }
-        let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p))
+        let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p), for: .staffingSearch)
         let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
         let pods = net.pods.count
         let ok = serving.allSatisfy { c in
