@@ -42,7 +42,7 @@ public enum TimingsReport {
             case .newestFirst: "newest-first comparison"
             case .staffingSearch: "staffing search (reps needed)"
             case .ceiling: "ceilings (unlimited reps)"
-            case .fixFigure: "the fix's figure, to ±1 point"
+            case .whatIfFigures: "what-if figures, to ±1 point"
             case .staffingCurve: "staffing curve"
             }
         }

@@ -14,6 +14,7 @@ extension SegmentMarkdown {
         md += ". Figures are the mean of simulated half-years of the real calendar from \(s.simulationStart), "
         md += "with 95% intervals.\n\n"
         if s.namedOwnerShare > 0 { md += "- \(E.escape(SLAText.reason(.namedOwners(share: s.namedOwnerShare))))\n\n" }
+        for reason in s.reasons { if case .passedOver = reason { md += "- \(E.escape(SLAText.reason(reason)))\n\n" } }
         guard !s.pods.isEmpty else {
             return md + "No pod receives leads, so there is no capacity to model.\n"
         }

@@ -5,6 +5,12 @@ public enum Format {
     /// `1 rep`, `4 reps`.
     public static func reps(_ n: Int) -> String { n == 1 ? "1 rep" : "\(n) reps" }
 
+    /// `A`, `A and B`, `A, B and C`.
+    public static func list(_ items: [String]) -> String {
+        guard let last = items.last else { return "" }
+        return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
+    }
+
     /// `88.4%` (one decimal, trailing `.0` kept off for whole numbers).
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "∞" }

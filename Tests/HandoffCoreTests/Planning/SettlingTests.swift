@@ -54,6 +54,24 @@ struct SettlingTests {
         #expect(manyRun.run(many, order: .earliestDeadline, stop: .clearOfTargets(pod: 0), for: .staffingSearch).replicas == 2)
     }
 
+    @Test func aChartPointIsPreciseOnTheLeadsItHas() {
+        // A staffing-curve point: a big pod is within ±1 point in two replicas; one of a handful
+        // of leads, every one on time, is not, however little its replicas vary.
+        let many = SimulationTests.network(agents: 10, leadsPerWeek: 500, handleMinutes: 15, slaMinutes: 60, routing: .podQueue(pod: 0))
+        var manyRun = ReplicatedRun(segment: "many", network: many)
+        #expect(manyRun.run(many, order: .earliestDeadline, stop: .chartPoint(pod: 0), for: .staffingCurve).replicas == 2)
+        let few = SimulationTests.network(agents: 10, leadsPerWeek: 0.4, handleMinutes: 15, slaMinutes: 60, routing: .podQueue(pod: 0))
+        var fewRun = ReplicatedRun(segment: "few", network: few)
+        let r = fewRun.run(few, order: .earliestDeadline, stop: .chartPoint(pod: 0), for: .staffingCurve)
+        #expect(r.pods[0].attainment == 1)
+        let leads = r.pods[0].leads * Double(r.replicas)
+        #expect(r.replicas > 2, "\(r.replicas) replicas of \(r.pods[0].leads) leads")
+        // It stops once the leads themselves show ±1 point: 100% of about 270 (worked by hand:
+        // 1.96 √(p̃(1 − p̃)/(n + 4)) with p̃ = (n + 2)/(n + 4) falls to 0.01 at n ≈ 270).
+        #expect(ReplicatedRun.binomialHalf(met: leads, of: leads) <= 0.01)
+        #expect(leads > 200 && leads < 400, "\(leads)")
+    }
+
     @Test func oneFigureToAPointIgnoresTheOtherPods() {
         // The fix's figure is about one pod: its interval reaches ±1 point without waiting for a
         // busy neighbour's, which a whole-group run must.

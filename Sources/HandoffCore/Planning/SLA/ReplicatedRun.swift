@@ -45,6 +45,10 @@ struct ReplicatedRun {
         /// Until one pod's own figure is within ±1 point (or the cap): a figure about that pod
         /// alone, whatever its rotation partners do.
         case preciseAt(pod: Int)
+        /// A point of the staffing curve: until the pod's figure is within ±1 point, from two
+        /// replicas on, and never surer than its leads themselves say (Agresti–Coull) — a big pod
+        /// is precise in two replicas, a tiny one takes many cheap ones.
+        case chartPoint(pod: Int)
         /// Until the question "does every channel meet its target at this pod?" is settled: one
         /// of the pod's channels is clear below its target, or all are clear above (or the cap).
         case clearOfTargets(pod: Int)
@@ -102,6 +106,7 @@ struct ReplicatedRun {
         var podRates = Array(repeating: [Double](), count: pods)
         var channelLeads = Array(repeating: 0.0, count: channels)
         var podLeads = Array(repeating: 0.0, count: pods)
+        var podMetTotal = Array(repeating: 0.0, count: pods)
         var channelWaits = Array(repeating: [Double](), count: channels)
         var podWaits = Array(repeating: [Double](), count: pods)
         var cellRates = Array(repeating: [Double](), count: channels * pods)
@@ -117,7 +122,7 @@ struct ReplicatedRun {
         switch stop {
         case .replicas(let k): cap = k
         case .clearOfTargets: cap = 16
-        case .precise, .preciseAt: cap = Self.maximumReplicas
+        case .precise, .preciseAt, .chartPoint: cap = Self.maximumReplicas
         }
         while n < cap {
             let leads = arrivals(n)
@@ -139,6 +144,7 @@ struct ReplicatedRun {
                 podMet[p] = outcome.podMet[p]
                 podCount[p] = outcome.podLeads[p]
                 podLeads[p] += Double(podCount[p])
+                podMetTotal[p] += Double(podMet[p])
                 if podCount[p] > 0 { podRates[p].append(Double(podMet[p]) / Double(podCount[p])) }
                 if waits { keep(outcome.podWaits[p], into: &podWaits[p]) }
             }
@@ -163,7 +169,11 @@ struct ReplicatedRun {
             n += 1
             if case .replicas = stop { continue }
             // A yes/no question far from the target is settled sooner than a figure to ±1 point.
-            let minimum: Int = if case .clearOfTargets = stop { 2 } else { Self.minimumReplicas }
+            let minimum: Int
+            switch stop {
+            case .clearOfTargets, .chartPoint: minimum = 2
+            default: minimum = Self.minimumReplicas
+            }
             guard n >= minimum else { continue }
             let done: Bool
             switch stop {
@@ -172,6 +182,10 @@ struct ReplicatedRun {
                 done = cellRates.allSatisfy { $0.isEmpty || Self.interval($0).half <= Self.precision }
             case .preciseAt(let p):
                 done = podRates[p].isEmpty || Self.interval(podRates[p]).half <= Self.precision
+            case .chartPoint(let p):
+                done =
+                    podRates[p].isEmpty
+                    || max(Self.interval(podRates[p]).half, Self.binomialHalf(met: podMetTotal[p], of: podLeads[p])) <= Self.precision
             case .clearOfTargets(let p):
                 // One channel clearly short answers "no"; "yes" needs every one clearly above.
                 var above = true

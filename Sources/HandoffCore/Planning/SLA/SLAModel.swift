@@ -18,6 +18,9 @@ public enum SLAReason: Sendable, Hashable, Codable {
     case replicaCap(pod: String, replicas: Int)
     /// Leads for named owners or queues, whose capacity is not modelled.
     case namedOwners(share: Double)
+    /// A pod without a productive rep: its rotations pass over it, as the router does, and
+    /// these pods take its leads; `repsForOne` reps would give it one (nil: none would).
+    case passedOver(pod: String, reps: Int, shrinkage: Double, takenBy: [String], repsForOne: Int?)
 
     /// Why headcount cannot fix a pod.
     public enum CeilingCause: Sendable, Hashable, Codable {
@@ -32,7 +35,7 @@ public enum SLAReason: Sendable, Hashable, Codable {
         switch self {
         case .queueGrowsWithoutBound(let pod, _, _), .belowTarget(let pod, _, _, _), .uncertain(let pod, _, _, _, _),
             .utilisationAboveLimit(let pod, _), .noHeadcountReaches(let pod, _, _, _), .newestFirstHelps(let pod, _, _),
-            .replicaCap(let pod, _):
+            .replicaCap(let pod, _), .passedOver(let pod, _, _, _, _):
             pod
         case .namedOwners: nil
         }
@@ -98,7 +101,7 @@ public struct SLAModel: Sendable, Codable {
         var planner = SLAPlanner(brief, routing: routing)
         let pods = planner.plan()
         work.add(planner.work)
-        var reasons = pods.flatMap(\.reasons)
+        var reasons = pods.flatMap(\.reasons) + planner.passedOver
         if routing.namedOwnerShare > 0 { reasons.append(.namedOwners(share: routing.namedOwnerShare)) }
         return SLAModel(
             pods: pods, status: pods.map(\.status).max() ?? .notModelled, reasons: reasons, target: brief.targetAttainment.fraction,

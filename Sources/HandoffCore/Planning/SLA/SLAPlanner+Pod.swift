@@ -10,7 +10,7 @@ extension SLAPlanner {
         let simPod = net.pods[local]
         let hours = pod.hours ?? brief.hours
         let zone = pod.timezone ?? brief.timezone
-        let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], local) > 0 }
+        let serving = net.channels.indices.filter { Self.fraction(net, net.channels[$0], local) > 0 }
         let clock: Brief.SLAClock = serving.contains { net.channels[$0].clock == .calendar } ? .calendar : .business
         let target = serving.map { net.channels[$0].target }.max() ?? brief.targetAttainment.fraction
 
@@ -110,10 +110,11 @@ extension SLAPlanner {
         if status != .meets {
             options = whatItWouldTake(
                 local, group: &group, pod: pod, hours: hours, required: required, newest: newest, newestMeets: newestMeets)
-            if let cheapest = Self.cheapest(options, today: pod.reps), let i = options.firstIndex(of: cheapest) {
-                options[i] = precise(cheapest, local, group: &group, pod: pod)
-                fix = options[i]
-            }
+            let cheapest = Self.cheapest(options, today: pod.reps).flatMap { options.firstIndex(of: $0) }
+            // Every figure in the table to ±1 point, like the verdict's (SPEC §3.3.3): the search
+            // settled each only as far as "meets or not".
+            for i in options.indices { options[i] = precise(options[i], local, group: &group, pod: pod) }
+            fix = cheapest.map { options[$0] }
         }
 
         return PodSLA(
@@ -126,7 +127,8 @@ extension SLAPlanner {
             simulated: fcfs, newestFirst: newest, recommendNewestFirst: recommend, requiredRepsSimulated: required?.0,
             bestAttainment: ceiling, achievableFirstTouchMinutes: achievable, options: options, fix: fix, channels: channels,
             status: status, reasons: reasons,
-            staffingCurve: staffingCurve(local, group: &group, pod: pod, required: required?.0, reference: reference))
+            staffingCurve: staffingCurve(
+                local, group: &group, pod: pod, required: required?.0, today: base.pods[local].attainment, reference: reference))
     }
 
     /// The reasons with the one that explains the verdict and its fix first (the page's "Why"):
@@ -143,6 +145,7 @@ extension SLAPlanner {
             case .newestFirstHelps: (5, 0)
             case .replicaCap: (6, 0)
             case .namedOwners: (7, 0)
+            case .passedOver: (8, 0)
             }
         }
         return reasons.enumerated().sorted { a, b in
@@ -173,7 +176,7 @@ extension SLAPlanner {
             }
             options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
         }
-        let serving = net.channels.indices.filter { Self.fraction(net.channels[$0], p) > 0 }
+        let serving = net.channels.indices.filter { Self.fraction(net, net.channels[$0], p) > 0 }
         // Pod hours that also cover the arrival windows.
         let covering = serving.reduce(hours) { $0.union(windowHours[group.channels[$1]]) }
         if covering != hours { tryChange(.coverArrivalWindow(hours: covering)) }
@@ -199,20 +202,22 @@ extension SLAPlanner {
             return rehoured(net, p, hours, pod)
         case .businessClock:
             var variant = net
-            for c in net.channels.indices where Self.fraction(net.channels[c], p) > 0 { variant.channels[c].clock = .business }
+            for c in net.channels.indices where Self.fraction(net, net.channels[c], p) > 0 { variant.channels[c].clock = .business }
             return variant
         case .newestFirst:
             return net
         }
     }
 
-    /// The fix's attainment to ±1 point like every figure the page leads with (SPEC §3.3.3): the
-    /// search settled it only as far as "meets or not".
-    mutating func precise(_ fix: SLAOption, _ p: Int, group: inout Group, pod: Brief.Pod) -> SLAOption {
-        guard fix.change != .newestFirst else { return fix }  // already the newest-first run's figure
-        var precise = fix
-        let variant = network(group.network, p, with: fix.change, pod: pod, reps: fix.reps)
-        precise.attainment = group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p), for: .fixFigure).pods[p].attainment
+    /// An option's attainment to ±1 point, like every figure the page shows (SPEC §3.3.3): the
+    /// search settled it only as far as "meets or not". Hours and clock changes at today's reps,
+    /// more reps at the reps it needs.
+    mutating func precise(_ option: SLAOption, _ p: Int, group: inout Group, pod: Brief.Pod) -> SLAOption {
+        guard option.change != .newestFirst else { return option }  // already the newest-first run's figure
+        var precise = option
+        let variant = network(group.network, p, with: option.change, pod: pod, reps: option.reps)
+        precise.attainment =
+            group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p), for: .whatIfFigures).pods[p].attainment
         return precise
     }
 
@@ -293,21 +298,35 @@ extension SLAPlanner {
         }
         let free = options.filter(\.meetsTarget).filter { ($0.reps ?? .max) <= today }.min { rank($0.change) < rank($1.change) }
         if let free { return free }
-        return options.filter { $0.reps != nil }.min { ($0.reps ?? .max, rank($0.change)) < ($1.reps ?? .max, rank($1.change)) }
+        // At the same headcount, more reps alone beat a change that needs as many reps too.
+        func bundle(_ change: SLAChange) -> Int { change == .moreReps ? -1 : rank(change) }
+        return options.filter { $0.reps != nil }.min { ($0.reps ?? .max, bundle($0.change)) < ($1.reps ?? .max, bundle($1.change)) }
     }
 
     /// Simulated attainment against reps, with the in-hours reference beside it.
-    mutating func staffingCurve(_ p: Int, group: inout Group, pod: Brief.Pod, required: Int?, reference: Reference) -> [StaffingPoint] {
+    mutating func staffingCurve(
+        _ p: Int, group: inout Group, pod: Brief.Pod, required: Int?, today: Double, reference: Reference
+    ) -> [StaffingPoint] {
         let top = max(2 * (required ?? pod.reps), 2 * pod.reps, 2)
         let step = max(1, (top + 5) / 6)
         var points: [StaffingPoint] = []
         var reps = 1
         while reps <= top {
-            let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
-            // One replica a point: the arrivals are shared, so the curve is smooth.
-            let r = group.run.run(variant, order: .earliestDeadline, stop: .replicas(1), for: .staffingCurve)
+            // Today's headcount is the verdict's own run: the curve passes through the figure the
+            // page leads with. Elsewhere each point is simulated to ±1 point; the arrivals are
+            // shared, so the curve is smooth.
             let agents = ErlangC.productiveAgents(reps: reps, shrinkage: pod.shrinkage)
-            points.append(StaffingPoint(reps: reps, simulated: r.pods[p].attainment, erlang: reference.attainment(agents: agents)))
+            let simulated: Double
+            if agents == 0 {
+                simulated = 0  // no productive rep: nothing is touched
+            } else if reps == pod.reps {
+                simulated = today
+            } else {
+                let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
+                simulated =
+                    group.run.run(variant, order: .earliestDeadline, stop: .chartPoint(pod: p), for: .staffingCurve).pods[p].attainment
+            }
+            points.append(StaffingPoint(reps: reps, simulated: simulated, erlang: reference.attainment(agents: agents)))
             reps += reps < pod.reps && reps + step > pod.reps ? pod.reps - reps : step
         }
         return points

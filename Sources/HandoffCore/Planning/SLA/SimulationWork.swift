@@ -13,9 +13,9 @@ public struct SimulationWork: Sendable, Hashable {
         case staffingSearch
         /// Unlimited reps: the ceiling, and whether any headcount could meet a what-if's target.
         case ceiling
-        /// The cheapest change, simulated again until its figure is to ±1 point.
-        case fixFigure
-        /// The staffing curve's points.
+        /// Each "what it would take" change, simulated again until its figure is to ±1 point.
+        case whatIfFigures
+        /// The staffing curve's points, each to ±1 point.
         case staffingCurve
     }
 
