@@ -22,10 +22,24 @@ enum SLAText {
             "\(pod): the figures vary from run to run; \(replicas) simulated half-years (the cap) leave the interval wider than ±1 point"
         case .namedOwners(let share):
             "\(Format.percent(share)) of leads go to named owners or queues; their capacity is not modelled"
-        case .passedOver(let pod, let reps, let shrinkage, let takenBy, let repsForOne):
-            "\(pod) has no productive rep (\(Format.reps(reps)) at \(Format.percent(shrinkage)) shrinkage), so round-robin passes over it and "
-                + "\(Format.list(takenBy)) \(takenBy.count == 1 ? "takes" : "take") its leads"
-                + (repsForOne.map { "; with \(Format.reps($0)) it would take its share" } ?? "")
+        case .passedOver(let pod, let takenBy, let cause):
+            "\(pod) receives no leads: " + passOver(cause) + ", so round-robin passes over it and "
+                + "\(Format.list(takenBy)) \(takenBy.count == 1 ? "takes" : "take") its share"
+                + {
+                    if case .noProductiveRep(_, _, let repsForOne?) = cause {
+                        "; with \(Format.reps(repsForOne)) it would take it"
+                    } else {
+                        ""
+                    }
+                }()
+        }
+    }
+
+    static func passOver(_ cause: SLAReason.PassOverCause) -> String {
+        switch cause {
+        case .noProductiveRep(let reps, let shrinkage, _):
+            "it has no productive rep (\(Format.reps(reps)) at \(Format.percent(shrinkage)) shrinkage)"
+        case .closedWhenLeadsArrive(let hours, let zone): "it is closed whenever its leads arrive (it works \(hours.text), \(zone))"
         }
     }
 

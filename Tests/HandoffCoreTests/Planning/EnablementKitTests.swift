@@ -271,5 +271,8 @@ struct EscalationAndReadinessTests {
         #expect(SLAStatus.judge(f(0.86, 0.005), target: 0.9, utilisation: 0.5) == .atRisk)  // within 5 points
         #expect(SLAStatus.judge(f(0.84, 0.005), target: 0.9, utilisation: 0.5) == .breach)
         #expect(SLAStatus.judge(f(0.99, 0.005), target: 0.9, utilisation: 1.0) == .breach)  // cannot keep up
+        // Busier than 85% and far short: a breach, never milder than the same shortfall at 50%.
+        #expect(SLAStatus.judge(f(0.63, 0.005), target: 0.9, utilisation: 0.95) == .breach)
+        #expect(SLAStatus.judge(f(0.87, 0.005), target: 0.9, utilisation: 0.95) == .atRisk)
     }
 }

@@ -19,7 +19,8 @@ struct PassedOverTests {
         let plan = try #require(TestBriefs.plan(Self.brief(weekendReps: 1, routing: "    assign: round-robin East, Weekend\n")))
         #expect(plan.sla.pods.map(\.name) == ["East"], "no figures for a pod that receives no leads")
         #expect(
-            plan.sla.reasons.contains(.passedOver(pod: "Weekend", reps: 1, shrinkage: 0.5, takenBy: ["East"], repsForOne: 2)),
+            plan.sla.reasons.contains(
+                .passedOver(pod: "Weekend", takenBy: ["East"], cause: .noProductiveRep(reps: 1, shrinkage: 0.5, repsForOne: 2))),
             "\(plan.sla.reasons)")
         // East takes every lead: 200 a week at 15 minutes is 50 hours of work.
         let east = try #require(plan.sla.pods.first)

@@ -18,9 +18,17 @@ public enum SLAReason: Sendable, Hashable, Codable {
     case replicaCap(pod: String, replicas: Int)
     /// Leads for named owners or queues, whose capacity is not modelled.
     case namedOwners(share: Double)
-    /// A pod without a productive rep: its rotations pass over it, as the router does, and
-    /// these pods take its leads; `repsForOne` reps would give it one (nil: none would).
-    case passedOver(pod: String, reps: Int, shrinkage: Double, takenBy: [String], repsForOne: Int?)
+    /// A pod its rotations pass over, as the router does, so these pods take its leads.
+    case passedOver(pod: String, takenBy: [String], cause: PassOverCause)
+
+    /// Why a rotation passes over a pod.
+    public enum PassOverCause: Sendable, Hashable, Codable {
+        /// Shrinkage leaves it no productive rep; `repsForOne` reps would give it one (nil:
+        /// none would).
+        case noProductiveRep(reps: Int, shrinkage: Double, repsForOne: Int?)
+        /// It is closed whenever its leads arrive, and a partner is open.
+        case closedWhenLeadsArrive(hours: WeeklyHours, zone: String)
+    }
 
     /// Why headcount cannot fix a pod.
     public enum CeilingCause: Sendable, Hashable, Codable {
@@ -35,7 +43,7 @@ public enum SLAReason: Sendable, Hashable, Codable {
         switch self {
         case .queueGrowsWithoutBound(let pod, _, _), .belowTarget(let pod, _, _, _), .uncertain(let pod, _, _, _, _),
             .utilisationAboveLimit(let pod, _), .noHeadcountReaches(let pod, _, _, _), .newestFirstHelps(let pod, _, _),
-            .replicaCap(let pod, _), .passedOver(let pod, _, _, _, _):
+            .replicaCap(let pod, _), .passedOver(let pod, _, _):
             pod
         case .namedOwners: nil
         }
@@ -67,12 +75,15 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     /// SPEC §3.3.4: meets when the mean is on target, the interval does not reach below it and
     /// utilisation is at most 85%; at risk when the mean is at most 5 points short, or the
     /// interval straddles the target, or utilisation is above 85%; breach otherwise, and
-    /// whenever utilisation reaches 100%.
+    /// whenever utilisation reaches 100%. Being busier than 85% keeps a pod that is on target
+    /// from "meets"; it does not soften a pod 20 points short into "at risk" (a busier pod with
+    /// the same shortfall would otherwise read milder than a calmer one).
     public static func judge(_ f: SimulatedFigures, target: Double, utilisation: Double) -> SLAStatus {
         if utilisation >= 1 { return .breach }
         let eps = 1e-9
         if f.attainment >= target - eps, f.low >= target - eps, utilisation <= busyLimit { return .meets }
-        if target - f.attainment <= 0.05 + eps || (f.low < target && f.high >= target) || utilisation > busyLimit { return .atRisk }
+        // On target but too busy falls here too: its shortfall is nothing.
+        if target - f.attainment <= 0.05 + eps || (f.low < target && f.high >= target) { return .atRisk }
         return .breach
     }
 }

@@ -10,7 +10,7 @@ extension SLAPlanner {
         let simPod = net.pods[local]
         let hours = pod.hours ?? brief.hours
         let zone = pod.timezone ?? brief.timezone
-        let serving = net.channels.indices.filter { Self.fraction(net, net.channels[$0], local) > 0 }
+        let serving = net.channels.indices.filter { Self.fraction(net, $0, local) > 0 }
         let clock: Brief.SLAClock = serving.contains { net.channels[$0].clock == .calendar } ? .calendar : .business
         let target = serving.map { net.channels[$0].target }.max() ?? brief.targetAttainment.fraction
 
@@ -176,7 +176,7 @@ extension SLAPlanner {
             }
             options.append(SLAOption(change: change, attainment: today.attainment, reps: reps, meetsTarget: today.meets))
         }
-        let serving = net.channels.indices.filter { Self.fraction(net, net.channels[$0], p) > 0 }
+        let serving = net.channels.indices.filter { Self.fraction(net, $0, p) > 0 }
         // Pod hours that also cover the arrival windows.
         let covering = serving.reduce(hours) { $0.union(windowHours[group.channels[$1]]) }
         if covering != hours { tryChange(.coverArrivalWindow(hours: covering)) }
@@ -202,7 +202,7 @@ extension SLAPlanner {
             return rehoured(net, p, hours, pod)
         case .businessClock:
             var variant = net
-            for c in net.channels.indices where Self.fraction(net, net.channels[c], p) > 0 { variant.channels[c].clock = .business }
+            for c in net.channels.indices where Self.fraction(net, c, p) > 0 { variant.channels[c].clock = .business }
             return variant
         case .newestFirst:
             return net

@@ -82,7 +82,7 @@ extension SLAPlanner {
         var parts: [Int: Reference.Part] = [:]
         for c in serving {
             let channel = net.channels[c]
-            let share = Self.fraction(net, channel, p)
+            let share = Self.fraction(net, c, p)
             guard let window = channel.streams.first else { continue }
             let inHoursLeads = window.ratePerSecond * window.intervals.total / Double(weeks) * share
             // The hours in which they arrive while the pod is open; all the window if never.

@@ -168,12 +168,8 @@ struct SLAPlanner {
                 group.network, order: .newestFirst, stop: .replicas(lifoReplicas), collectWaits: true, for: .newestFirst)
             for (local, p) in group.pods.enumerated() {
                 guard let share = routing.podShares.first(where: { $0.pod == brief.pods[p].name })?.share, share > 0 else { continue }
-                if let takenBy = Self.passedOver(group.network, local) {
-                    let pod = brief.pods[p]
-                    passedOver.append(
-                        .passedOver(
-                            pod: pod.name, reps: pod.reps, shrinkage: pod.shrinkage.fraction, takenBy: takenBy,
-                            repsForOne: ErlangC.requiredReps(agents: 1, shrinkage: pod.shrinkage)))
+                if let reason = passedOver(group.network, local) {
+                    passedOver.append(reason)
                     continue
                 }
                 result[p] = podModel(p, local: local, share: share, group: &group, base: base, lifo: lifo)
@@ -184,34 +180,35 @@ struct SLAPlanner {
         return brief.pods.indices.compactMap { result[$0] }
     }
 
-    /// The share of a channel's leads that reach pod `p` (local index in `net`), the way the
-    /// router splits them: a rotation runs over productive reps, so a pod without one is passed
-    /// over and its partners share its leads by weight. When nobody in the rotation has a
-    /// productive rep, each pod keeps its share of leads nobody can touch.
-    static func fraction(_ net: RouterNetwork, _ channel: RouterNetwork.Channel, _ p: Int) -> Double {
-        switch channel.routing {
+    /// The share of channel `c`'s leads first assigned to pod `p` (local index in `net`), the
+    /// way the router splits them (`RouterNetwork.routerShares`).
+    static func fraction(_ net: RouterNetwork, _ c: Int, _ p: Int) -> Double {
+        switch net.channels[c].routing {
         case .podQueue(let q), .accountOwner(let q): return q == p ? 1 : 0
-        case .rotation(let pods, let weights):
+        case .rotation(let pods, _):
             guard let k = pods.firstIndex(of: p) else { return 0 }
-            let productive = pods.indices.filter { net.pods[pods[$0]].agents > 0 }
-            let counted = productive.isEmpty ? Array(pods.indices) : productive
-            guard counted.contains(k) else { return 0 }
-            let total = counted.reduce(0) { $0 + weights[$1] }
-            return total > 0 ? weights[k] / total : 0
+            return net.routerShares(c)[k]
         }
     }
 
-    /// The pods that take pod `p`'s leads when it has no productive rep and every channel naming
-    /// it is a rotation with a productive partner; nil when it has leads of its own.
-    static func passedOver(_ net: RouterNetwork, _ p: Int) -> [String]? {
-        guard net.pods[p].agents == 0 else { return nil }
-        let naming = net.channels.filter { $0.routing.pods.contains(p) }
-        guard !naming.isEmpty, naming.allSatisfy({ fraction(net, $0, p) == 0 }) else { return nil }
+    /// Why pod `p` receives no leads although channels name it, and who takes them: every
+    /// channel naming it is a rotation that passes over it. Nil when it receives leads.
+    func passedOver(_ net: RouterNetwork, _ p: Int) -> SLAReason? {
+        let naming = net.channels.indices.filter { net.channels[$0].routing.pods.contains(p) }
+        guard !naming.isEmpty, naming.allSatisfy({ Self.fraction(net, $0, p) == 0 }) else { return nil }
         var partners: [Int] = []
-        for channel in naming {
-            for q in channel.routing.pods where q != p && net.pods[q].agents > 0 && !partners.contains(q) { partners.append(q) }
+        for c in naming {
+            for q in net.channels[c].routing.pods where q != p && Self.fraction(net, c, q) > 0 && !partners.contains(q) {
+                partners.append(q)
+            }
         }
-        return partners.map { net.pods[$0].name }
+        guard let pod = brief.pods.first(where: { $0.name == net.pods[p].name }) else { return nil }
+        let cause: SLAReason.PassOverCause =
+            net.pods[p].agents == 0
+            ? .noProductiveRep(
+                reps: pod.reps, shrinkage: pod.shrinkage.fraction, repsForOne: ErlangC.requiredReps(agents: 1, shrinkage: pod.shrinkage))
+            : .closedWhenLeadsArrive(hours: pod.hours ?? brief.hours, zone: pod.timezone ?? brief.timezone)
+        return .passedOver(pod: pod.name, takenBy: partners.map { net.pods[$0].name }, cause: cause)
     }
 
     /// Open hours a week of a pod over the simulated weeks (holidays included).
@@ -221,7 +218,7 @@ struct SLAPlanner {
 
     /// Workload hours a week reaching pod `p` (local) of a network.
     static func workload(_ net: RouterNetwork, _ p: Int) -> Double {
-        net.channels.reduce(0) { $0 + $1.leadsPerWeek * fraction(net, $1, p) * $1.handleSeconds / 3600 }
+        net.channels.indices.reduce(0) { $0 + net.channels[$1].leadsPerWeek * fraction(net, $1, p) * net.channels[$1].handleSeconds / 3600 }
     }
 
     func utilisation(_ net: RouterNetwork, _ p: Int) -> Double {
@@ -241,7 +238,7 @@ struct SLAPlanner {
         // Without a productive rep a pod touches nothing (its rotations pass over it).
         guard net.pods[p].agents > 0, util < 1, attainment || util <= SLAStatus.busyLimit else { return (false, 0) }
         let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p), for: .staffingSearch)
-        let serving = net.channels.indices.filter { Self.fraction(net, net.channels[$0], p) > 0 }
+        let serving = net.channels.indices.filter { Self.fraction(net, $0, p) > 0 }
         let pods = net.pods.count
         let ok = serving.allSatisfy { c in
             let cell = r.cells[c * pods + p]
