@@ -84,6 +84,18 @@ struct SettlingTests {
         #expect(all.replicas > one.replicas, "the whole group took \(all.replicas) replicas")
     }
 
+    @Test func intervalsUseStudentsT() {
+        // Published 97.5% quantiles beyond the table: ν = 40, 60, 120 → 2.021, 2.000, 1.980.
+        #expect(abs(ReplicatedRun.studentT975(degreesOfFreedom: 40) - 2.021) < 0.001)
+        #expect(abs(ReplicatedRun.studentT975(degreesOfFreedom: 60) - 2.000) < 0.001)
+        #expect(abs(ReplicatedRun.studentT975(degreesOfFreedom: 120) - 1.980) < 0.001)
+        #expect(abs(ReplicatedRun.studentT975(degreesOfFreedom: 31) - 2.040) < 0.001)
+        // Four replicas 0.80, 0.82, 0.84, 0.86: s = 0.02582, half = 3.182 × s / 2 = 0.04108 (by hand).
+        let (mean, half) = ReplicatedRun.interval([0.80, 0.82, 0.84, 0.86])
+        #expect(abs(mean - 0.83) < 1e-12)
+        #expect(abs(half - 0.04108) < 0.00005, "\(half)")
+    }
+
     @Test func theLeadsOwnUncertaintyIsAgrestiCoull() {
         // 20 of 20: p̃ = 22/24, half = 1.96 √(p̃(1 − p̃)/24) = 0.1106 (worked by hand).
         #expect(abs(ReplicatedRun.binomialHalf(met: 20, of: 20) - 0.1106) < 0.0005)
