@@ -84,6 +84,24 @@ struct SettlingTests {
         #expect(all.replicas > one.replicas, "the whole group took \(all.replicas) replicas")
     }
 
+    @Test func aHeadcountTriedAgainReusesItsReplicas() {
+        // The same network at the same headcount: a replica's outcome depends only on the network
+        // and its seed, so a second question reuses the first one's replicas and adds only the
+        // ones it needs beyond them, with the figures a fresh run gives.
+        let net = SimulationTests.network(agents: 4, leadsPerWeek: 800, handleMinutes: 15, slaMinutes: 30, routing: .podQueue(pod: 0))
+        var shared = ReplicatedRun(segment: "reuse", network: net)
+        let agents = net.pods.map(\.agents)
+        _ = shared.run(net, order: .earliestDeadline, stop: .replicas(3), for: .staffingSearch, staffing: agents)
+        let before = shared.work.total
+        let again = shared.run(net, order: .earliestDeadline, stop: .replicas(5), for: .staffingCurve, staffing: agents)
+        #expect(shared.work.replicas(.staffingCurve) == 2, "only the two replicas beyond the first three are run")
+        #expect(shared.work.total > before)
+        var fresh = ReplicatedRun(segment: "reuse", network: net)
+        let alone = fresh.run(net, order: .earliestDeadline, stop: .replicas(5), for: .staffingCurve)
+        #expect(again.pods[0].attainment == alone.pods[0].attainment)
+        #expect(again.pods[0].low == alone.pods[0].low)
+    }
+
     @Test func intervalsUseStudentsT() {
         // Published 97.5% quantiles beyond the table: ν = 40, 60, 120 → 2.021, 2.000, 1.980.
         #expect(abs(ReplicatedRun.studentT975(degreesOfFreedom: 40) - 2.021) < 0.001)

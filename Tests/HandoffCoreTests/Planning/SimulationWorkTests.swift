@@ -39,12 +39,13 @@ struct SimulationWorkTests {
         #expect(abs(perReplica - Double(work.oneReplica)) < Double(work.oneReplica) * 0.05)
         // A pod in breach is searched for the reps it needs, and its curve drawn.
         #expect(work.leads(.staffingSearch) > 0)
-        // Each point but today's (the verdict's own run) takes two replicas or more.
-        let points = model.pods.map { pod in pod.staffingCurve.filter { $0.reps != pod.reps }.count }.reduce(0, +)
-        #expect(work.replicas(.staffingCurve) >= 2 * points)
+        // The curve's points are simulated (today's is the verdict's own run, and a headcount the
+        // search already tried reuses its replicas).
+        #expect(work.leads(.staffingCurve) > 0)
         #expect(work.replicas(.newestFirst) > 0)
-        // Every what-if figure but newest first (its own run's) is simulated again to ±1 point.
-        let options = model.pods.flatMap(\.options).filter { $0.change != .newestFirst }
+        // Every what-if figure but newest first (its own run's) is simulated again to ±1 point;
+        // more reps may reuse the search's replicas at its headcount.
+        let options = model.pods.flatMap(\.options).filter { $0.change != .newestFirst && $0.change != .moreReps }
         #expect(!options.isEmpty)
         #expect(work.replicas(.whatIfFigures) >= ReplicatedRun.minimumReplicas * options.count)
     }

@@ -70,6 +70,11 @@ struct ReplicatedRun {
     let segment: String
     /// Leads routed so far, by purpose.
     var work = SimulationWork()
+    /// Replicas already run of the group's own network at some headcounts (keyed by every pod's
+    /// agents), earliest deadline first, without waits: the staffing search, the curve, the
+    /// ceiling and the fix ask about the same headcounts, and a replica's outcome depends only on
+    /// the network and its seed.
+    private var staffedOutcomes: [[Int]: [RouterSimulation.Outcome]] = [:]
     private var cache: [RouterSimulation.Arrivals] = []
     private var cachedLeads = 0
     private var cacheNetwork: RouterNetwork
@@ -96,10 +101,13 @@ struct ReplicatedRun {
         return r < cache.count ? cache[r] : RouterSimulation.arrivals(cacheNetwork, seed: seed(r))
     }
 
+    /// `staffing`: `net` is the group's own network at other headcounts, these agents per pod;
+    /// replicas run before at the same headcounts are reused.
     mutating func run(
         _ net: RouterNetwork, order: RouterSimulation.ServiceOrder, stop: Stop, collectWaits: Bool = false,
-        for purpose: SimulationWork.Purpose
+        for purpose: SimulationWork.Purpose, staffing: [Int]? = nil
     ) -> Result {
+        let key = order == .earliestDeadline && !collectWaits ? staffing : nil
         let channels = net.channels.count
         let pods = net.pods.count
         var channelRates = Array(repeating: [Double](), count: channels)
@@ -125,10 +133,18 @@ struct ReplicatedRun {
         case .precise, .preciseAt, .chartPoint: cap = Self.maximumReplicas
         }
         while n < cap {
-            let leads = arrivals(n)
-            work.add(purpose, leads: leads.times.count)
             let waits = collectWaits
-            let outcome = RouterSimulation.run(net, leads, order: order, waits: waits)
+            let outcome: RouterSimulation.Outcome
+            var leadCount = 0
+            if let key, let kept = staffedOutcomes[key], n < kept.count {
+                outcome = kept[n]
+            } else {
+                let leads = arrivals(n)
+                leadCount = leads.times.count
+                work.add(purpose, leads: leadCount)
+                outcome = RouterSimulation.run(net, leads, order: order, waits: waits)
+                if let key { staffedOutcomes[key, default: []].append(outcome) }
+            }
             func keep(_ times: [Double], into pool: inout [Double]) {
                 pool += stride == 1 ? times : Swift.stride(from: 0, to: times.count, by: stride).map { times[$0] }
             }
@@ -156,7 +172,7 @@ struct ReplicatedRun {
                 if waits { keep(o.waits, into: &cellWaits[k]) }
             }
             if waits {
-                pooled += (leads.times.count + stride - 1) / stride
+                pooled += (leadCount + stride - 1) / stride
                 while pooled > Self.pooledWaits {
                     stride *= 2
                     pooled = (pooled + 1) / 2

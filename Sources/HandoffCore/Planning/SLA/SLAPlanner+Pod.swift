@@ -60,7 +60,7 @@ extension SLAPlanner {
 
         // The ceiling and the staffing that meets the target under the real calendar.
         // The ceiling: the same router with as many reps in this pod as leads could want.
-        let unlimited = unlimitedRun(net, local, group: &group, replicas: min(base.replicas, 4))
+        let unlimited = unlimitedRun(net, local, group: &group, replicas: min(base.replicas, 4), groupNetwork: true)
         // More reps never hurt: the ceiling is at least today's figure (replicas differ).
         let ceiling = max(unlimited.pods[local].attainment, base.pods[local].attainment)
         let ceilingShort = serving.contains { c in
@@ -81,7 +81,7 @@ extension SLAPlanner {
             // Today's headcount was judged on the base run: no probe needed there.
             required = requiredReps(
                 net, local, today: pod.reps, shrinkage: pod.shrinkage, group: &group,
-                atToday: (status == .meets, base.pods[local].attainment))
+                atToday: (status == .meets, base.pods[local].attainment), groupNetwork: true)
         }
 
         // Newest first: recommended only when it is safe (SPEC §3.3.4).
@@ -216,8 +216,11 @@ extension SLAPlanner {
         guard option.change != .newestFirst else { return option }  // already the newest-first run's figure
         var precise = option
         let variant = network(group.network, p, with: option.change, pod: pod, reps: option.reps)
+        // More reps is the group's own network at another headcount: its replicas are shared.
+        let staffing = option.change == .moreReps ? variant.pods.map(\.agents) : nil
         precise.attainment =
-            group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p), for: .whatIfFigures).pods[p].attainment
+            group.run.run(variant, order: .earliestDeadline, stop: .preciseAt(pod: p), for: .whatIfFigures, staffing: staffing)
+            .pods[p].attainment
         return precise
     }
 
@@ -233,9 +236,15 @@ extension SLAPlanner {
 
     /// The group's figures with pod `p` never short of reps: worked out directly where only
     /// this pod takes its leads; else simulated with the pod at most 5% busy.
-    mutating func unlimitedRun(_ net: RouterNetwork, _ p: Int, group: inout Group, replicas: Int) -> ReplicatedRun.Result {
-        group.run.unlimitedCeiling(net, pod: p, replicas: replicas)
-            ?? group.run.run(unlimited(net, p), order: .earliestDeadline, stop: .replicas(replicas), for: .ceiling)
+    /// `groupNetwork`: `net` is the group's own network, so its runs are shared.
+    mutating func unlimitedRun(_ net: RouterNetwork, _ p: Int, group: inout Group, replicas: Int, groupNetwork: Bool = false)
+        -> ReplicatedRun.Result
+    {
+        if let direct = group.run.unlimitedCeiling(net, pod: p, replicas: replicas) { return direct }
+        let variant = unlimited(net, p)
+        return group.run.run(
+            variant, order: .earliestDeadline, stop: .replicas(replicas), for: .ceiling,
+            staffing: groupNetwork ? variant.pods.map(\.agents) : nil)
     }
 
     /// `net` with pod `p` staffed so it is never short of reps: at most 5% busy.
@@ -324,7 +333,10 @@ extension SLAPlanner {
             } else {
                 let variant = staffed(group.network, p, reps: reps, shrinkage: pod.shrinkage)
                 simulated =
-                    group.run.run(variant, order: .earliestDeadline, stop: .chartPoint(pod: p), for: .staffingCurve).pods[p].attainment
+                    group.run.run(
+                        variant, order: .earliestDeadline, stop: .chartPoint(pod: p), for: .staffingCurve,
+                        staffing: variant.pods.map(\.agents)
+                    ).pods[p].attainment
             }
             points.append(StaffingPoint(reps: reps, simulated: simulated, erlang: reference.attainment(agents: agents)))
             reps += reps < pod.reps && reps + step > pod.reps ? pod.reps - reps : step

@@ -232,12 +232,12 @@ struct SLAPlanner {
     /// `attainment` it is answered without simulating.
     mutating func meets(
         _ net: RouterNetwork, _ p: Int, group: inout Group, order: RouterSimulation.ServiceOrder = .earliestDeadline,
-        attainment: Bool = true
+        attainment: Bool = true, staffing: [Int]? = nil
     ) -> (meets: Bool, attainment: Double) {
         let util = utilisation(net, p)
         // Without a productive rep a pod touches nothing (its rotations pass over it).
         guard net.pods[p].agents > 0, util < 1, attainment || util <= SLAStatus.busyLimit else { return (false, 0) }
-        let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p), for: .staffingSearch)
+        let r = group.run.run(net, order: order, stop: .clearOfTargets(pod: p), for: .staffingSearch, staffing: staffing)
         let serving = net.channels.indices.filter { Self.fraction(net, $0, p) > 0 }
         let pods = net.pods.count
         let ok = serving.allSatisfy { c in
@@ -259,9 +259,10 @@ struct SLAPlanner {
     /// generous cap does.
     /// `atToday`: whether today's headcount meets it, when a run already found out.
     /// `hint`: a headcount likely to meet it (another variant's answer), tried first.
+    /// `groupNetwork`: `net` is the group's own network, so runs at a headcount are shared.
     mutating func requiredReps(
         _ net: RouterNetwork, _ p: Int, today: Int, shrinkage: Percent, group: inout Group,
-        atToday: (meets: Bool, attainment: Double)? = nil, hint: Int? = nil
+        atToday: (meets: Bool, attainment: Double)? = nil, hint: Int? = nil, groupNetwork: Bool = false
     ) -> (Int, Double)? {
         // Fewer reps than keep the pod at most 85% busy can never meet the target (SPEC §3.3.4).
         guard let fewest = fewestRepsWithinBusyLimit(net, p, shrinkage: shrinkage).map({ max(1, $0) }) else { return nil }
@@ -271,7 +272,8 @@ struct SLAPlanner {
         if let hint, hint > high { high = hint }
         func probe(_ reps: Int) -> (meets: Bool, attainment: Double) {
             if let atToday, reps == today { return atToday }
-            return meets(staffed(net, p, reps: reps, shrinkage: shrinkage), p, group: &group, attainment: false)
+            let variant = staffed(net, p, reps: reps, shrinkage: shrinkage)
+            return meets(variant, p, group: &group, attainment: false, staffing: groupNetwork ? variant.pods.map(\.agents) : nil)
         }
         var found = probe(high)
         while !found.meets {
