@@ -42,7 +42,7 @@ enum ReadinessText {
         let stale = plan.approval.staleSignOffs
         let unplaced = plan.approval.signOffs.filter(\.isUnplacedApproval)
         let roles = (stale + unplaced).map(\.approval.role)
-        let list = roles.count > 1 ? roles.dropLast().joined(separator: ", ") + " and " + (roles.last ?? "") : roles.joined()
+        let list = Format.list(roles)
         let why =
             stale.isEmpty
             ? "\(list)'s approval cannot be tied to a version of the brief"

@@ -23,23 +23,18 @@ enum SLAText {
         case .namedOwners(let share):
             "\(Format.percent(share)) of leads go to named owners or queues; their capacity is not modelled"
         case .passedOver(let pod, let takenBy, let cause):
-            "\(pod) receives no leads: " + passOver(cause) + ", so round-robin passes over it and "
-                + "\(Format.list(takenBy)) \(takenBy.count == 1 ? "takes" : "take") its share"
-                + {
-                    if case .noProductiveRep(_, _, let repsForOne?) = cause {
-                        "; with \(Format.reps(repsForOne)) it would take it"
-                    } else {
-                        ""
-                    }
-                }()
+            passedOver(pod, takenBy: takenBy, cause: cause)
         }
     }
 
-    static func passOver(_ cause: SLAReason.PassOverCause) -> String {
+    static func passedOver(_ pod: String, takenBy: [String], cause: SLAReason.PassOverCause) -> String {
+        let taken = "so round-robin passes over it and \(Format.list(takenBy)) \(takenBy.count == 1 ? "takes" : "take") its share"
         switch cause {
-        case .noProductiveRep(let reps, let shrinkage, _):
-            "it has no productive rep (\(Format.reps(reps)) at \(Format.percent(shrinkage)) shrinkage)"
-        case .closedWhenLeadsArrive(let hours, let zone): "it is closed whenever its leads arrive (it works \(hours.text), \(zone))"
+        case .noProductiveRep(let reps, let shrinkage, let repsForOne):
+            return "\(pod) receives no leads: it has no productive rep (\(Format.reps(reps)) at \(Format.percent(shrinkage)) shrinkage), "
+                + taken + (repsForOne.map { "; with \(Format.reps($0)) it would take it" } ?? "")
+        case .closedWhenLeadsArrive(let hours, let zone):
+            return "\(pod) receives no leads: it is closed whenever its leads arrive (it works \(hours.text), \(zone)), " + taken
         }
     }
 

@@ -56,14 +56,8 @@ extension RouterNetwork {
 
     /// The values of a sorted array strictly between `a` and `b`.
     static func points(_ sorted: [Double], inside a: Double, _ b: Double) -> [Double] {
-        var low = 0
-        var high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] <= a { low = mid + 1 } else { high = mid }
-        }
         var out: [Double] = []
-        var i = low
+        var i = OpenIntervals.lastIndex(in: sorted, notAfter: a) + 1
         while i < sorted.count, sorted[i] < b {
             out.append(sorted[i])
             i += 1

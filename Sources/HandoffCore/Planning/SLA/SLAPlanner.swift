@@ -183,25 +183,25 @@ struct SLAPlanner {
     /// The share of channel `c`'s leads first assigned to pod `p` (local index in `net`), the
     /// way the router splits them (`RouterNetwork.routerShares`).
     static func fraction(_ net: RouterNetwork, _ c: Int, _ p: Int) -> Double {
-        switch net.channels[c].routing {
-        case .podQueue(let q), .accountOwner(let q): return q == p ? 1 : 0
-        case .rotation(let pods, _):
-            guard let k = pods.firstIndex(of: p) else { return 0 }
-            return net.routerShares(c)[k]
-        }
+        guard let k = net.channels[c].routing.pods.firstIndex(of: p) else { return 0 }
+        return net.routerShares(c)[k]
     }
 
     /// Why pod `p` receives no leads although channels name it, and who takes them: every
     /// channel naming it is a rotation that passes over it. Nil when it receives leads.
     func passedOver(_ net: RouterNetwork, _ p: Int) -> SLAReason? {
-        let naming = net.channels.indices.filter { net.channels[$0].routing.pods.contains(p) }
-        guard !naming.isEmpty, naming.allSatisfy({ Self.fraction(net, $0, p) == 0 }) else { return nil }
         var partners: [Int] = []
-        for c in naming {
-            for q in net.channels[c].routing.pods where q != p && Self.fraction(net, c, q) > 0 && !partners.contains(q) {
-                partners.append(q)
-            }
+        var named = false
+        for c in net.channels.indices {
+            let pods = net.channels[c].routing.pods
+            guard let k = pods.firstIndex(of: p) else { continue }
+            // One split per channel: a rotation of pods with different hours is worked out afresh.
+            let shares = net.routerShares(c)
+            guard shares[k] == 0 else { return nil }
+            named = true
+            for (j, q) in pods.enumerated() where shares[j] > 0 && !partners.contains(q) { partners.append(q) }
         }
+        guard named else { return nil }
         guard let pod = brief.pods.first(where: { $0.name == net.pods[p].name }) else { return nil }
         let cause: SLAReason.PassOverCause =
             net.pods[p].agents == 0
