@@ -116,6 +116,14 @@ def main(site, out):
                     if re.search(pattern, text):
                         problems.append(f"{page} @{width}px: shows '{leak}' where a value was missing")
                 if width == 390:
+                    if page == "index.html":
+                        # On a phone the segment cards come before the attention list, and the
+                        # list is short enough not to bury them (issue: new-user items).
+                        order = driver.execute_script(
+                            "const a = document.querySelector('.attention'), s = document.querySelector('.segments');"
+                            " return a && s ? [a.getBoundingClientRect().top, s.getBoundingClientRect().top] : null")
+                        if order and order[1] > order[0]:
+                            problems.append(f"index.html @390px: the segment cards start at {order[1]:.0f} px, below the attention list")
                     if m["sideways"] > 1:
                         problems.append(f"{page} @390px scrolls sideways by {m['sideways']} px")
                     if m["smallestChartText"] is not None and m["smallestChartText"] < 11:

@@ -17,10 +17,16 @@ struct Check: AsyncParsableCommand {
     var requireRecords = false
     @Option(help: "Output: text (compiler style), github (Actions annotations and job summary) or json (docs/check-json.md).")
     var format: DiagnosticFormat = .text
+    @Flag(
+        name: .customLong("write-cache"),
+        help: "Keep newly simulated SLA models in the cache folder for later runs (otherwise check only reads it).")
+    var writeCache = false
 
     func run() async throws {
         var options = try content.buildOptions()
         options.plans = plans
+        // Check writes nothing unless asked: it reads the SLA cache another run left.
+        options.writesCache = writeCache
         let driver = BuildDriver(options: options)
         let report = try await CommandLineEdge.run { () async throws(HandoffError) in try await driver.check() }
         let gate = CheckGate(strict: strict, requireRecords: requireRecords, plansFolder: plans)

@@ -421,4 +421,57 @@ struct EndToEndTests {
         #expect(page.contains("**Today:** 1 rep (1 productive) touches "))
         #expect(!page.contains("1 reps"))
     }
+
+    /// The portfolio's "needs attention" list is grouped per segment, breaches first, and a
+    /// segment's overdue kit items are one line linking to the kit, not one line each (the
+    /// examples' list was 20 lines, 13 of them one segment's overdue items).
+    @Test func needsAttentionIsGroupedPerSegment() throws {
+        let items = (1...6).map { "  - asset: Asset \($0)\n    owner: Enablement\n    due: 2026-10-0\($0)\n" }.joined()
+        let late = Fixtures.brief(segment: "late", title: "Late kit", extra: "enablement:\n" + items)
+        let breach = Fixtures.brief(segment: "tight", title: "Tight").replacingOccurrences(of: "reps: 4", with: "reps: 1")
+            .replacingOccurrences(of: "leads-per-week: 120", with: "leads-per-week: 400")
+            .replacingOccurrences(of: "name: East", with: "name: Solo").replacingOccurrences(of: "pod East", with: "pod Solo")
+        let (root, project) = try Fixtures.workspace(["late.yml": late, "tight.yml": breach])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try T.run(["build", "--quiet", "--as-of", "2026-12-04"], in: project).status == 0)
+        let index = try String(contentsOf: project.appendingPathComponent("Public/index.html"), encoding: .utf8)
+        let attention = try #require(
+            index.components(separatedBy: "id=\"attention-title\"").dropFirst().first?.components(separatedBy: "</section>").first)
+        #expect(attention.components(separatedBy: "<h3>").count - 1 == 2, "one group per segment: \(attention)")
+        // The breach's group first, though "late" sorts before "tight".
+        let tight = try #require(attention.range(of: ">Tight<")), lateGroup = try #require(attention.range(of: ">Late kit<"))
+        #expect(tight.lowerBound < lateGroup.lowerBound)
+        #expect(attention.contains("6 enablement items overdue, the oldest Asset 1 (due 2026-10-01)"), "\(attention)")
+        #expect(!attention.contains("Asset 2 was due"))
+        #expect(attention.contains("href=\"segments/late/index.html#enablement-kit\""), "\(attention)")
+    }
+
+    /// A pod that receives no leads is shown with its reps, in `packet.json`'s `sla.pods` and in
+    /// the figures table, not dropped; the lead-shares table gives the router's split with the
+    /// rules' beside it (issue: new-user items 3 and 4).
+    @Test func anIdlePodIsShownNotDropped() throws {
+        let brief = Fixtures.brief(segment: "idle", title: "Idle").replacingOccurrences(
+            of: "pods:\n  - name: East\n    reps: 4\n",
+            with: "pods:\n  - name: East\n    reps: 4\n  - name: Weekend\n    reps: 1\n    shrinkage: 50%\n"
+        ).replacingOccurrences(
+            of: "  - name: Everyone else\n    assign: pod East\n", with: "  - name: Everyone else\n    assign: round-robin East, Weekend\n")
+        let (root, project) = try Fixtures.workspace(["idle.yml": brief])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try T.run(["build", "--quiet"], in: project).status == 0)
+        let folder = project.appendingPathComponent("Public/segments/idle")
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("packet.json"))) as? [String: Any])
+        let pods = try #require((json["sla"] as? [String: Any])?["pods"] as? [[String: Any]])
+        #expect(pods.map { $0["name"] as? String } == ["East", "Weekend"])
+        let weekend = try #require(pods.last)
+        #expect(weekend["receivesLeads"] as? Bool == false && weekend["reps"] as? Int == 1 && weekend["agents"] as? Int == 0)
+        #expect(weekend["simulatedAttainment"] is NSNull && weekend["status"] as? String == "no leads")
+        #expect((weekend["noLeadsReason"] as? String)?.contains("East takes its share") == true)
+        let shares = try #require((json["routing"] as? [String: Any])?["podShares"] as? [[String: Any]])
+        #expect(shares.map { $0["share"] as? Double } == [1, 0])
+        let md = try String(contentsOf: folder.appendingPathComponent("handoff.md"), encoding: .utf8)
+        #expect(md.contains("| Weekend | 0 | 0 | 0 | — | receives no leads |"), "\(md)")
+        #expect(md.contains("| Pod | Share of leads | Leads a week | Rules' split |"))
+        #expect(md.contains("| Weekend | 0% | 0 | 10% |"), "\(md)")
+    }
 }

@@ -139,9 +139,88 @@ struct ReviewWorkflowTests {
         let diff = try T.run(["diff", "--base", "Base"], in: dir)
         #expect(diff.status == 0, "\(diff.stderr)")
         #expect(diff.stdout.contains("- moved **Big EMEA** from position 2 to 1: it now sees leads before **EMEA**"))
-        #expect(diff.stdout.contains("| `routing` | order before | reordered |"))
+        #expect(diff.stdout.contains("| `routing` | order before | Big EMEA: 2 → 1 |"))
         #expect(diff.stdout.contains("### Gamma partners (`gamma`): removed"))
         #expect(diff.stdout.contains("### Delta (`delta`): new, version `"))
         #expect(diff.stdout.contains("unchanged (`alpha`)"))
+    }
+
+    /// What a new user misread in a pull request (issue: new-user items): a pod that lost its
+    /// productive reps read "removed"; a rule moved ahead of its shadow with the shares already at
+    /// 100% got 0% unsaid; resolved and new warnings were not listed; noise read as change; and
+    /// `handoff plan` said only "routing: reordered".
+    @Test func theDiffSaysWhatAChangeReallyDoes() throws {
+        let brief = Fixtures.brief(segment: "omega", title: "Omega").replacingOccurrences(
+            of: "pods:\n  - name: East\n    reps: 4\n",
+            with: "pods:\n  - name: East\n    reps: 4\n  - name: Central\n    reps: 2\n    shrinkage: 20%\n"
+        ).replacingOccurrences(
+            of: "routing:\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: Everyone else\n    assign: pod East\n",
+            with: """
+                routing:
+                  - name: EMEA
+                    when: region = EMEA
+                    assign: pod East
+                    share: 40%
+                  - name: Big EMEA
+                    when: region = EMEA and employees >= 500
+                    assign: pod East
+                  - name: Everyone else
+                    assign: round-robin East, Central
+                    share: 60%
+
+                """)
+        let (root, dir) = try Fixtures.workspace(["omega.yml": brief])
+        defer { try? FileManager.default.removeItem(at: root) }
+        #expect(try T.run(["plan"], in: dir).status == 0)
+        try Self.git(["init", "-q"], in: dir)
+        try Self.git(["add", "."], in: dir)
+        try Self.git(["commit", "-qm", "omega v1"], in: dir)
+        // Central down to one rep (none productive at 20%); the shadowed rule moved ahead.
+        try T.edit(dir.appendingPathComponent("Content/omega.yml")) {
+            $0.replacingOccurrences(of: "    reps: 2\n    shrinkage: 20%", with: "    reps: 1\n    shrinkage: 20%")
+                .replacingOccurrences(
+                    of:
+                        "  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n    share: 40%\n  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n",
+                    with:
+                        "  - name: Big EMEA\n    when: region = EMEA and employees >= 500\n    assign: pod East\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n    share: 40%\n"
+                )
+        }
+        let diff = try T.run(["diff", "--base-ref", "HEAD"], in: dir)
+        #expect(diff.status == 0, "\(diff.stderr)")
+        let md = diff.stdout
+        #expect(!md.contains("→ removed"), "Central is still in the brief: \(md)")
+        #expect(md.contains("| Central | all | meets → **receives no leads** |") || md.contains("→ **receives no leads** |"), "\(md)")
+        #expect(md.contains("- Central receives no leads: it has no productive rep (1 rep at 20% shrinkage)"), "\(md)")
+        #expect(md.contains("East takes its share"), "\(md)")
+        #expect(md.contains("it now gets **0% of leads**"), "\(md)")
+        #expect(md.contains("**Warnings this change resolves**"), "\(md)")
+        #expect(md.contains("routing rule 'Big EMEA' is unreachable"), "\(md)")
+        #expect(md.contains("**Warnings this change introduces**"), "\(md)")
+        #expect(md.contains("routing rule 'Big EMEA' gets 0% of leads"), "\(md)")
+        let json = try Self.json(try T.run(["diff", "--base-ref", "HEAD", "--format", "json"], in: dir).stdout)
+        let segment = try #require((json["segments"] as? [[String: Any]])?.first)
+        let central = try #require((segment["pods"] as? [[String: Any]])?.first { $0["pod"] as? String == "Central" })
+        #expect((central["noLeadsAfter"] as? String)?.contains("no productive rep") == true)
+        #expect(central["after"] is NSNull)
+        let moved = try #require((segment["rules"] as? [[String: Any]])?.first { $0["kind"] as? String == "moved" })
+        #expect(moved["shareAfter"] as? Double == 0)
+        // `handoff plan` says which rule moved where.
+        let plan = try T.run(["plan"], in: dir)
+        #expect(plan.stdout.contains("routing: reordered: 'Big EMEA' moved from 2 to 1"), "\(plan.stdout)")
+    }
+
+    /// A change that leaves a pod's figures inside the noise is not shown in bold as a change.
+    @Test func noiseIsNotChange() throws {
+        let (root, dir) = try Fixtures.workspace(["alpha.yml": Fixtures.brief()])
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Self.git(["init", "-q"], in: dir)
+        try Self.git(["add", "."], in: dir)
+        try Self.git(["commit", "-qm", "alpha v1"], in: dir)
+        try T.edit(dir.appendingPathComponent("Content/alpha.yml")) {
+            $0.replacingOccurrences(of: "leads-per-week: 120", with: "leads-per-week: 122")
+        }
+        let md = try T.run(["diff", "--base-ref", "HEAD"], in: dir).stdout
+        #expect(!md.contains("→ **"), "a 2-lead change is within the noise: \(md)")
+        #expect(md.contains("No pod's SLA figures changed.") || md.contains("no change beyond simulation noise"), "\(md)")
     }
 }

@@ -102,8 +102,10 @@ struct SLACacheEndToEndTests {
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try simulated(result.stdout) == (1, 0))
         #expect(try entries(dir).isEmpty)
-        // `check` fills the cache too, so the build after CI's check is quick.
+        // `check` writes nothing (it only reads the cache) unless asked to keep what it simulated.
         #expect(try T.run(["check"], in: dir).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent(".handoff-cache").path))
+        #expect(try T.run(["check", "--write-cache"], in: dir).status == 0)
         #expect(try entries(dir).count == 1)
         let again = try T.run(["build", "--no-cache", "--timings"], in: dir)
         #expect(try simulated(again.stdout) == (1, 0), "--no-cache ignores what is there")

@@ -75,6 +75,8 @@ public struct Brief: Sendable {
         /// The rule as a channel (SPEC §2.3): each nil takes the brief's value.
         public var channel = Channel()
         public var location: SourceLocation
+        /// Where the `when` value stands; the rule's location when it has none.
+        public var whenLocation: SourceLocation? = nil
         public var assignLocation: SourceLocation
         public var shareLocation: SourceLocation?
         public var weightsLocation: SourceLocation?
@@ -187,7 +189,7 @@ public struct Brief: Sendable {
     /// Who owns the design, how often it is reviewed and who must approve a change (SPEC §3.7).
     public struct Governance: Sendable, Hashable {
         public enum Cadence: String, Sendable, CaseIterable, Hashable {
-            case monthly, quarterly
+            case weekly, fortnightly, monthly, quarterly
             case halfYearly = "half-yearly"
             case yearly
         }
@@ -245,6 +247,8 @@ public struct Brief: Sendable {
     public var deliverySLA: ResponseDuration? = nil
     public var acceptance: Acceptance? = nil
     public var governance: Governance? = nil
+    /// The lead fields conditions may name (SPEC §3.2 `fields`); nil when the brief lists none.
+    public var fields: [String]? = nil
 
     /// The pod with this name.
     public func pod(named name: String) -> Pod? { pods.first { $0.name == name } }

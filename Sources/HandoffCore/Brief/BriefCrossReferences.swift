@@ -3,13 +3,24 @@
 /// the syntax and schema errors. A reference into a damaged section is not checked: the thing it
 /// names may be on the broken line.
 enum BriefCrossReferences {
-    /// The decoded parts, and whether the pods section decoded whole.
+    /// Names a section defines: read from every item, and those a line the parser could not
+    /// read may have held (a reference to one of those is not reported).
+    struct Names {
+        var defined: [String]
+        var maybe: [String]
+
+        func lacks(_ name: String) -> Bool { !defined.contains(name) && !maybe.contains(name) }
+    }
+
+    /// The decoded parts, and the pod names the brief defines (nil: unknown, a section is lost).
     struct Parts {
         var funnel: [Brief.FunnelStage]
         var pods: [Brief.Pod]
-        var podsComplete: Bool
+        var podNames: Names?
         var routing: [Brief.RoutingRule]
         var enablement: [Brief.EnablementItem]
+        /// The brief's `fields`, when it lists them and the list decoded.
+        var fields: [String]?
     }
 
     static func check(_ parts: Parts) -> [Diagnostic] {
@@ -17,23 +28,31 @@ enum BriefCrossReferences {
         duplicates(parts.funnel.map { ($0.stage.lowercased(), $0.stage, $0.location) }, "funnel stage", &findings)
         duplicates(parts.pods.map { ($0.name, $0.name, $0.location) }, "pod", &findings)
         duplicates(parts.routing.map { ($0.name, $0.name, $0.location) }, "routing rule", &findings)
-        let names = parts.pods.map(\.name)
-        if parts.podsComplete {
+        if let names = parts.podNames {
             for item in parts.enablement {
-                for pod in item.pods ?? [] where !names.contains(pod) {
+                for pod in item.pods ?? [] where names.lacks(pod) {
                     findings.append(
                         .error(
-                            "enablement item '\(item.asset)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names))",
+                            "enablement item '\(item.asset)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names.defined))",
                             at: item.location))
                 }
             }
         }
         for rule in parts.routing {
-            if parts.podsComplete {
-                for pod in rule.assignment.pods where !names.contains(pod) {
+            if let fields = parts.fields {
+                // A field the CRM does not have makes a rule that never fires there (SPEC §3.2).
+                for field in rule.condition.fields where !fields.contains(field) {
                     findings.append(
                         .error(
-                            "routing rule '\(rule.name)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names))",
+                            "routing rule '\(rule.name)' reads field '\(field)', which 'fields' does not list\(DidYouMean.hint(for: field, among: fields))",
+                            at: rule.whenLocation ?? rule.location))
+                }
+            }
+            if let names = parts.podNames {
+                for pod in rule.assignment.pods where names.lacks(pod) {
+                    findings.append(
+                        .error(
+                            "routing rule '\(rule.name)' names pod '\(pod)', which 'pods' does not define\(DidYouMean.hint(for: pod, among: names.defined))",
                             at: rule.podLocation ?? rule.assignLocation))
                 }
             }

@@ -34,11 +34,8 @@ extension BriefDecoder {
         let qualification = textList(f["qualification"], "qualification") ?? []
         let scoring = mapping(f["scoring"], "scoring").map { decodeScoring($0) }
         let volume = mapping(f["volume"], "volume").flatMap { decodeVolume($0) }
-        let errorsBeforePods = diagnostics.errors.count
         let pods = listOfMaps(f["pods"], "pods", BriefSchema.pod, item: "a pod") { d, m, loc in d.decodePod(m, loc) }
-        let podsComplete =
-            diagnostics.errors.count == errorsBeforePods && !sectionHasSyntaxError("pods", in: root)
-            && (f["pods"] != nil || !root.isIncomplete)
+        let podNames = definedNames(f["pods"], in: "pods", of: root, missingSectionMayBeBroken: f["pods"] == nil && root.isIncomplete)
         let routing = listOfMaps(f["routing"], "routing", BriefSchema.rule, item: "a routing rule") { d, m, loc in
             d.decodeRule(m, loc)
         }
@@ -53,8 +50,12 @@ extension BriefDecoder {
         let approvals = listOfMaps(f["approvals"], "approvals", BriefSchema.approval, item: "an approval") { d, m, loc in
             d.decodeApproval(m, loc)
         }
+        let fieldList =
+            f["fields"] == nil ? nil : nonEmptyTextList(f["fields"], "fields", needs: "at least one field name, e.g. [region, employees]")
         diagnostics += BriefCrossReferences.check(
-            .init(funnel: funnel, pods: pods, podsComplete: podsComplete, routing: routing, enablement: enablement))
+            .init(
+                funnel: funnel, pods: pods, podNames: podNames, routing: routing, enablement: enablement,
+                fields: f["fields"]?.isInvalid == false ? fieldList : nil))
         let pattern = f["pattern"] == nil ? .auto : choice(f["pattern"], "pattern", Brief.PatternChoice.self)
         let delivery = f["delivery-sla"] == nil ? nil : positiveDuration(f["delivery-sla"], "delivery-sla")
         let acceptance = mapping(f["acceptance"], "acceptance").map {
@@ -78,7 +79,7 @@ extension BriefDecoder {
             dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
             sampleLocation: sampleScalar?.location,
             segmentLocation: segmentScalar.location, tree: tree, deliverySLA: delivery, acceptance: acceptance,
-            governance: governance)
+            governance: governance, fields: fieldList)
     }
 
     /// A duration that must be longer than zero.
@@ -136,12 +137,31 @@ extension BriefDecoder {
             changeApproversLocation: f["change-approvers"]?.location, owners: owners, location: m.location)
     }
 
-    /// Whether a syntax error fell between a top-level key's line and the next key's.
-    func sectionHasSyntaxError(_ key: String, in root: YAMLMapping) -> Bool {
-        guard !syntaxErrorLines.isEmpty, let i = root.entries.firstIndex(where: { $0.key.value == key }) else { return false }
-        let start = root.entries[i].key.location.line
-        let end = i + 1 < root.entries.count ? root.entries[i + 1].key.location.line : Int.max
-        return syntaxErrorLines.contains { $0 >= start && $0 < end }
+    /// The names a list of maps defines (`pods`), read from the tree whether or not the rest of
+    /// each item decoded, so a reference to a misspelt name is reported alongside every other
+    /// mistake. A name on a line the parser could not read may be one of them too; nil when an
+    /// item has no readable name, or the whole section may be lost to a broken line.
+    func definedNames(_ node: YAMLNode?, in key: String, of root: YAMLMapping, missingSectionMayBeBroken: Bool)
+        -> BriefCrossReferences.Names?
+    {
+        guard !missingSectionMayBeBroken else { return nil }
+        guard let node else { return .init(defined: [], maybe: []) }
+        guard case .sequence(let seq) = node else { return nil }
+        var defined: [String] = []
+        for item in seq.items {
+            guard case .mapping(let m) = item, case .scalar(let name)? = m["name"], !name.isInvalid else { return nil }
+            defined.append(name.value.trimmed)
+        }
+        var maybe: [String] = []
+        if let i = root.entries.firstIndex(where: { $0.key.value == key }) {
+            let start = root.entries[i].key.location.line
+            let end = i + 1 < root.entries.count ? root.entries[i + 1].key.location.line : Int.max
+            for (line, text) in syntaxErrorText where line >= start && line < end {
+                guard let range = text.range(of: "name:") else { continue }
+                maybe.append(String(text[range.upperBound...]).trimmed)
+            }
+        }
+        return .init(defined: defined, maybe: maybe)
     }
 
     /// `mid-market` → `Mid-market`.
@@ -191,7 +211,9 @@ extension BriefDecoder {
     mutating func decodeRule(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.RoutingRule? {
         let name = text(m["name"], "name")
         var condition: Condition = .always
+        var whenLocation: SourceLocation?
         if let node = m["when"], let s = scalar(node, "when") {
+            whenLocation = s.location
             switch Condition.parse(s.value) {
             case .success(let c): condition = c
             case .failure(let e):
@@ -227,7 +249,8 @@ extension BriefDecoder {
         guard let name, let assignment, let assignScalar else { return nil }
         return Brief.RoutingRule(
             name: name, condition: condition, assignment: assignment, share: share, weights: weights, channel: channel, location: loc,
-            assignLocation: assignScalar.location, shareLocation: m["share"]?.location, weightsLocation: m["weights"]?.location,
+            whenLocation: whenLocation, assignLocation: assignScalar.location, shareLocation: m["share"]?.location,
+            weightsLocation: m["weights"]?.location,
             podLocation: m["pod"]?.location)
     }
 

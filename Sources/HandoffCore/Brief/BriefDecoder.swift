@@ -9,6 +9,8 @@ public struct BriefDecoder {
     /// Lines where the parser reported an error: a section touching one is damaged, and
     /// cross-references into it are not checked.
     var syntaxErrorLines: Set<Int> = []
+    /// The text of each line the parser reported, to tell what a broken line may have held.
+    var syntaxErrorText: [Int: String] = [:]
     /// Where each value's key stands, so a value of the wrong kind (a list where text belongs)
     /// is reported at its key rather than at the first item below it.
     var keyOfValue: [SourceLocation: SourceLocation] = [:]
@@ -30,6 +32,7 @@ public struct BriefDecoder {
             return (nil, [.error("a brief is a map of 'key: value' lines, not \(root.kindDescription)", at: root.location)])
         }
         decoder.syntaxErrorLines = Set(document.diagnostics.errors.map(\.location.line))
+        for d in document.diagnostics.errors { if let text = d.sourceLine { decoder.syntaxErrorText[d.location.line] = text } }
         let brief = decoder.decodeBrief(mapping, tree: root)
         let all = document.diagnostics + decoder.diagnostics
         return (all.hasErrors ? nil : brief, all)

@@ -185,6 +185,9 @@ public enum BriefSchema {
         FieldSchema("scoring", .object(scoring), "scoring threshold"),
         FieldSchema("volume", .object(volume), required: true, "inbound volume"),
         FieldSchema("pods", .list(.object(pod)), "capacity"),
+        FieldSchema(
+            "fields", .nonEmptyFlowList,
+            "the lead fields routing conditions may name; a condition naming another field is an error"),
         FieldSchema("routing", .list(.object(rule)), required: true, "ordered routing rules"),
         FieldSchema("escalation", .object(escalation), "escalation ladder"),
         FieldSchema("enablement", .list(.object(enablementItem)), "enablement items added to or replacing the default kit"),

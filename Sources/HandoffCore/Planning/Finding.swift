@@ -33,13 +33,23 @@ public struct Finding: Sendable, Hashable {
         case unreachableRule(rule: String, why: Unreachability)
         case noCatchAll(example: Lead)
         case idlePod(pod: String)
+        /// With neither `fields` nor a sample, a field one rule names that is one or two edits
+        /// from a field named elsewhere or a common lead field: a rule that never fires in the CRM.
+        case likelyMisspeltField(field: String, rule: String, suggestion: String)
+        /// A reachable rule without a `share` of its own gets 0% of leads: the shares stated
+        /// for other rules already sum to 100% (SPEC §3.2).
+        case ruleGetsNoLeads(rule: String)
+        /// Every reachable rule that names the pod gets 0% of leads, so it receives nothing.
+        case podGetsNoLeads(pod: String, rules: [String])
         case noProductiveCapacity(pod: String, reps: Int, shrinkage: Percent)
         case sharesPastFull(rule: String, total: Percent)
         case sharesShort(total: Percent)
         // The sample of historical leads.
         case sampleUnreadable(detail: String)
         case sampleWithoutHeader
-        case sampleMissingColumn(field: String)
+        /// A condition reads a field the sample has no column for; `suggestion`: a column one or
+        /// two edits away.
+        case sampleMissingColumn(field: String, suggestion: String? = nil)
         case sampleUnmatchedRows(unmatched: Int, rows: Int)
         // Enablement (SPEC §3.5).
         case enablementAfterLaunch(asset: String, due: CalendarDate, launch: CalendarDate)

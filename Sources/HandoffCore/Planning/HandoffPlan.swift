@@ -66,7 +66,10 @@ public enum Planner {
             switch SampleReplay.replay(csv: sampleCSV, file: brief.sample ?? "", rules: brief.routing) {
             case .success(let replay):
                 sample = replay
-                for field in replay.missingFields { findings.append(.error(.sampleMissingColumn(field: field), at: location)) }
+                for field in replay.missingFields {
+                    let near = DidYouMean.suggestion(for: field, among: replay.header)
+                    findings.append(.error(.sampleMissingColumn(field: field, suggestion: near), at: location))
+                }
                 if replay.unmatchedCount > 0 {
                     findings.append(.warning(.sampleUnmatchedRows(unmatched: replay.unmatchedCount, rows: replay.rows), at: location))
                 }

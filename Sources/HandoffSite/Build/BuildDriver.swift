@@ -33,6 +33,7 @@ public struct BuildDriver: Sendable {
         let total = paths.count
         let progress = self.progress
         let cache = options.cache.map { SLACache(folder: $0, disk: options.disk) }
+        let writesCache = options.writesCache
         let (content, disk) = (options.content, options.disk)
         // Each brief is read and planned in one task, a few at a time; its text, lines and sample
         // go once its findings carry their snippets, so memory holds plans, not sources.
@@ -47,7 +48,7 @@ public struct BuildDriver: Sendable {
                 var work = SimulationWork()
                 let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing, work: &work) }
                 timings?.add(work)
-                cache?.keep(model, for: digest)
+                if writesCache { cache?.keep(model, for: digest) }
                 return model
             }
             let plan = timings.measure(.plan) {

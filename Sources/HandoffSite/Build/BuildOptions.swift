@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var baseURL: String?
     /// Folder of the SLA cache; nil: simulate everything, keep nothing.
     public var cache: String?
+    /// Whether newly simulated models are kept in the cache; `check` only reads it unless asked.
+    public var writesCache = true
     /// Where the stages' time is added up, when asked (`--timings`).
     public var timings: BuildTimings?
     /// The file system, through which every read and write of the build goes.

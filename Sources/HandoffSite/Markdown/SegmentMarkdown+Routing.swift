@@ -71,11 +71,7 @@ extension SegmentMarkdown {
         }
         md += notes.map { "- \($0)\n" }.joined()
         md += "\n### Lead shares by pod\n\n"
-        md += E.table(
-            ["Pod", "Share of leads", "Leads a week"],
-            r.podShares.map { ps in
-                [E.escape(ps.pod), Format.percent(ps.share), Format.number(ps.share * plan.brief.volume.leadsPerWeek, decimals: 1)]
-            }, align: ["l", "r", "r"])
+        md += podShares(plan)
         md += "\n### Required enrichment data\n\n"
         md += r.enrichmentFields.isEmpty ? "None: no rule reads lead fields.\n" : r.enrichmentFields.map { "- \(E.code($0))\n" }.joined()
         if let s = r.sample {
@@ -96,6 +92,29 @@ extension SegmentMarkdown {
                 md += E.table(
                     ["Row", "Lead"], s.unmatched.map { ["\($0.row)", E.escape(LeadText.description($0.lead))] }, align: ["r", "l"])
             }
+        }
+        return md
+    }
+
+    /// Each pod's share as the router splits it (SPEC §3.2), with the rules' nominal split beside
+    /// it only where the two differ, and why they differ.
+    static func podShares(_ plan: HandoffPlan) -> String {
+        let nominal = plan.routing.podShares
+        let router = plan.sla.podShares.isEmpty ? nominal : plan.sla.podShares
+        func nominalShare(_ pod: String) -> Double { nominal.first { $0.pod == pod }?.share ?? 0 }
+        let differs = router.contains { abs($0.share - nominalShare($0.pod)) >= 0.0005 }
+        let perWeek = plan.brief.volume.leadsPerWeek
+        var md = E.table(
+            ["Pod", "Share of leads", "Leads a week"] + (differs ? ["Rules' split"] : []),
+            router.map { ps in
+                [E.escape(ps.pod), Format.percent(ps.share), Format.leads(ps.share * perWeek)]
+                    + (differs ? [Format.percent(nominalShare(ps.pod))] : [])
+            }, align: ["l", "r", "r"] + (differs ? ["r"] : []))
+        if differs {
+            md += "\nThe shares are where the router sends leads. Round-robin gives each lead to a pod that is open when it "
+            md += "arrives and has a productive rep, so they differ from the rules' split"
+            let passed = plan.sla.reasons.filter { if case .passedOver = $0 { true } else { false } }
+            md += passed.isEmpty ? ".\n" : ":\n\n" + passed.map { "- \(E.escape(SLAText.reason($0)))\n" }.joined()
         }
         return md
     }

@@ -14,7 +14,7 @@ extension SegmentMarkdown {
         md += ". Figures are the mean of simulated half-years of the real calendar from \(s.simulationStart), "
         md += "with 95% intervals.\n\n"
         if s.namedOwnerShare > 0 { md += "- \(E.escape(SLAText.reason(.namedOwners(share: s.namedOwnerShare))))\n\n" }
-        for reason in s.reasons { if case .passedOver = reason { md += "- \(E.escape(SLAText.reason(reason)))\n\n" } }
+        for idle in s.idlePods { md += "- \(E.escape(SLAText.idle(idle)))\n\n" }
         guard !s.pods.isEmpty else {
             return md + "No pod receives leads, so there is no capacity to model.\n"
         }
@@ -22,7 +22,7 @@ extension SegmentMarkdown {
         for p in s.pods.sorted(by: { ($0.status, $1.simulated.attainment) > ($1.status, $0.simulated.attainment) }) {
             md += pod(p, figures: &figures)
         }
-        md += reference(s)
+        md += reference(s, leadsPerWeek: b.volume.leadsPerWeek)
         return md
     }
 
@@ -43,7 +43,7 @@ extension SegmentMarkdown {
                 required < p.reps
                 ? " (\(p.reps - required) fewer than today).\n" : required > p.reps ? " (\(required - p.reps) more than today).\n" : ".\n"
         } else {
-            md += "- **Staffing:** no headcount meets the target; unlimited reps would reach \(Format.percent(p.bestAttainment)).\n"
+            md += "- **Staffing:** no headcount meets the target; \(E.escape(SLAText.ceiling(p))).\n"
         }
         for reason in p.reasons.dropFirst() { md += "- \(E.escape(SLAText.reason(reason)))\n" }
         md += "\n"
@@ -87,7 +87,7 @@ extension SegmentMarkdown {
     }
 
     /// The figures behind the verdicts, each explained under the table.
-    static func reference(_ s: SLAModel) -> String {
+    static func reference(_ s: SLAModel, leadsPerWeek: Double) -> String {
         var md = "### The figures behind the verdicts\n\n"
         md += E.table(
             [
@@ -96,14 +96,18 @@ extension SegmentMarkdown {
             ],
             s.pods.map { p in
                 [
-                    E.escape(p.name), Format.number(p.simulated.leads / Double(max(s.weeks, 1)), decimals: 0),
+                    E.escape(p.name), Format.leads(p.share * leadsPerWeek),
                     Format.number(p.workloadHoursPerWeek, decimals: 1),
                     Format.number(p.capacityHoursPerWeek, decimals: 1), Format.percent(min(p.utilisation, 9.99)), interval(p.simulated),
                     "\(p.simulated.replicas)", Format.percent(p.bestAttainment), Format.percent(p.attainment),
                     Format.percent(p.probabilityOfWait),
                     Format.minutes(p.averageSpeedOfAnswerMinutes), p.requiredReps.map { "\($0)" } ?? "none",
                 ]
-            }, align: ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"])
+            }
+                + s.idlePods.map { p in
+                    [E.escape(p.name), "0", "0", Format.number(p.capacityHoursPerWeek, decimals: 1), "—", "receives no leads"]
+                        + Array(repeating: "—", count: 6)
+                }, align: ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r", "r"])
         md += "\n- *Work* is every lead a pod receives, in hours or not, times the handle time; *capacity* is its productive reps "
         md += "times its own open hours; *busy* is work over capacity.\n"
         md += "- *Simulated* is the share touched within the SLA over simulated half-years, with the 95% interval; *runs* is how many.\n"

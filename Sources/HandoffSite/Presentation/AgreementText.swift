@@ -28,6 +28,8 @@ enum AgreementText {
 
     static func cadence(_ c: Brief.Governance.Cadence) -> String {
         switch c {
+        case .weekly: "weekly"
+        case .fortnightly: "every two weeks"
         case .monthly: "monthly"
         case .quarterly: "quarterly"
         case .halfYearly: "every six months"

@@ -18,7 +18,9 @@ public enum AuditText {
         case .added(let field, nil): "\(field): added"
         case .removed(let field, let value?): "\(field): removed (was \(Self.value(value)))"
         case .removed(let field, nil): "\(field): removed"
-        case .reordered(let list): "\(list): reordered"
+        case .reordered(let list, _, _):
+            "\(list): reordered: "
+                + c.moves.map { "'\($0.item)' moved from \($0.from) to \($0.to)" }.joined(separator: ", ")
         }
     }
 

@@ -47,6 +47,7 @@ public enum DiffMarkdown {
                 + ".\n\n"
         }
         md += pods(s, newOnly: false)
+        md += warnings(s)
         if !s.rules.isEmpty {
             md += "**Routing rules**\n\n" + s.rules.map { "- \(rule($0))\n" }.joined() + "\n"
         }
@@ -69,15 +70,22 @@ public enum DiffMarkdown {
                 case .changed(let f, let old, let new): [E.code(f, inTable: true), value(old), value(new)]
                 case .added(let f, let v): [E.code(f, inTable: true), "—", v.map(value) ?? "added"]
                 case .removed(let f, let v): [E.code(f, inTable: true), v.map(value) ?? "present", "—"]
-                case .reordered(let list): [E.code(list, inTable: true), "order before", "reordered"]
+                case .reordered(let list, _, _):
+                    [
+                        E.code(list, inTable: true), "order before",
+                        E.escape(c.moves.map { "\($0.item): \($0.from) → \($0.to)" }.joined(separator: "; ")),
+                    ]
                 }
             })
         return md + "\n"
     }
 
-    /// Pod and channel rows whose figures changed.
+    /// Pod and channel rows whose figures changed; an attainment moved only within simulation
+    /// noise says so, with both intervals, and is not bold (SPEC §4).
     static func pods(_ s: PlanComparison.Segment, newOnly: Bool) -> String {
-        let rows = s.pods.filter { d in newOnly || d.before.map(rounded) != d.after.map(rounded) }
+        let rows = s.pods.filter { d in
+            newOnly || d.before.map(rounded) != d.after.map(rounded) || d.noLeadsBefore != d.noLeadsAfter
+        }
         guard !rows.isEmpty else { return newOnly ? "" : "No pod's SLA figures changed.\n\n" }
         var md = "**SLA by pod**\n\n"
         md += E.table(
@@ -85,17 +93,62 @@ public enum DiffMarkdown {
             rows.map { d in
                 [
                     E.escape(d.pod), d.channel.map(E.escape) ?? "all",
-                    arrow(d.before.map { $0.status.rawValue }, d.after.map { $0.status.rawValue }),
-                    arrow(d.before.map { Format.percent($0.simulatedAttainment) }, d.after.map { Format.percent($0.simulatedAttainment) }),
-                    d.channel == nil ? arrow(d.before.map(reps), d.after.map(reps)) : "—",
+                    arrow(status(d.before, idle: d.noLeadsBefore), status(d.after, idle: d.noLeadsAfter)),
+                    attainment(d),
+                    d.channel == nil
+                        ? arrow(
+                            d.before.map(reps) ?? d.noLeadsBefore.map(idleReps), d.after.map(reps) ?? d.noLeadsAfter.map(idleReps))
+                        : "—",
                 ]
             })
-        return md + "\n"
+        md += "\n"
+        // Where a pod's leads went instead: the router passes over it, or its rules get nothing.
+        for d in rows where d.channel == nil {
+            if let idle = d.noLeadsAfter { md += "- \(E.escape(SLAText.idle(idle)))\n" }
+        }
+        if rows.contains(where: { $0.channel == nil && $0.noLeadsAfter != nil }) { md += "\n" }
+        return md
     }
+
+    /// A side's status: the verdict, "receives no leads", or nothing (not in the brief).
+    static func status(_ f: PlanComparison.Figures?, idle: IdlePod?) -> String? {
+        f.map { $0.status.rawValue } ?? idle.map { _ in "receives no leads" }
+    }
+
+    /// The simulated attainment before → after: bold only beyond simulation noise.
+    static func attainment(_ d: PlanComparison.PodDelta) -> String {
+        guard let b = d.before, let a = d.after else {
+            return arrow(
+                d.before.map { Format.percent($0.simulatedAttainment) } ?? d.noLeadsBefore.map { _ in "no leads" },
+                d.after.map { Format.percent($0.simulatedAttainment) } ?? d.noLeadsAfter.map { _ in "no leads" })
+        }
+        let (pb, pa) = (Format.percent(b.simulatedAttainment), Format.percent(a.simulatedAttainment))
+        if d.attainmentChanged { return "\(pb) → **\(pa)**" }
+        if pb == pa { return pa }
+        return "\(pb) → \(pa): no change beyond simulation noise (\(interval(b)) and \(interval(a)))"
+    }
+
+    static func interval(_ f: PlanComparison.Figures) -> String { "\(Format.percent(f.low))–\(Format.percent(f.high))" }
 
     static func rounded(_ f: PlanComparison.Figures) -> String {
         "\(f.status.rawValue) \(Format.percent(f.simulatedAttainment)) \(f.requiredReps.map(String.init) ?? "-") \(f.reps.map(String.init) ?? "-")"
     }
+
+    /// Warnings the change resolves and introduces.
+    static func warnings(_ s: PlanComparison.Segment) -> String {
+        var md = ""
+        if !s.warningsResolved.isEmpty {
+            md += "**Warnings this change resolves**\n\n"
+            md += s.warningsResolved.map { "- \(E.escape(FindingText.message($0.kind)))\n" }.joined() + "\n"
+        }
+        if !s.warningsIntroduced.isEmpty {
+            md += "**Warnings this change introduces**\n\n"
+            md += s.warningsIntroduced.map { "- line \($0.location.line): \(E.escape(FindingText.message($0.kind)))\n" }.joined() + "\n"
+        }
+        return md
+    }
+
+    static func idleReps(_ pod: IdlePod) -> String { "none needed (\(pod.reps) today)" }
 
     static func reps(_ f: PlanComparison.Figures) -> String {
         let needed = f.requiredReps.map(String.init) ?? "no headcount reaches the target"
@@ -106,7 +159,7 @@ public enum DiffMarkdown {
         switch (before, after) {
         case (let b?, let a?): b == a ? E.escape(a) : "\(E.escape(b)) → **\(E.escape(a))**"
         case (nil, let a?): "new: \(E.escape(a))"
-        case (let b?, nil): "\(E.escape(b)) → removed"
+        case (let b?, nil): "\(E.escape(b)) → removed from the brief"
         case (nil, nil): "—"
         }
     }
@@ -115,12 +168,23 @@ public enum DiffMarkdown {
         switch c {
         case .added(let rule, let position): "added **\(E.escape(rule))** at position \(position)"
         case .removed(let rule, let position): "removed **\(E.escape(rule))** (was at position \(position))"
-        case .moved(let rule, let from, let to, let passed):
+        case .moved(let rule, let from, let to, let passed, let before, let after):
             "moved **\(E.escape(rule))** from position \(from) to \(to): it now sees leads \(to < from ? "before" : "after") "
-                + passed.map { "**\(E.escape($0))**" }.joined(separator: ", ")
+                + passed.map { "**\(E.escape($0))**" }.joined(separator: ", ") + share(before, after)
         case .changed(let rule, let fields):
             "changed **\(E.escape(rule))**: " + fields.map { E.code(AuditText.input($0), inTable: false) }.joined(separator: ", ")
         }
+    }
+
+    /// A moved rule's share when it changed; a rule that now gets nothing is not fixed.
+    static func share(_ before: Double?, _ after: Double?) -> String {
+        guard let after else { return "" }
+        if after == 0 {
+            return
+                "; it \(before == nil ? "now " : "")gets **0% of leads**: the shares stated for other rules already sum to 100%, so give it a share"
+        }
+        guard let before, Format.percent(before) != Format.percent(after) else { return "" }
+        return "; its share of leads goes from \(Format.percent(before)) to **\(Format.percent(after))**"
     }
 
     static func owner(_ rule: String?, _ owner: String?) -> String {

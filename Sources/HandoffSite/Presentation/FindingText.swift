@@ -17,6 +17,7 @@ public enum FindingText {
             let reason: String =
                 switch why {
                 case .noDate: "it has no date"
+                case .noRecord: "no plan record of this brief exists yet to say which version was current then"
                 case .beforeFirstRecord(let first): "it is dated before the first plan record (\(first))"
                 case .severalVersionsThatDay(let versions): "versions \(versions.joined(separator: " and ")) were both current that day"
                 }
@@ -41,6 +42,15 @@ public enum FindingText {
         case .podInAnotherBrief(let pod, let other):
             return "pod '\(pod)' is also defined in \(other); its capacity is counted in each brief as if it served only that one"
         case .idlePod(let pod): return "pod '\(pod)' is idle: no reachable routing rule sends it leads"
+        case .likelyMisspeltField(let field, let rule, let suggestion):
+            return
+                "routing rule '\(rule)' reads field '\(field)', which no other rule names; did you mean '\(suggestion)'? A misspelt field makes a rule that never fires in the CRM (list the CRM's fields under 'fields' to check them)"
+        case .ruleGetsNoLeads(let rule):
+            return
+                "routing rule '\(rule)' gets 0% of leads: the shares stated for other rules already sum to 100%; give it a 'share' (and lower the others)"
+        case .podGetsNoLeads(let pod, let rules):
+            return
+                "pod '\(pod)' receives no leads: \(rules.count == 1 ? "the only rule that names it" : "every rule that names it"), \(Format.list(rules.map { "'\($0)'" })), gets 0% of leads"
         case .noProductiveCapacity(let pod, let reps, let shrinkage):
             return "pod '\(pod)' has no productive capacity (\(Format.reps(reps)) at \(shrinkage) shrinkage)"
         case .sharesPastFull(let rule, let total): return "shares pass 100%: \(total) by rule '\(rule)'"
@@ -48,7 +58,9 @@ public enum FindingText {
             return "routing shares sum to \(total); \(Percent(basisPoints: 10_000 - total.basisPoints)) of leads are unaccounted for"
         case .sampleUnreadable(let detail): return "the sample is not valid CSV: \(detail)"
         case .sampleWithoutHeader: return "the sample has no header row naming lead fields"
-        case .sampleMissingColumn(let field): return "the sample has no column '\(field)', which routing conditions read"
+        case .sampleMissingColumn(let field, let suggestion):
+            return "the sample has no column '\(field)', which routing conditions read"
+                + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
         case .sampleUnmatchedRows(let unmatched, let rows): return "\(unmatched) of \(rows) sample rows match no routing rule"
         case .enablementAfterLaunch(let asset, let due, let launch):
             return "enablement item '\(asset)' is due \(due), after launch on \(launch)"

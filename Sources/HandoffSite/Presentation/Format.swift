@@ -11,6 +11,10 @@ public enum Format {
         return items.count == 1 ? last : items.dropLast().joined(separator: ", ") + " and " + last
     }
 
+    /// Leads a week: whole leads from ten up, one decimal below (`2.4`), so every table that
+    /// gives a pod's leads gives the same figure.
+    public static func leads(_ perWeek: Double) -> String { number(perWeek, decimals: perWeek < 10 ? 1 : 0) }
+
     /// `88.4%` (one decimal, trailing `.0` kept off for whole numbers).
     public static func percent(_ fraction: Double) -> String {
         guard fraction.isFinite else { return "∞" }

@@ -39,15 +39,11 @@ enum ReadinessText {
 
     /// Why a segment needs re-approval and what to do, for the verdict at the top of its page.
     static func reApproval(_ plan: HandoffPlan) -> (why: String, fix: String) {
-        let stale = plan.approval.staleSignOffs
-        let unplaced = plan.approval.signOffs.filter(\.isUnplacedApproval)
-        let roles = (stale + unplaced).map(\.approval.role)
-        let list = Format.list(roles)
-        let why =
-            stale.isEmpty
-            ? "\(list)'s approval cannot be tied to a version of the brief"
-            : "the brief changed after \(list) signed off"
-        return (why, "ask \(list) to approve version \(plan.version), and record it with 'version: \(plan.version)' on each approval")
+        let list = Format.list(plan.approval.staleSignOffs.map(\.approval.role))
+        return (
+            "the brief changed after \(list) signed off",
+            "ask \(list) to approve version \(plan.version), and record it with 'version: \(plan.version)' on each approval"
+        )
     }
 
     /// Blockers first, then notes.

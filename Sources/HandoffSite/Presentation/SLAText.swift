@@ -13,8 +13,11 @@ enum SLAText {
             "\(pod)\(rule.map { " (\($0))" } ?? ""): between \(Format.percent(low)) and \(Format.percent(high)) of leads are touched in time, so the \(Format.percent(target)) target may be missed"
         case .utilisationAboveLimit(let pod, let utilisation):
             "\(pod) is busy \(Format.percent(utilisation)) of its working hours; above 85% there is no slack for absences or peaks"
-        case .noHeadcountReaches(let pod, let ceiling, let target, let causes):
-            "no headcount gets \(pod) to \(Format.percent(target)): even unlimited reps touch only \(Format.percent(ceiling)) in time, because "
+        case .noHeadcountReaches(let pod, let rule, let ceiling, let target, let causes):
+            (rule.map {
+                "no headcount gets \(pod) to \(Format.percent(target)) on its \($0) leads: even unlimited reps touch only \(Format.percent(ceiling)) of them in time, because "
+            }
+                ?? "no headcount gets \(pod) to \(Format.percent(target)): even unlimited reps touch only \(Format.percent(ceiling)) in time, because ")
                 + causes.map(cause).joined(separator: " and ")
         case .newestFirstHelps(let pod, let newest, let deadline):
             "\(pod): serving the newest lead first reaches \(Format.percent(newest)) against \(Format.percent(deadline)) oldest deadline first"
@@ -24,6 +27,27 @@ enum SLAText {
             "\(Format.percent(share)) of leads go to named owners or queues; their capacity is not modelled"
         case .passedOver(let pod, let takenBy, let cause):
             passedOver(pod, takenBy: takenBy, cause: cause)
+        }
+    }
+
+    /// What unlimited reps would reach, on the channel the verdict rests on when one is short.
+    static func ceiling(_ p: PodSLA) -> String {
+        for case .noHeadcountReaches(_, let rule?, let ceiling, _, _) in p.reasons {
+            return "unlimited reps would reach \(Format.percent(ceiling)) of \(rule) leads"
+        }
+        return "unlimited reps would reach \(Format.percent(p.bestAttainment))"
+    }
+
+    /// A pod that receives no leads, with its staffing and why.
+    static func idle(_ pod: IdlePod) -> String {
+        switch pod.cause {
+        case .noRule:
+            return "\(pod.name) (\(Format.reps(pod.reps))) receives no leads: no reachable routing rule sends it any"
+        case .rulesGetNoShare(let rules):
+            return
+                "\(pod.name) (\(Format.reps(pod.reps))) receives no leads: \(Format.list(rules)) \(rules.count == 1 ? "gets" : "get") 0% of leads, because the shares stated for other rules already sum to 100%"
+        case .passedOver(let takenBy, let cause):
+            return passedOver(pod.name, takenBy: takenBy, cause: cause)
         }
     }
 

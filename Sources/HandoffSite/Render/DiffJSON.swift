@@ -28,6 +28,9 @@ public struct DiffJSON: Encodable, Sendable {
         public var sampleRows: Int
         /// Roles whose sign-off counted before the change and no longer does.
         public var madeStale: [String]
+        /// Warnings of the base the change resolves, and warnings it introduces, as `check` words them.
+        public var warningsResolved: [String]
+        public var warningsIntroduced: [String]
     }
 
     public struct Input: Encodable, Sendable {
@@ -47,6 +50,9 @@ public struct DiffJSON: Encodable, Sendable {
         public var fields: [String]
         /// For a move: the rules whose order relative to it changed.
         public var passed: [String]
+        /// For a move: the rule's share of leads before and after.
+        public var shareBefore: Double?
+        public var shareAfter: Double?
     }
 
     public struct Pod: Encodable, Sendable {
@@ -55,11 +61,20 @@ public struct DiffJSON: Encodable, Sendable {
         public var channel: String?
         public var before: Figures?
         public var after: Figures?
+        /// Why the pod receives no leads on each side, as the page words it; null when it does
+        /// (or is not in the brief).
+        public var noLeadsBefore: String?
+        public var noLeadsAfter: String?
+        /// Whether the simulated attainment changed beyond simulation noise (the 95% intervals
+        /// do not overlap).
+        public var attainmentChanged: Bool
     }
 
     public struct Figures: Encodable, Sendable {
         public var status: String
         public var simulatedAttainment: Double
+        /// [low, high], 95%.
+        public var simulatedAttainmentInterval: [Double]
         public var target: Double
         /// null: no headcount reaches the target, or a channel row.
         public var requiredRepsSimulated: Int?
@@ -85,12 +100,16 @@ public struct DiffJSON: Encodable, Sendable {
                 statusBefore: s.base?.sla.status.rawValue, statusAfter: s.head?.sla.status.rawValue,
                 inputs: s.inputs.map(Self.input), rules: s.rules.map(Self.rule),
                 pods: s.pods.map {
-                    Pod(pod: $0.pod, channel: $0.channel, before: $0.before.map(Self.figures), after: $0.after.map(Self.figures))
+                    Pod(
+                        pod: $0.pod, channel: $0.channel, before: $0.before.map(Self.figures), after: $0.after.map(Self.figures),
+                        noLeadsBefore: $0.noLeadsBefore.map(SLAText.idle), noLeadsAfter: $0.noLeadsAfter.map(SLAText.idle),
+                        attainmentChanged: $0.attainmentChanged)
                 },
                 sampleMoves: s.sampleMoves.map {
                     Move(leads: $0.count, fromRule: $0.fromRule, fromOwner: $0.fromOwner, toRule: $0.toRule, toOwner: $0.toOwner)
                 }, sampleRows: s.sampleRows,
-                madeStale: s.madeStale.map(\.approval.role))
+                madeStale: s.madeStale.map(\.approval.role), warningsResolved: s.warningsResolved.map { FindingText.message($0.kind) },
+                warningsIntroduced: s.warningsIntroduced.map { FindingText.message($0.kind) })
         }
     }
 
@@ -99,25 +118,34 @@ public struct DiffJSON: Encodable, Sendable {
         case .changed(let f, let old, let new): Input(field: f, kind: "changed", before: old, after: new)
         case .added(let f, let v): Input(field: f, kind: "added", before: nil, after: v)
         case .removed(let f, let v): Input(field: f, kind: "removed", before: v, after: nil)
-        case .reordered(let list): Input(field: list, kind: "reordered", before: nil, after: nil)
+        case .reordered(let list, let before, let after):
+            Input(
+                field: list, kind: "reordered", before: "[" + before.joined(separator: ", ") + "]",
+                after: "[" + after.joined(separator: ", ") + "]")
         }
     }
 
     static func rule(_ c: PlanComparison.RuleChange) -> Rule {
         switch c {
-        case .added(let r, let p): Rule(rule: r, kind: "added", positionBefore: nil, positionAfter: p, fields: [], passed: [])
-        case .removed(let r, let p): Rule(rule: r, kind: "removed", positionBefore: p, positionAfter: nil, fields: [], passed: [])
-        case .moved(let r, let from, let to, let passed):
-            Rule(rule: r, kind: "moved", positionBefore: from, positionAfter: to, fields: [], passed: passed)
+        case .added(let r, let p):
+            Rule(rule: r, kind: "added", positionBefore: nil, positionAfter: p, fields: [], passed: [], shareBefore: nil, shareAfter: nil)
+        case .removed(let r, let p):
+            Rule(rule: r, kind: "removed", positionBefore: p, positionAfter: nil, fields: [], passed: [], shareBefore: nil, shareAfter: nil)
+        case .moved(let r, let from, let to, let passed, let before, let after):
+            Rule(
+                rule: r, kind: "moved", positionBefore: from, positionAfter: to, fields: [], passed: passed, shareBefore: before,
+                shareAfter: after)
         case .changed(let r, let fields):
-            Rule(rule: r, kind: "changed", positionBefore: nil, positionAfter: nil, fields: fields.map(AuditText.input), passed: [])
+            Rule(
+                rule: r, kind: "changed", positionBefore: nil, positionAfter: nil, fields: fields.map(AuditText.input), passed: [],
+                shareBefore: nil, shareAfter: nil)
         }
     }
 
     static func figures(_ f: PlanComparison.Figures) -> Figures {
         Figures(
-            status: f.status.rawValue, simulatedAttainment: f.simulatedAttainment, target: f.target, requiredRepsSimulated: f.requiredReps,
-            reps: f.reps)
+            status: f.status.rawValue, simulatedAttainment: f.simulatedAttainment, simulatedAttainmentInterval: [f.low, f.high],
+            target: f.target, requiredRepsSimulated: f.requiredReps, reps: f.reps)
     }
 
     public func serialized() -> String { ((try? JSONValueEncoder().encode(self)) ?? .null).serialized() }

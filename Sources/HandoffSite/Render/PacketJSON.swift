@@ -81,10 +81,15 @@ public struct PacketJSON: Encodable, Sendable {
         public var pods: [Pod]
     }
 
-    /// One pod: the in-hours Erlang C figures (SPEC §3.3.1) and the simulated ones.
+    /// One pod: the in-hours Erlang C figures (SPEC §3.3.1) and the simulated ones. A pod that
+    /// receives no leads is listed too, with its staffing, `receivesLeads` false, why in
+    /// `noLeadsReason`, and null for every figure that needs leads.
     public struct Pod: Encodable, Sendable {
         public var name: String
         public var role: String
+        public var receivesLeads: Bool
+        /// Why the pod receives no leads, as the page words it; null when it does.
+        public var noLeadsReason: String?
         public var reps: Int
         public var shrinkage: Double
         /// Productive agents: floor(reps × (1 − shrinkage)).
@@ -96,11 +101,11 @@ public struct PacketJSON: Encodable, Sendable {
         public var offeredLoad: Double
         /// null when the pod has no productive agents.
         public var occupancy: Double?
-        public var probabilityOfWait: Double
+        public var probabilityOfWait: Double?
         /// Erlang C in-hours attainment.
-        public var attainment: Double
+        public var attainment: Double?
         /// The mean over replicas of the calendar-true simulation.
-        public var simulatedAttainment: Double
+        public var simulatedAttainment: Double?
         public var averageSpeedOfAnswerMinutes: Double?
         /// Erlang C's required reps (in hours only).
         public var requiredReps: Int?
@@ -111,18 +116,18 @@ public struct PacketJSON: Encodable, Sendable {
         /// null when the pod has no capacity.
         public var utilisation: Double?
         /// [low, high], 95%.
-        public var simulatedAttainmentInterval: [Double]
+        public var simulatedAttainmentInterval: [Double]?
         public var replicas: Int
         /// The smallest headcount meeting the target under the real calendar; null when none does.
         public var requiredRepsSimulated: Int?
         /// The ceiling: attainment with unlimited reps.
-        public var bestAttainment: Double
+        public var bestAttainment: Double?
         /// The first-touch time the target share gets with today's staffing (working minutes on the
         /// business clock).
         public var achievableFirstTouchMinutes: Double?
         public var medianFirstTouchMinutes: Double?
         public var p90FirstTouchMinutes: Double?
-        public var newestFirstAttainment: Double
+        public var newestFirstAttainment: Double?
         public var newestFirstMedianMinutes: Double?
         public var newestFirstP90Minutes: Double?
         public var recommendNewestFirst: Bool
@@ -155,7 +160,11 @@ public struct PacketJSON: Encodable, Sendable {
 
     public struct Routing: Encodable, Sendable {
         public var rules: [Rule]
+        /// Each pod's share of all leads as the router splits them (SPEC §3.2): a rotation
+        /// passes over closed pods and pods without a productive rep.
         public var podShares: [PodShare]
+        /// The rules' nominal split, before the router passes over anyone.
+        public var nominalPodShares: [PodShare]
         public var namedOwnerShare: Double
         /// Queues outside sales (`queue NAME`) and their share of leads; no first-touch SLA.
         public var queueShares: [QueueShare]
@@ -252,7 +261,6 @@ public struct PacketJSON: Encodable, Sendable {
 
     public init(_ plan: HandoffPlan) {
         let b = plan.brief
-        func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
         segment = b.segment
         version = plan.version
         title = b.title
@@ -274,31 +282,7 @@ public struct PacketJSON: Encodable, Sendable {
             handleMinutes: Double(b.volume.handleTime.calendarSeconds) / 60, leadsPerWeek: b.volume.leadsPerWeek,
             afterHoursShare: b.volume.afterHoursShare.fraction, simulationStart: plan.sla.simulationStart.description,
             status: plan.sla.status.rawValue, reasons: plan.sla.reasons.map(SLAText.reason),
-            pods: plan.sla.pods.map { p in
-                Pod(
-                    name: p.name, role: p.role.rawValue, reps: p.reps, shrinkage: p.shrinkage.fraction, agents: p.agents, share: p.share,
-                    arrivalsPerHour: p.arrivalsPerHour, offeredLoad: p.offeredLoad, occupancy: finite(p.occupancy),
-                    probabilityOfWait: p.probabilityOfWait, attainment: p.attainment, simulatedAttainment: p.simulated.attainment,
-                    averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredReps: p.requiredReps,
-                    requiredAgents: p.requiredAgents, status: p.status.rawValue, workloadHoursPerWeek: p.workloadHoursPerWeek,
-                    capacityHoursPerWeek: p.capacityHoursPerWeek, utilisation: finite(p.utilisation),
-                    simulatedAttainmentInterval: [p.simulated.low, p.simulated.high], replicas: p.simulated.replicas,
-                    requiredRepsSimulated: p.requiredRepsSimulated, bestAttainment: p.bestAttainment,
-                    achievableFirstTouchMinutes: finite(p.achievableFirstTouchMinutes),
-                    medianFirstTouchMinutes: finite(p.simulated.medianMinutes),
-                    p90FirstTouchMinutes: finite(p.simulated.p90Minutes), newestFirstAttainment: p.newestFirst.attainment,
-                    newestFirstMedianMinutes: finite(p.newestFirst.medianMinutes), newestFirstP90Minutes: finite(p.newestFirst.p90Minutes),
-                    recommendNewestFirst: p.recommendNewestFirst,
-                    options: p.options.map { Option(change: SLAText.change($0.change), reps: $0.reps, simulatedAttainment: $0.attainment) },
-                    channels: p.channels.map {
-                        Channel(
-                            rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarSeconds) / 60, clock: $0.clock.rawValue,
-                            target: $0.target, simulatedAttainment: $0.simulated.attainment, status: $0.status.rawValue)
-                    }, simulatedLeads: p.simulated.leads,
-                    staffingCurve: p.staffingCurve.map {
-                        StaffingPoint(reps: $0.reps, simulatedAttainment: $0.simulated, erlangAttainment: $0.erlang)
-                    })
-            })
+            pods: Self.pods(plan))
         routing = Routing(
             rules: plan.routing.rows.map { r in
                 Rule(
@@ -310,7 +294,10 @@ public struct PacketJSON: Encodable, Sendable {
                         LeadFields(fields: lead.attributes.keys.sorted().map { ($0, lead.attributes[$0] ?? "") })
                     }, pathTestPasses: r.pathTestPasses, shadowedBy: r.shadowedBy)
             },
-            podShares: plan.routing.podShares.map { PodShare(pod: $0.pod, share: $0.share) },
+            podShares: (plan.sla.podShares.isEmpty ? plan.routing.podShares : plan.sla.podShares).map {
+                PodShare(pod: $0.pod, share: $0.share)
+            },
+            nominalPodShares: plan.routing.podShares.map { PodShare(pod: $0.pod, share: $0.share) },
             namedOwnerShare: plan.routing.namedOwnerShare,
             queueShares: plan.routing.queueShares.map { QueueShare(queue: $0.queue, share: $0.share) },
             catchAll: plan.routing.uncaughtLead == nil,
@@ -358,6 +345,50 @@ public struct PacketJSON: Encodable, Sendable {
                 role: a.role, name: a.name, status: a.status.rawValue, date: a.date?.description, version: s.version,
                 stale: s.isStale, placement: placement, changedSince: s.isStale ? s.changesSince.map { $0.map(AuditText.input) } : [])
         }
+    }
+
+    /// Every pod of the brief in its order: the modelled ones, and those that receive no leads.
+    static func pods(_ plan: HandoffPlan) -> [Pod] {
+        func finite(_ v: Double) -> Double? { v.isFinite ? v : nil }
+        let modelled: [Pod] = plan.sla.pods.map { p in
+            Pod(
+                name: p.name, role: p.role.rawValue, receivesLeads: true, noLeadsReason: nil, reps: p.reps, shrinkage: p.shrinkage.fraction,
+                agents: p.agents, share: p.share,
+                arrivalsPerHour: p.arrivalsPerHour, offeredLoad: p.offeredLoad, occupancy: finite(p.occupancy),
+                probabilityOfWait: p.probabilityOfWait, attainment: p.attainment, simulatedAttainment: p.simulated.attainment,
+                averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredReps: p.requiredReps,
+                requiredAgents: p.requiredAgents, status: p.status.rawValue, workloadHoursPerWeek: p.workloadHoursPerWeek,
+                capacityHoursPerWeek: p.capacityHoursPerWeek, utilisation: finite(p.utilisation),
+                simulatedAttainmentInterval: [p.simulated.low, p.simulated.high], replicas: p.simulated.replicas,
+                requiredRepsSimulated: p.requiredRepsSimulated, bestAttainment: p.bestAttainment,
+                achievableFirstTouchMinutes: finite(p.achievableFirstTouchMinutes),
+                medianFirstTouchMinutes: finite(p.simulated.medianMinutes),
+                p90FirstTouchMinutes: finite(p.simulated.p90Minutes), newestFirstAttainment: p.newestFirst.attainment,
+                newestFirstMedianMinutes: finite(p.newestFirst.medianMinutes), newestFirstP90Minutes: finite(p.newestFirst.p90Minutes),
+                recommendNewestFirst: p.recommendNewestFirst,
+                options: p.options.map { Option(change: SLAText.change($0.change), reps: $0.reps, simulatedAttainment: $0.attainment) },
+                channels: p.channels.map {
+                    Channel(
+                        rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarSeconds) / 60, clock: $0.clock.rawValue,
+                        target: $0.target, simulatedAttainment: $0.simulated.attainment, status: $0.status.rawValue)
+                }, simulatedLeads: p.simulated.leads,
+                staffingCurve: p.staffingCurve.map {
+                    StaffingPoint(reps: $0.reps, simulatedAttainment: $0.simulated, erlangAttainment: $0.erlang)
+                })
+        }
+        let idle: [Pod] = plan.sla.idlePods.map { p in
+            Pod(
+                name: p.name, role: p.role.rawValue, receivesLeads: false, noLeadsReason: SLAText.idle(p), reps: p.reps,
+                shrinkage: p.shrinkage.fraction, agents: p.agents, share: 0, arrivalsPerHour: 0, offeredLoad: 0, occupancy: 0,
+                probabilityOfWait: nil, attainment: nil, simulatedAttainment: nil, averageSpeedOfAnswerMinutes: nil, requiredReps: nil,
+                requiredAgents: nil, status: "no leads", workloadHoursPerWeek: 0, capacityHoursPerWeek: p.capacityHoursPerWeek,
+                utilisation: 0, simulatedAttainmentInterval: nil, replicas: 0, requiredRepsSimulated: nil, bestAttainment: nil,
+                achievableFirstTouchMinutes: nil, medianFirstTouchMinutes: nil, p90FirstTouchMinutes: nil, newestFirstAttainment: nil,
+                newestFirstMedianMinutes: nil, newestFirstP90Minutes: nil, recommendNewestFirst: false, options: [], channels: [],
+                simulatedLeads: 0, staffingCurve: [])
+        }
+        let order = plan.brief.pods.map(\.name)
+        return (modelled + idle).sorted { (order.firstIndex(of: $0.name) ?? .max) < (order.firstIndex(of: $1.name) ?? .max) }
     }
 
     /// The file's text.

@@ -61,7 +61,11 @@ enum BuiltInTemplates {
         .attention, .portfolio-section { background: var(--paper); }
         .attention { border: 1px solid var(--line); border-left: 5px solid #b91c1c; border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1.2rem 0 1.5rem; }
         .attention h2 { border-top: 0; margin-top: .8rem; }
+        .attention-groups { margin: 0; padding-left: 0; list-style: none; }
+        .attention-groups > li + li { margin-top: .6rem; }
+        .attention-groups h3 { font-size: 1rem; margin: .4rem 0 .1rem; }
         .attention-list { margin: 0; padding-left: 0; list-style: none; }
+        .attention-list .more { white-space: nowrap; font-size: .9em; }
         .attention-list li { padding: .35rem 0; border-bottom: 1px dashed var(--line); }
         .attention-list li:last-child { border-bottom: 0; }
         .table-wrap { overflow-x: auto; margin: .6rem 0 1rem; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
@@ -131,6 +135,11 @@ enum BuiltInTemplates {
         @media (max-width: 640px) {
           .wrap { padding: 0 .75rem; }
           h1 { font-size: 1.5rem; }
+          /* On a phone the segment cards come first, the attention list after them. */
+          .portfolio-page { display: flex; flex-direction: column; }
+          .portfolio-page .hero { order: 0; }
+          .portfolio-page .segments { order: 1; }
+          .portfolio-page .attention { order: 2; }
           /* The portfolio becomes one card per segment: status, readiness and the next step first. */
           .portfolio-wrap { border: 0; background: none; overflow: visible; }
           table.portfolio thead { position: absolute; left: -9999px; }
@@ -193,7 +202,7 @@ enum BuiltInTemplates {
 
         """#,
         "index.mustache": #"""
-        <div class="wrap">
+        <div class="wrap portfolio-page">
         <section class="hero">
           <h1>Marketing-to-sales handoff</h1>
           <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
@@ -202,10 +211,16 @@ enum BuiltInTemplates {
         <section class="attention" aria-labelledby="attention-title">
           <h2 id="attention-title">Needs attention</h2>
           {{#hasAttention}}
-          <ul class="attention-list">
-            {{#attention}}
-            <li>{{> status}} <a href="{{href}}">{{segmentTitle}}</a>: {{text}}</li>
-            {{/attention}}
+          <ul class="attention-groups">
+            {{#attentionGroups}}
+            <li><h3><a href="{{href}}">{{segmentTitle}}</a></h3>
+              <ul class="attention-list">
+                {{#items}}
+                <li>{{> status}} {{text}} <a class="more" href="{{href}}" aria-label="{{segmentTitle}}: {{section}}">{{section}} →</a></li>
+                {{/items}}
+              </ul>
+            </li>
+            {{/attentionGroups}}
           </ul>
           {{/hasAttention}}
           {{^hasAttention}}
@@ -213,7 +228,7 @@ enum BuiltInTemplates {
           {{/hasAttention}}
         </section>
 
-        <section aria-labelledby="portfolio-title">
+        <section class="segments" aria-labelledby="portfolio-title">
           <h2 id="portfolio-title">Segments</h2>
           <div class="table-wrap portfolio-wrap" tabindex="0" role="region" aria-label="Segments (table)">
           <table class="portfolio">
@@ -276,10 +291,16 @@ enum BuiltInTemplates {
           </ol>
           {{#hasAttention}}
           <h2>Needs attention</h2>
-          <ul class="attention-list">
-            {{#attention}}
-            <li>{{> status}} {{segmentTitle}}: {{text}}</li>
-            {{/attention}}
+          <ul class="attention-groups">
+            {{#attentionGroups}}
+            <li><h3>{{segmentTitle}}</h3>
+              <ul class="attention-list">
+                {{#items}}
+                <li>{{> status}} {{text}}</li>
+                {{/items}}
+              </ul>
+            </li>
+            {{/attentionGroups}}
           </ul>
           {{/hasAttention}}
         </section>

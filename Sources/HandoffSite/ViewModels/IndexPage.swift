@@ -4,6 +4,8 @@ import HandoffCore
 struct IndexPage: Sendable {
     var segments: [SegmentSummary]
     var attention: [AttentionItem]
+    /// The same lines, grouped under each segment.
+    var attentionGroups: [AttentionGroup]
     var hasAttention: Bool
     var segmentCount: Int
     var oneSegment: Bool
@@ -19,7 +21,8 @@ struct IndexPage: Sendable {
 
     init(_ plans: [HandoffPlan]) {
         segments = plans.map(SegmentSummary.init)
-        attention = plans.flatMap(AttentionItem.items)
+        attentionGroups = AttentionGroup.groups(plans)
+        attention = attentionGroups.flatMap(\.items)
         hasAttention = !attention.isEmpty
         segmentCount = plans.count
         oneSegment = plans.count == 1

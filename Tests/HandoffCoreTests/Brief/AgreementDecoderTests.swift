@@ -102,8 +102,8 @@ struct AgreementDecoderTests {
             name: "unknown acceptance key", key: "acceptance", block: "acceptance:\n  acept-sla: 4h",
             message: "unknown key 'acept-sla' in acceptance; did you mean 'accept-sla'?", at: "acept-sla"),
         Bad(
-            name: "cadence", key: "governance", block: "governance:\n  review: weekly", message: "'weekly' is not a valid review",
-            at: "weekly"),
+            name: "cadence", key: "governance", block: "governance:\n  review: daily", message: "'daily' is not a valid review",
+            at: "daily"),
         Bad(
             name: "next review date", key: "governance", block: "governance:\n  next-review: next March", message: "is not a date",
             at: "next March"),

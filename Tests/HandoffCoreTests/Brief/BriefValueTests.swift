@@ -41,6 +41,23 @@ struct BriefValueTests {
         }
     }
 
+    /// What a new user wrote, and what the message must say to get them to the fix.
+    @Test(arguments: [
+        ("Mon\u{2013}Fri 08:00-18:00", "en dash", "'Mon-Fri 08:00-18:00'"),
+        ("Mon-Fri 08:00\u{2014}18:00", "em dash", "'Mon-Fri 08:00-18:00'"),
+        ("Mon-Fri 06:00-16:00, Sat 08:00-12:00", "join them with ';'", "'Mon-Fri 06:00-16:00; Sat 08:00-12:00'"),
+        ("Mon-Fri 6:00-16:00", "two digits", "'06:00-16:00'"),
+        ("Mon-Fri 9:00-7:00", "two digits", "'09:00-07:00'"),
+    ])
+    func hoursMistakesSayHowToFixThem(_ text: String, _ says: String, _ fix: String) {
+        guard case .failure(let error) = WeeklyHours.parse(text) else {
+            Issue.record("'\(text)' was accepted")
+            return
+        }
+        #expect(error.message.contains(says), "\(error.message)")
+        #expect(error.message.contains(fix), "\(error.message)")
+    }
+
     @Test func dates() {
         let leap = CalendarDate(parsing: "2028-02-29")
         #expect(leap != nil)

@@ -76,10 +76,46 @@ struct RecoveryTests {
         }
     }
 
-    @Test func aBrokenPodHidesReferencesToPods() {
+    /// A pod whose reps do not read still has its name: a misspelt pod in a rule is reported
+    /// in the same run (a new user fixed three mistakes before the fourth appeared).
+    @Test func aBrokenPodStillLetsReferencesToPodsBeChecked() {
         let yaml = TestBriefs.base.replacingOccurrences(of: "reps: 2", with: "reps: two")
             .replacingOccurrences(of: "assign: pod East", with: "assign: pod Eats")
         let found = Self.messages(yaml)
-        #expect(found.count == 1 && found[0].contains("'two' is not a whole number"), "\(found)")
+        #expect(found.count == 2, "\(found)")
+        #expect(found.contains { $0.contains("'two' is not a whole number") }, "\(found)")
+        #expect(found.contains { $0.contains("names pod 'Eats'") && $0.contains("did you mean 'East'") }, "\(found)")
+    }
+
+    /// A tab breaks a pod's line; the rule's misspelt pod is still reported, and a name that may
+    /// stand on the broken line is not (it may be defined there).
+    @Test func aTabInAPodDoesNotHideAnUnknownPod() {
+        let tabbed = TestBriefs.base.replacingOccurrences(of: "    reps: 4", with: "\treps: 4")
+        let found = Self.messages(tabbed.replacingOccurrences(of: "assign: pod East", with: "assign: pod Eest"))
+        #expect(found.contains { $0.contains("tab") }, "\(found)")
+        #expect(found.contains { $0.contains("names pod 'Eest'") }, "\(found)")
+        let lostName = TestBriefs.base.replacingOccurrences(of: "  - name: West", with: "\t- name: West")
+        let quiet = Self.messages(lostName)
+        #expect(quiet.contains { $0.contains("tab") }, "\(quiet)")
+        #expect(!quiet.contains { $0.contains("names pod 'West'") }, "West may be on the broken line: \(quiet)")
+    }
+
+    /// The brief with five independent mistakes: one `check` reports all five.
+    @Test func fiveMistakesInOneRun() {
+        let yaml = TestBriefs.replacing([
+            "segment": "segment: test\ntarget-attainment: 95",
+            "volume": "volume:\n  leads-per-week: 200\n  handle-time: 15",
+            "pods": "pods:\n  - name: East\n    reps: four\n  - name: West\n    reps: 2\n    shrinkage: 20",
+            "routing":
+                "routing:\n  - name: EMEA\n    when: region = EMEA\n    assign: pod East\n  - name: Rest\n    assign: round-robin East, Wset",
+        ])
+        let found = Self.messages(yaml)
+        for expected in [
+            "'95' is not a percentage", "'15' is not a duration", "'four' is not a whole number", "'20' is not a percentage",
+            "names pod 'Wset'",
+        ] {
+            #expect(found.contains { $0.contains(expected) }, "\(expected): \(found)")
+        }
+        #expect(found.count == 5, "\(found)")
     }
 }

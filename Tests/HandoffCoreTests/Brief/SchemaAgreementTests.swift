@@ -59,6 +59,13 @@ struct SchemaAgreementTests {
     /// The issue's examples that the old schema let through, each a single-value change.
     static let issueMistakes: [(String, [String: String])] = [
         ("percent past 100", ["segment": "segment: test\ntarget-attainment: 100.5%"]),
+        ("percent past 100 on a channel", ["routing": "routing:\n  - name: R\n    assign: pod East\n    target-attainment: 100.5%"]),
+        ("after-hours share past 100", ["volume": "volume:\n  leads-per-week: 5\n  after-hours-share: 100.5%\n  handle-time: 15m"]),
+        ("shrinkage past 100", ["pods": "pods:\n  - name: East\n    reps: 4\n    shrinkage: 100.5%\n  - name: West\n    reps: 2"]),
+        (
+            "weight past 100",
+            ["routing": "routing:\n  - name: R\n    assign: round-robin East, West\n    weights: East 100.5%, West 0%"]
+        ),
         ("negative reps", ["pods": "pods:\n  - name: East\n    reps: -5\n  - name: West\n    reps: 2"]),
         ("abbreviated zone", ["timezone": "timezone: EST"]),
         ("hours past midnight", ["hours": "hours: Mon-Fri 25:00-26:00"]),

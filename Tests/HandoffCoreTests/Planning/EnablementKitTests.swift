@@ -194,7 +194,14 @@ struct EscalationAndReadinessTests {
                 TestBriefs.replacing([
                     "approvals": "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-11-20"
                 ])))
-        #expect(undated.approval.readiness == .needsReApproval)
+        // Nothing was approved before, so nothing is re-approved: it waits for its `version:`.
+        #expect(undated.approval.readiness == .readyForSignOff)
+        #expect(undated.approval.approvedCount == 0)
+        #expect(undated.approval.notes.contains(.unplacedDecision(role: "VP Sales", name: nil)))
+        #expect(
+            undated.findings.contains {
+                if case .decisionWithoutVersion("VP Sales", .noRecord, _) = $0.kind { true } else { false }
+            }, "no record exists, so none is cited")
         let approved = try #require(
             TestBriefs.plan(
                 TestBriefs.replacing([

@@ -22,6 +22,17 @@ struct PassedOverTests {
             plan.sla.reasons.contains(
                 .passedOver(pod: "Weekend", takenBy: ["East"], cause: .noProductiveRep(reps: 1, shrinkage: 0.5, repsForOne: 2))),
             "\(plan.sla.reasons)")
+        // Shown, not dropped: its reps and why it receives nothing.
+        #expect(plan.sla.idlePods.map(\.name) == ["Weekend"])
+        #expect(plan.sla.idlePods.first?.reps == 1 && plan.sla.idlePods.first?.agents == 0)
+        #expect(
+            plan.sla.idlePods.first?.cause
+                == .passedOver(takenBy: ["East"], cause: .noProductiveRep(reps: 1, shrinkage: 0.5, repsForOne: 2)))
+        // One truth for lead shares, the router's: the rules' split gave Weekend 1/5 (by reps).
+        #expect(plan.routing.podShares.first { $0.pod == "Weekend" }.map { abs($0.share - 0.2) < 1e-9 } == true)
+        #expect(plan.sla.podShares.map(\.pod) == ["East", "Weekend"])
+        #expect(plan.sla.podShares.map(\.share) == [1, 0])
+        #expect(plan.sla.pods.first?.share == 1)
         // East takes every lead: 200 a week at 15 minutes is 50 hours of work.
         let east = try #require(plan.sla.pods.first)
         #expect(abs(east.workloadHoursPerWeek - 50) < 1e-9, "\(east.workloadHoursPerWeek)")
@@ -62,5 +73,57 @@ struct PassedOverTests {
                 #expect(point.simulated == 0, "\(pod.name) at \(point.reps)")
             }
         }
+    }
+
+    /// SPEC §3.2: a rotation between a weekday pod and one that works Saturday and Sunday gives
+    /// each the leads arriving while it is open. With no after-hours leads, all 200 arrive
+    /// Mon–Fri 09:00–17:00, when only East is open, so the router's split is East 100%, whatever
+    /// the rules' 4:2 split by reps says.
+    @Test func leadSharesAreTheRoutersWhereThePodsHoursDiffer() throws {
+        let yaml = TestBriefs.replacing([
+            "pods": "pods:\n  - name: East\n    reps: 4\n  - name: Weekend\n    reps: 2\n    hours: Sat-Sun 09:00-17:00",
+            "routing": "routing:\n  - name: Rest\n    assign: round-robin East, Weekend\n",
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        let nominal = Dictionary(uniqueKeysWithValues: plan.routing.podShares.map { ($0.pod, $0.share) })
+        #expect(abs((nominal["Weekend"] ?? 0) - 2.0 / 6) < 1e-9)
+        #expect(plan.sla.podShares.map(\.share) == [1, 0])
+        #expect(
+            plan.sla.idlePods.first?.cause
+                == .passedOver(
+                    takenBy: ["East"],
+                    cause: .closedWhenLeadsArrive(
+                        hours: try WeeklyHours.parse("Sat-Sun 09:00-17:00").get(), zone: "America/New_York")))
+    }
+
+    /// SPEC §3.2: a reachable rule that gets 0% because the shares stated for the others
+    /// already sum to 100% is a warning, and so is the pod it was meant to feed; the pod is still
+    /// listed with its reps.
+    @Test func aRuleWithNothingLeftGetsAWarningAndSoDoesItsPod() throws {
+        let yaml = TestBriefs.replacing([
+            "pods": "pods:\n  - name: East\n    reps: 4\n  - name: Strategic\n    reps: 2",
+            "routing": """
+            routing:
+              - name: Big EMEA
+                when: region = EMEA and employees >= 5000
+                assign: pod Strategic
+              - name: EMEA
+                when: region = EMEA
+                assign: pod East
+                share: 30%
+              - name: Rest
+                assign: pod East
+                share: 70%
+
+            """,
+        ])
+        let plan = try #require(TestBriefs.plan(yaml))
+        #expect(plan.routing.rows[0].isReachable && plan.routing.rows[0].share == 0)
+        #expect(plan.findings.contains { $0.kind == .ruleGetsNoLeads(rule: "Big EMEA") && $0.severity == .warning })
+        #expect(plan.findings.contains { $0.kind == .podGetsNoLeads(pod: "Strategic", rules: ["Big EMEA"]) })
+        #expect(plan.routing.idlePods == ["Strategic"])
+        #expect(plan.sla.idlePods.map(\.name) == ["Strategic"])
+        #expect(plan.sla.idlePods.first?.cause == .rulesGetNoShare(rules: ["Big EMEA"]))
+        #expect(plan.sla.idlePods.first?.reps == 2)
     }
 }

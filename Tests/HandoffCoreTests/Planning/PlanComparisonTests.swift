@@ -14,12 +14,29 @@ struct PlanComparisonTests {
         #expect(
             changes == [
                 .added(rule: "E", position: 4), .removed(rule: "C", position: 3),
-                .moved(rule: "D", from: 4, to: 1, passed: ["A", "B"]),
+                .moved(rule: "D", from: 4, to: 1, passed: ["A", "B"], shareBefore: nil, shareAfter: nil),
                 .changed(rule: "B", fields: [.changed(field: "routing[B].when", old: "x = 1", new: "x = 2")]),
             ])
         #expect(PlanComparison.ruleChanges(["A", "B"], ["A", "B"], inputs: []).isEmpty)
         // A swap is one move: the rule that jumped ahead.
-        #expect(PlanComparison.ruleChanges(["A", "B"], ["B", "A"], inputs: []) == [.moved(rule: "B", from: 2, to: 1, passed: ["A"])])
+        #expect(
+            PlanComparison.ruleChanges(["A", "B"], ["B", "A"], inputs: []) == [
+                .moved(rule: "B", from: 2, to: 1, passed: ["A"], shareBefore: nil, shareAfter: nil)
+            ])
+    }
+
+    /// SPEC §4: a simulated figure changed only when its two 95% intervals do not overlap.
+    @Test func changeBeyondNoiseIsWhenTheIntervalsDoNotOverlap() {
+        func figures(_ mean: Double, _ half: Double) -> PlanComparison.Figures {
+            .init(status: .meets, simulatedAttainment: mean, low: mean - half, high: mean + half, target: 0.8, requiredReps: 3, reps: 3)
+        }
+        func delta(_ a: PlanComparison.Figures?, _ b: PlanComparison.Figures?) -> PlanComparison.PodDelta {
+            .init(pod: "East", channel: nil, before: a, after: b)
+        }
+        #expect(!delta(figures(0.740, 0.009), figures(0.743, 0.009)).attainmentChanged, "74% → 74.3% is noise")
+        #expect(delta(figures(0.740, 0.009), figures(0.770, 0.009)).attainmentChanged)
+        #expect(!delta(figures(0.740, 0.010), figures(0.760, 0.010)).attainmentChanged, "touching intervals overlap")
+        #expect(!delta(nil, figures(0.9, 0.01)).attainmentChanged, "a new pod is not a change of figure")
     }
 
     @Test func sampleLeadsThatMoveAreGroupedMostFirst() throws {

@@ -67,7 +67,10 @@ struct PlanRecordTests {
             of: "  - name: East\n    reps: 4\n  - name: West\n    reps: 2\n",
             with: "  - name: West\n    reps: 2\n  - name: East\n    reps: 4\n")
         let new = try #require(TestBriefs.plan(swapped)).inputs
-        #expect(new.changes(since: old) == [.reordered(list: "pods")])
+        let changes = new.changes(since: old)
+        #expect(changes == [.reordered(list: "pods", before: ["East", "West"], after: ["West", "East"])])
+        // `handoff plan` says which item moved where, not just "reordered".
+        #expect(changes.first?.moves == [ListMoves.Move(item: "West", from: 2, to: 1, passed: ["East"])])
     }
 
     @Test func auditTrailSaysWhatChanged() throws {

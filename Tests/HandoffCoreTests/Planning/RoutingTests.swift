@@ -243,7 +243,65 @@ struct RoutingTests {
         #expect(replay.matches == [2, 0])
         #expect(replay.unmatched.map(\.row) == [2, 4])
         #expect(replay.missingFields == ["industry"])
-        #expect(plan.findings.errors.contains { $0.kind == .sampleMissingColumn(field: "industry") })
+        #expect(plan.findings.errors.contains { if case .sampleMissingColumn("industry", _) = $0.kind { true } else { false } })
         #expect(plan.routing.rows[0].share == 0.5 && plan.routing.rows[0].shareSource == .sample)
+    }
+
+    /// SPEC §3.2: with neither `fields` nor a sample, a field only one rule names that is one or
+    /// two edits from another field of the brief or a common lead field is a warning with the
+    /// suggestion (`lead-sorce` makes a rule that never fires in the CRM).
+    @Test func aLikelyMisspeltFieldIsAWarningWithTheSuggestion() throws {
+        let plan = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Events
+                        when: lead-sorce = event
+                        assign: pod East
+                      - name: Big
+                        when: employes >= 500
+                        assign: pod East
+                      - name: Rest
+                        assign: round-robin East, West
+                    """)))
+        #expect(plan.findings.contains { $0.kind == .likelyMisspeltField(field: "lead-sorce", rule: "Events", suggestion: "lead-source") })
+        #expect(plan.findings.contains { $0.kind == .likelyMisspeltField(field: "employes", rule: "Big", suggestion: "employees") })
+        // A field named by two rules is deliberate, and one far from any known field is left alone.
+        let fine = try #require(
+            TestBriefs.plan(
+                Self.rules(
+                    """
+                      - name: Events
+                        when: partner-tier = gold
+                        assign: pod East
+                      - name: Rest
+                        assign: round-robin East, West
+                    """)))
+        #expect(!fine.findings.contains { if case .likelyMisspeltField = $0.kind { true } else { false } })
+    }
+
+    /// With `fields`, a condition naming another field is an error at its `when`, with a
+    /// suggestion; with a sample, its header is the list.
+    @Test func theFieldsListAndTheSampleHeaderAreTheFieldsThereAre() throws {
+        let misspelt = Self.rules(
+            """
+              - name: Events
+                when: lead-sorce = event
+                assign: pod East
+              - name: Rest
+                assign: round-robin East, West
+            """)
+        let yaml = misspelt + "fields: [lead-source, region, employees]\n"
+        let (brief, diagnostics) = TestBriefs.decode(yaml)
+        #expect(brief == nil)
+        let error = try #require(diagnostics.errors.first)
+        #expect(error.message.contains("reads field 'lead-sorce', which 'fields' does not list; did you mean 'lead-source'?"), "\(error)")
+        #expect(
+            error.location.line
+                == yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("when: lead-sorce") }.map {
+                    $0 + 1
+                })
+        let plan = try #require(TestBriefs.plan(misspelt + "sample: s.csv\n", sample: "lead-source,region\nevent,EMEA\n"))
+        #expect(plan.findings.contains { $0.kind == .sampleMissingColumn(field: "lead-sorce", suggestion: "lead-source") })
     }
 }

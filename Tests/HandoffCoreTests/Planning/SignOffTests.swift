@@ -90,10 +90,11 @@ struct SignOffTests {
         let early = try #require(
             TestBriefs.brief(TestBriefs.base + "approvals:\n  - role: VP Sales\n    status: approved\n    date: 2026-10-01\n"))
         let p = Planner.plan(early, asOf: TestBriefs.asOf, history: history)
-        #expect(p.approval.readiness == .needsReApproval)
+        #expect(p.approval.readiness == .readyForSignOff, "not known to be of an earlier version: it waits, nothing is re-approved")
+        #expect(p.approval.approvedCount == 0)
         #expect(
             p.findings.contains {
-                if case .decisionWithoutVersion(role: "VP Sales", _, current: p.version) = $0.kind { true } else { false }
+                if case .decisionWithoutVersion(role: "VP Sales", .beforeFirstRecord, current: p.version) = $0.kind { true } else { false }
             })
     }
 

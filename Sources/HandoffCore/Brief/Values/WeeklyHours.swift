@@ -18,11 +18,21 @@ public struct WeeklyHours: Sendable, Hashable, Codable, CustomStringConvertible 
     /// Parses the text, or returns a message saying what is wrong.
     public static func parse(_ text: String) -> Result<WeeklyHours, HoursError> {
         var days: [[ClosedOpenMinutes]] = Array(repeating: [], count: 7)
+        // A word processor's dash ('Mon–Fri', '08:00—18:00') looks right and is not a hyphen.
+        if let dash = text.first(where: { Self.dashes.contains($0) }) {
+            let fixed = String(text.map { Self.dashes.contains($0) ? "-" : $0 })
+            return .failure(
+                HoursError(message: "'\(text)' has a '\(dash)' (\(Self.dashName(dash))); write a plain hyphen: '\(fixed)'"))
+        }
         let parts = text.split(separator: ";").map { $0.trimmed }
         guard !parts.isEmpty else { return .failure(HoursError(message: "no hours given")) }
         for part in parts {
             let pieces = part.split(separator: " ", omittingEmptySubsequences: true)
             guard pieces.count == 2 else {
+                if let joined = Self.joinedByComma(part) {
+                    return .failure(
+                        HoursError(message: "'\(part)' is several parts joined by ','; join them with ';': '\(joined)'"))
+                }
                 return .failure(HoursError(message: "'\(part)' should read like 'Mon-Fri 09:00-17:00'"))
             }
             guard let dayList = parseDays(String(pieces[0])) else {
@@ -34,7 +44,14 @@ public struct WeeklyHours: Sendable, Hashable, Codable, CustomStringConvertible 
             }
             let times = pieces[1].split(separator: "-", omittingEmptySubsequences: false)
             guard times.count == 2, let start = parseClock(String(times[0])), let end = parseClock(String(times[1])) else {
-                return .failure(HoursError(message: "'\(pieces[1])' is not a time range like 09:00-17:00"))
+                let padded = times.map { Self.padded(String($0)) }
+                if times.count == 2, let a = parseClock(padded[0]), let b = parseClock(padded[1]), a >= 0, b >= 0 {
+                    return .failure(
+                        HoursError(
+                            message:
+                                "'\(pieces[1])' needs two digits for each hour (24-hour clock): write '\(padded.joined(separator: "-"))'"))
+                }
+                return .failure(HoursError(message: "'\(pieces[1])' is not a time range like 09:00-17:00 (24-hour clock, two digits)"))
             }
             guard end > start else {
                 return .failure(HoursError(message: "'\(pieces[1])' ends before it starts; overnight hours are not supported"))
@@ -52,6 +69,32 @@ public struct WeeklyHours: Sendable, Hashable, Codable, CustomStringConvertible 
     }
 
     public struct HoursError: Error, Sendable { public var message: String }
+
+    /// Dashes that are not a hyphen-minus: en, em, figure, minus sign, hyphen, non-breaking.
+    static let dashes: Set<Character> = ["\u{2013}", "\u{2014}", "\u{2012}", "\u{2212}", "\u{2010}", "\u{2011}"]
+
+    static func dashName(_ c: Character) -> String {
+        switch c {
+        case "\u{2013}": "an en dash"
+        case "\u{2014}": "an em dash"
+        case "\u{2212}": "a minus sign"
+        default: "a typographic dash"
+        }
+    }
+
+    /// `Mon-Fri 06:00-16:00, Sat 08:00-12:00` as parts joined by `;`, when that is what it is.
+    static func joinedByComma(_ part: String) -> String? {
+        let pieces = part.split(separator: ",").map { $0.trimmed }
+        guard pieces.count > 1, pieces.allSatisfy({ $0.split(separator: " ").count == 2 }) else { return nil }
+        return pieces.joined(separator: "; ")
+    }
+
+    /// `6:00` → `06:00`; other text as it is.
+    static func padded(_ clock: String) -> String {
+        let hm = clock.split(separator: ":", omittingEmptySubsequences: false)
+        guard hm.count == 2, hm[0].count == 1, hm[0].allSatisfy(\.isNumber) else { return clock }
+        return "0" + clock
+    }
 
     static func parseDays(_ text: String) -> [Int]? {
         var result: [Int] = []

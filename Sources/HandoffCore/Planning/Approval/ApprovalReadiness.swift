@@ -2,7 +2,7 @@
 public enum Readiness: String, Sendable, Hashable, Comparable {
     case approved
     case readyForSignOff = "ready for sign-off"
-    /// A decision was made on an earlier version, or cannot be tied to one.
+    /// A decision was made on an earlier version.
     case needsReApproval = "needs re-approval"
     case blocked
 
@@ -111,8 +111,9 @@ public struct ApprovalPacket: Sendable {
                 notes.append(.staleDecision(role: a.role, name: a.name, version: version))
                 reApproval = true
             } else if s.isUnplacedApproval {
+                // Not known to be of an earlier version: it does not count until it names its
+                // version, and nothing is re-approved.
                 notes.append(.unplacedDecision(role: a.role, name: a.name))
-                reApproval = true
             }
         }
         let readiness: Readiness =

@@ -29,6 +29,8 @@ public struct SignOff: Sendable, Hashable {
     /// Why no version could be found for a decision.
     public enum Unplaced: Sendable, Hashable {
         case noDate
+        /// The segment has no plan record yet: nothing says which version was current then.
+        case noRecord
         /// Dated before the first record of the segment.
         case beforeFirstRecord(first: CalendarDate)
         /// Several versions were current on its date.
@@ -82,6 +84,9 @@ public struct SignOff: Sendable, Hashable {
                 case .one(let version):
                     signOff.placement = .byDate
                     signOff.version = version
+                case .unplaced(.beforeFirstRecord) where history.isEmpty:
+                    // The "first record" would be the one this build is about to write.
+                    signOff.placement = .unplaced(.noRecord)
                 case .unplaced(let why): signOff.placement = .unplaced(why)
                 }
             } else {

@@ -93,15 +93,22 @@ public enum InputChange: Sendable, Hashable {
     /// A field, or a whole list item (`routing[Fast lane]`, value nil), that the new version adds.
     case added(field: String, value: String?)
     case removed(field: String, value: String?)
-    /// The items of a list (`routing`, `pods`) are in another order.
-    case reordered(list: String)
+    /// The items of a list (`routing`, `pods`) are in another order: each order of the items
+    /// by name (`East`, not `pods[East]`).
+    case reordered(list: String, before: [String], after: [String])
 
     /// The field or item it is about.
     public var field: String {
         switch self {
         case .changed(let f, _, _), .added(let f, _), .removed(let f, _): f
-        case .reordered(let list): list
+        case .reordered(let list, _, _): list
         }
+    }
+
+    /// For a reordered list, the items that moved and where (`Large North America` from 4 to 3).
+    public var moves: [ListMoves.Move] {
+        guard case .reordered(_, let before, let after) = self else { return [] }
+        return ListMoves.moves(from: before, to: after)
     }
 }
 
@@ -137,7 +144,12 @@ extension InputFields {
         for list in lists {
             let before = oldItems.filter { $0.list == list && newItemSet.contains($0.item) }.map(\.item)
             let after = newItems.filter { $0.list == list && oldItemSet.contains($0.item) }.map(\.item)
-            if before != after { changes.append(.reordered(list: list)) }
+            guard before != after else { continue }
+            // Whole orders by name, so positions read as the brief numbers its rules.
+            func names(_ items: [(list: String, item: String)]) -> [String] {
+                items.filter { $0.list == list }.map { String($0.item.dropFirst(list.count + 1).dropLast()) }
+            }
+            changes.append(.reordered(list: list, before: names(oldItems), after: names(newItems)))
         }
         return changes
     }

@@ -18,6 +18,10 @@ public struct PlanComparison: Sendable {
         public var sampleRows: Int
         /// Decisions that counted before and no longer do.
         public var madeStale: [SignOff]
+        /// Warnings of the base that the change resolves, and warnings it introduces (compared by
+        /// what they say, not where: lines move when a brief is edited).
+        public var warningsResolved: [Finding] = []
+        public var warningsIntroduced: [Finding] = []
 
         public var isChanged: Bool { base == nil || head == nil || !inputs.isEmpty }
     }
@@ -27,24 +31,40 @@ public struct PlanComparison: Sendable {
         case added(rule: String, position: Int)
         case removed(rule: String, position: Int)
         /// Positions are 1-based in the full list; `passed`: the rules it now comes before (or
-        /// after) that it came after (or before), which now see its leads later (or first).
-        case moved(rule: String, from: Int, to: Int, passed: [String])
+        /// after) that it came after (or before), which now see its leads later (or first);
+        /// its share of leads on each side (a rule moved ahead of its shadow may get 0%), nil
+        /// where it is unreachable.
+        case moved(rule: String, from: Int, to: Int, passed: [String], shareBefore: Double?, shareAfter: Double?)
         case changed(rule: String, fields: [InputChange])
     }
 
-    /// One pod's, or one of its channels', figures before and after; nil where it did not exist.
+    /// One pod's, or one of its channels', figures before and after; nil where it has no figures.
     public struct PodDelta: Sendable, Hashable {
         public var pod: String
         /// nil: the pod as a whole.
         public var channel: String?
         public var before: Figures?
         public var after: Figures?
+        /// The pod is in the brief but receives no leads (lost its productive reps, or its rules
+        /// send it none), and why: on each side.
+        public var noLeadsBefore: IdlePod? = nil
+        public var noLeadsAfter: IdlePod? = nil
+
+        /// Whether the simulated attainment changed beyond simulation noise: its two 95%
+        /// intervals do not overlap (SPEC §4).
+        public var attainmentChanged: Bool {
+            guard let before, let after else { return false }
+            return after.low > before.high || after.high < before.low
+        }
     }
 
     /// What leadership compares.
     public struct Figures: Sendable, Hashable {
         public var status: SLAStatus
         public var simulatedAttainment: Double
+        /// The 95% interval of the simulated attainment.
+        public var low: Double
+        public var high: Double
         public var target: Double
         /// nil: no headcount reaches the target (or not computed for a channel).
         public var requiredReps: Int?
@@ -83,6 +103,14 @@ public struct PlanComparison: Sendable {
         if let sampleCSV { (result.sampleMoves, result.sampleRows) = moves(sampleCSV, base.brief.routing, head.brief.routing) }
         let currentBefore = Set(base.approval.signOffs.filter(\.isCurrent).map(\.approval.role))
         result.madeStale = head.approval.staleSignOffs.filter { currentBefore.contains($0.approval.role) }
+        let before = base.findings.warnings, after = head.findings.warnings
+        result.warningsResolved = before.filter { w in !after.contains { $0.kind == w.kind } }
+        result.warningsIntroduced = after.filter { w in !before.contains { $0.kind == w.kind } }
+        for (i, change) in result.rules.enumerated() {
+            guard case .moved(let rule, let from, let to, let passed, _, _) = change else { continue }
+            func share(_ plan: HandoffPlan) -> Double? { plan.routing.rows.first { $0.name == rule && $0.isReachable }?.share }
+            result.rules[i] = .moved(rule: rule, from: from, to: to, passed: passed, shareBefore: share(base), shareAfter: share(head))
+        }
         return result
     }
 
@@ -92,21 +120,8 @@ public struct PlanComparison: Sendable {
         let beforeSet = Set(before), afterSet = Set(after)
         for (i, rule) in after.enumerated() where !beforeSet.contains(rule) { changes.append(.added(rule: rule, position: i + 1)) }
         for (i, rule) in before.enumerated() where !afterSet.contains(rule) { changes.append(.removed(rule: rule, position: i + 1)) }
-        let commonBefore = before.filter(afterSet.contains), commonAfter = after.filter(beforeSet.contains)
-        if commonBefore != commonAfter {
-            // The fewest moves: rules outside a longest common subsequence of the two orders.
-            let staying = Set(longestCommonSubsequence(commonBefore, commonAfter))
-            let was = Dictionary(commonBefore.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            let now = Dictionary(commonAfter.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
-            for rule in commonAfter where !staying.contains(rule) {
-                let passed = commonAfter.filter { other in
-                    other != rule && ((was[other] ?? 0) < (was[rule] ?? 0)) != ((now[other] ?? 0) < (now[rule] ?? 0))
-                }
-                changes.append(
-                    .moved(
-                        rule: rule, from: (before.firstIndex(of: rule) ?? 0) + 1, to: (after.firstIndex(of: rule) ?? 0) + 1,
-                        passed: passed))
-            }
+        for move in ListMoves.moves(from: before, to: after) {
+            changes.append(.moved(rule: move.item, from: move.from, to: move.to, passed: move.passed, shareBefore: nil, shareAfter: nil))
         }
         for rule in after where beforeSet.contains(rule) {
             let prefix = "routing[\(rule)]"
@@ -116,38 +131,21 @@ public struct PlanComparison: Sendable {
         return changes
     }
 
-    static func longestCommonSubsequence(_ a: [String], _ b: [String]) -> [String] {
-        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in stride(from: a.count - 1, through: 0, by: -1) {
-            for j in stride(from: b.count - 1, through: 0, by: -1) {
-                table[i][j] = a[i] == b[j] ? table[i + 1][j + 1] + 1 : max(table[i + 1][j], table[i][j + 1])
-            }
-        }
-        var out: [String] = []
-        var i = 0, j = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                out.append(a[i])
-                i += 1
-                j += 1
-            } else if table[i][j + 1] >= table[i + 1][j] {
-                // On a tie keep the old order's rule: the one that jumped ahead is reported.
-                j += 1
-            } else {
-                i += 1
-            }
-        }
-        return out
-    }
-
-    /// Every pod of either version, then each of its channels.
+    /// Every pod of either version, then each of its channels. A pod that receives no leads on
+    /// one side is reported as such, with why, not as added or removed.
     static func podDeltas(_ before: SLAModel, _ after: SLAModel) -> [PodDelta] {
-        var names: [String] = after.pods.map(\.name)
-        for pod in before.pods where !names.contains(pod.name) { names.append(pod.name) }
+        var names: [String] = []
+        for name in after.pods.map(\.name) + after.idlePods.map(\.name) + before.pods.map(\.name) + before.idlePods.map(\.name)
+        where !names.contains(name) {
+            names.append(name)
+        }
         var deltas: [PodDelta] = []
         for name in names {
             let b = before.pods.first { $0.name == name }, a = after.pods.first { $0.name == name }
-            deltas.append(PodDelta(pod: name, channel: nil, before: b.map(figures), after: a.map(figures)))
+            deltas.append(
+                PodDelta(
+                    pod: name, channel: nil, before: b.map(figures), after: a.map(figures),
+                    noLeadsBefore: before.idlePods.first { $0.name == name }, noLeadsAfter: after.idlePods.first { $0.name == name }))
             var channels: [String] = a?.channels.map(\.rule) ?? []
             for c in b?.channels ?? [] where !channels.contains(c.rule) { channels.append(c.rule) }
             // A pod with one channel: the pod's row says it all.
@@ -162,13 +160,16 @@ public struct PlanComparison: Sendable {
 
     static func figures(_ p: PodSLA) -> Figures {
         Figures(
-            status: p.status, simulatedAttainment: p.simulated.attainment, target: p.channels.map(\.target).max() ?? 0,
+            status: p.status, simulatedAttainment: p.simulated.attainment, low: p.simulated.low, high: p.simulated.high,
+            target: p.channels.map(\.target).max() ?? 0,
             requiredReps: p.requiredRepsSimulated,
             reps: p.reps)
     }
 
     static func figures(_ c: ChannelSLA) -> Figures {
-        Figures(status: c.status, simulatedAttainment: c.simulated.attainment, target: c.target, requiredReps: nil, reps: nil)
+        Figures(
+            status: c.status, simulatedAttainment: c.simulated.attainment, low: c.simulated.low, high: c.simulated.high, target: c.target,
+            requiredReps: nil, reps: nil)
     }
 
     /// The same sample leads through both rule lists: how many change rule or owner, grouped.

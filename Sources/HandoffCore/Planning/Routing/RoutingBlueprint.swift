@@ -69,7 +69,7 @@ public struct RoutingBlueprint: Sendable {
         case outsideQueue(name: String)
     }
 
-    public struct PodShare: Sendable, Hashable {
+    public struct PodShare: Sendable, Hashable, Codable {
         public var pod: String
         public var share: Double
     }
@@ -91,6 +91,7 @@ public struct RoutingBlueprint: Sendable {
     public var unassignedShare: Double
     /// A lead no rule catches, when there is one.
     public var uncaughtLead: Lead?
+    /// Pods that receive no leads: no reachable rule names them, or every one that does gets 0%.
     public var idlePods: [String]
     /// Every field routing needs, in first-use order.
     public var enrichmentFields: [String]
@@ -123,6 +124,7 @@ public struct RoutingBlueprint: Sendable {
             }
         }
         checkPods(brief, &findings)
+        if brief.fields == nil, brief.sample == nil { checkFieldNames(brief, &findings) }
         assignShares(&rows, brief: brief, sample: sample, findings: &findings)
 
         let uncaught = PathFinder.lead(meeting: .always, missing: conditions)
@@ -147,10 +149,20 @@ public struct RoutingBlueprint: Sendable {
             }
             if case .accountOwner(nil) = row.assignment { named += row.share }
         }
-        let used = Set(rows.filter(\.isReachable).flatMap { $0.assignment.pods })
-        let idle = brief.pods.map(\.name).filter { !used.contains($0) }
-        for pod in brief.pods where idle.contains(pod.name) {
-            findings.append(.warning(.idlePod(pod: pod.name), at: pod.location))
+        let reachable = rows.filter(\.isReachable)
+        let used = Set(reachable.flatMap { $0.assignment.pods })
+        var idle: [String] = []
+        for pod in brief.pods {
+            if !used.contains(pod.name) {
+                idle.append(pod.name)
+                findings.append(.warning(.idlePod(pod: pod.name), at: pod.location))
+            } else if sample == nil, podShares.first(where: { $0.pod == pod.name })?.share == 0 {
+                // Named only by rules that get nothing: moving a shadowed rule ahead of its
+                // shadow is not a fix until its share is stated.
+                let rules = reachable.filter { $0.assignment.pods.contains(pod.name) }.map(\.name)
+                idle.append(pod.name)
+                findings.append(.warning(.podGetsNoLeads(pod: pod.name, rules: rules), at: pod.location))
+            }
         }
         var fields: [String] = []
         for row in rows { for f in row.enrichment where !fields.contains(f) { fields.append(f) } }
@@ -165,6 +177,39 @@ public struct RoutingBlueprint: Sendable {
     static func checkPods(_ brief: Brief, _ findings: inout [Finding]) {
         for pod in brief.pods where pod.reps == 0 || ErlangC.productiveAgents(reps: pod.reps, shrinkage: pod.shrinkage) == 0 {
             findings.append(.warning(.noProductiveCapacity(pod: pod.name, reps: pod.reps, shrinkage: pod.shrinkage), at: pod.location))
+        }
+    }
+
+    /// Lead fields most CRMs carry: a field one edit or two from one of these is likely it.
+    public static let commonFields = [
+        "region", "country", "state", "employees", "industry", "lead-source", "score", "email", "title", "language", "segment",
+        "account.owner", "account.type",
+    ]
+
+    /// With neither `fields` nor a sample to say which fields exist, a field only one rule names
+    /// that is one or two edits from a field named elsewhere in the brief, or from a common lead
+    /// field, is likely a misspelling: in the CRM that rule would never fire (SPEC §3.2).
+    static func checkFieldNames(_ brief: Brief, _ findings: inout [Finding]) {
+        var rulesNaming: [String: [Int]] = [:]
+        var order: [String] = []
+        for (i, rule) in brief.routing.enumerated() {
+            for field in rule.condition.fields {
+                if rulesNaming[field] == nil { order.append(field) }
+                rulesNaming[field, default: []].append(i)
+            }
+        }
+        for field in order {
+            guard let rules = rulesNaming[field], Set(rules).count == 1, let i = rules.first else { continue }
+            let elsewhere = order.filter { $0 != field && (rulesNaming[$0]?.contains { $0 != i } ?? false) }
+            let candidates = elsewhere + commonFields.filter { !elsewhere.contains($0) }
+            let near = candidates.filter { $0 != field }.map { ($0, DidYouMean.distance($0.lowercased(), field.lowercased())) }
+                .filter { $0.1 >= 1 && $0.1 <= 2 }
+                .min { $0.1 < $1.1 }
+            guard let (suggestion, _) = near else { continue }
+            let rule = brief.routing[i]
+            findings.append(
+                .warning(
+                    .likelyMisspeltField(field: field, rule: rule.name, suggestion: suggestion), at: rule.whenLocation ?? rule.location))
         }
     }
 
@@ -202,6 +247,7 @@ public struct RoutingBlueprint: Sendable {
             for i in open {
                 rows[i].share = rest / Double(open.count)
                 rows[i].shareSource = .evenSplit
+                if rest <= 0 { findings.append(.warning(.ruleGetsNoLeads(rule: rules[i].name), at: rules[i].location)) }
             }
             if open.isEmpty, timed == 0, explicit < 10_000, let first = rules.first {
                 findings.append(.warning(.sharesShort(total: Percent(basisPoints: explicit)), at: first.shareLocation ?? first.location))

@@ -11,6 +11,8 @@ public struct SampleReplay: Sendable, Hashable {
     }
 
     public var file: String
+    /// The column names, in file order.
+    public var header: [String] = []
     public var rows: Int
     /// Rows matched per rule, in rule order.
     public var matches: [Int]
@@ -73,7 +75,7 @@ public struct SampleReplay: Sendable, Hashable {
         }
         return .success(
             SampleReplay(
-                file: file, rows: leads.count, matches: matches, unmatchedCount: unmatchedCount, unmatched: unmatched,
+                file: file, header: header, rows: leads.count, matches: matches, unmatchedCount: unmatchedCount, unmatched: unmatched,
                 missingFields: missing))
     }
 }

@@ -10,8 +10,10 @@ public enum SLAReason: Sendable, Hashable, Codable {
     case uncertain(pod: String, rule: String?, low: Double, high: Double, target: Double)
     /// On target, but too busy to absorb absences or peaks.
     case utilisationAboveLimit(pod: String, utilisation: Double)
-    /// Even unlimited reps cannot reach the target, and why.
-    case noHeadcountReaches(pod: String, ceiling: Double, target: Double, causes: [CeilingCause])
+    /// Even unlimited reps cannot reach the target, and why: `ceiling` is the attainment
+    /// unlimited reps reach on the channel furthest short (`rule`, nil when the pod serves one
+    /// channel), the figure the verdict rests on, never a pod-wide one above the target.
+    case noHeadcountReaches(pod: String, rule: String?, ceiling: Double, target: Double, causes: [CeilingCause])
     /// Serving the newest lead first would do markedly better.
     case newestFirstHelps(pod: String, newestFirst: Double, earliestDeadline: Double)
     /// The replica cap was reached before the interval narrowed to ±1 point.
@@ -42,7 +44,7 @@ public enum SLAReason: Sendable, Hashable, Codable {
     public var pod: String? {
         switch self {
         case .queueGrowsWithoutBound(let pod, _, _), .belowTarget(let pod, _, _, _), .uncertain(let pod, _, _, _, _),
-            .utilisationAboveLimit(let pod, _), .noHeadcountReaches(let pod, _, _, _), .newestFirstHelps(let pod, _, _),
+            .utilisationAboveLimit(let pod, _), .noHeadcountReaches(let pod, _, _, _, _), .newestFirstHelps(let pod, _, _),
             .replicaCap(let pod, _), .passedOver(let pod, _, _):
             pod
         case .namedOwners: nil
@@ -88,9 +90,38 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     }
 }
 
+/// A pod that receives no leads: shown with its staffing and why, not dropped (SPEC §3.3).
+public struct IdlePod: Sendable, Codable, Hashable {
+    /// Why no lead reaches it.
+    public enum Cause: Sendable, Codable, Hashable {
+        /// No reachable rule names it.
+        case noRule
+        /// Every reachable rule naming it gets 0% of leads.
+        case rulesGetNoShare(rules: [String])
+        /// Its rotations pass over it, and these pods take its share (SPEC §3.3.2).
+        case passedOver(takenBy: [String], cause: SLAReason.PassOverCause)
+    }
+
+    public var name: String
+    public var role: Brief.Pod.Role
+    public var reps: Int
+    public var shrinkage: Percent
+    public var agents: Int
+    public var hours: WeeklyHours
+    public var timezone: String
+    public var capacityHoursPerWeek: Double
+    public var cause: Cause
+}
+
 /// The SLA model of a segment: every pod that receives leads, and the worst status.
 public struct SLAModel: Sendable, Codable {
     public var pods: [PodSLA]
+    /// Pods that receive no leads, in the brief's order.
+    public var idlePods: [IdlePod]
+    /// Each pod's share of all leads as the router splits them, in the brief's pod order: where
+    /// a rotation passes over a closed pod or one without a productive rep, its partners' shares
+    /// carry its leads (SPEC §3.2).
+    public var podShares: [RoutingBlueprint.PodShare]
     public var status: SLAStatus
     public var reasons: [SLAReason]
     public var target: Double
@@ -115,7 +146,9 @@ public struct SLAModel: Sendable, Codable {
         var reasons = pods.flatMap(\.reasons) + planner.passedOver
         if routing.namedOwnerShare > 0 { reasons.append(.namedOwners(share: routing.namedOwnerShare)) }
         return SLAModel(
-            pods: pods, status: pods.map(\.status).max() ?? .notModelled, reasons: reasons, target: brief.targetAttainment.fraction,
+            pods: pods, idlePods: planner.idlePods(modelled: pods),
+            podShares: brief.pods.indices.map { .init(pod: brief.pods[$0].name, share: planner.routerShare($0)) },
+            status: pods.map(\.status).max() ?? .notModelled, reasons: reasons, target: brief.targetAttainment.fraction,
             simulationStart: planner.start, weeks: planner.weeks, namedOwnerShare: routing.namedOwnerShare)
     }
 }

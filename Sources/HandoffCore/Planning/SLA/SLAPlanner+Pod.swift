@@ -63,20 +63,30 @@ extension SLAPlanner {
         let unlimited = unlimitedRun(net, local, group: &group, replicas: min(base.replicas, 4), groupNetwork: true)
         // More reps never hurt: the ceiling is at least today's figure (replicas differ).
         let ceiling = max(unlimited.pods[local].attainment, base.pods[local].attainment)
-        let ceilingShort = serving.contains { c in
+        // The channel unlimited reps leave furthest short of its target: the verdict rests on it.
+        var limiting: (channel: Int, ceiling: Double, shortfall: Double)?
+        for c in serving {
             let cell = unlimited.cells[c * net.pods.count + local]
             let today = base.cells[c * net.pods.count + local]
-            return cell.replicas > 0 && max(cell.attainment, today.attainment) < net.channels[c].target - 1e-9
+            guard cell.replicas > 0 else { continue }
+            let best = max(cell.attainment, today.attainment)
+            let shortfall = net.channels[c].target - best
+            if shortfall > 1e-9, shortfall > (limiting?.shortfall ?? 0) { limiting = (c, best, shortfall) }
         }
         var required: (Int, Double)?
-        if ceilingShort {
+        if let limiting {
+            // Why the channel the verdict rests on is out of reach of headcount.
+            let c = limiting.channel
+            let channel = net.channels[c]
             var causes: [SLAReason.CeilingCause] = []
-            let closed = serving.contains { c in
-                windowHours[group.channels[c]] != hours || net.channels[c].streams.count > 1 || !brief.holidays.isEmpty
+            if windowHours[group.channels[c]] != hours || channel.streams.count > 1 || !brief.holidays.isEmpty {
+                causes.append(.closedWhenLeadsArrive(hours: hours, zone: zone))
             }
-            if closed { causes.append(.closedWhenLeadsArrive(hours: hours, zone: zone)) }
-            if clock == .calendar { causes.append(.calendarClockRunsWhileClosed) }
-            reasons.append(.noHeadcountReaches(pod: pod.name, ceiling: ceiling, target: target, causes: causes))
+            if channel.clock == .calendar { causes.append(.calendarClockRunsWhileClosed) }
+            reasons.append(
+                .noHeadcountReaches(
+                    pod: pod.name, rule: serving.count > 1 ? channel.rule : nil, ceiling: limiting.ceiling, target: channel.target,
+                    causes: causes))
         } else {
             // Today's headcount was judged on the base run: no probe needed there.
             required = requiredReps(

@@ -83,16 +83,14 @@ extension SLAPlanner {
         for c in serving {
             let channel = net.channels[c]
             let share = Self.fraction(net, c, p)
-            guard let window = channel.streams.first else { continue }
-            let inHoursLeads = window.ratePerSecond * window.intervals.total / Double(weeks) * share
-            // The hours in which they arrive while the pod is open; all the window if never.
-            let overlap = windows[group.channels[c]].intersection(pod.calendar).total / 3600 / Double(weeks)
-            let hours = overlap > 0 ? overlap : window.intervals.total / 3600 / Double(weeks)
+            // The window's own rate: leads that arrive in it while the pod is closed (outside
+            // its hours, on its holidays) are the simulation's, not squeezed into the overlap.
+            let rate = windowRates[group.channels[c]] * share
             let dayHours = channel.clock == .business ? podHours.averageDayHours : 24
             let sla = Double(channel.sla.days) * dayHours + Double(channel.sla.clockSeconds) / 3600
             let model: ReferenceModel = if case .rotation = channel.routing { .rotation } else { .pooled }
             parts[c] = Reference.Part(
-                arrivalsPerHour: hours > 0 ? inHoursLeads / hours : 0, handleHours: channel.handleSeconds / 3600, slaHours: sla,
+                arrivalsPerHour: rate, handleHours: channel.handleSeconds / 3600, slaHours: sla,
                 target: channel.target, model: model)
         }
         let (lambda, handle) = Reference.pooled(parts)

@@ -15,8 +15,10 @@ struct SLAPlanner {
     var network: RouterNetwork
     /// For each network channel, the routing row it comes from.
     var channelRow: [Int] = []
-    /// Arrival windows per channel, for the in-hours reference and the hours advice.
-    var windows: [OpenIntervals] = []
+    /// Per channel: the rate (leads an hour) at which its leads arrive inside its arrival
+    /// window, for the in-hours reference (SPEC §3.3.1).
+    var windowRates: [Double] = []
+    /// Per channel: the hours its in-hours leads arrive in, for the hours advice.
     var windowHours: [WeeklyHours] = []
     /// Leads the groups' runs routed, by purpose.
     var work = SimulationWork()
@@ -79,10 +81,14 @@ struct SLAPlanner {
                 mask = mask.subtracting(earlier.condition.arrivalWindow)
             }
             var streams: [RouterNetwork.Stream] = []
+            var windowRate = 0.0
             let inDensity = window.total > 0 ? (1 - share) / window.total : 0
             let outDensity = share > 0 && afterHours.total > 0 ? share / afterHours.total : 0
             if mask.isFull {
-                if window.total > 0 { streams.append(.init(intervals: window, ratePerSecond: total * inDensity)) }
+                if window.total > 0 {
+                    windowRate = total * inDensity
+                    streams.append(.init(intervals: window, ratePerSecond: windowRate))
+                }
                 if outDensity > 0 { streams.append(.init(intervals: afterHours, ratePerSecond: total * outDensity)) }
             } else {
                 let allowed = OpenIntervals(hours: mask.hours, zone: zone, firstDay: start.adding(days: -1), days: weeks * 7 + 2)
@@ -90,7 +96,10 @@ struct SLAPlanner {
                 let outside = afterHours.intersection(allowed)
                 let mass = inDensity * inside.total + outDensity * outside.total
                 if mass > 0 {
-                    if inside.total > 0, inDensity > 0 { streams.append(.init(intervals: inside, ratePerSecond: total * inDensity / mass)) }
+                    if inside.total > 0, inDensity > 0 {
+                        windowRate = total * inDensity / mass
+                        streams.append(.init(intervals: inside, ratePerSecond: windowRate))
+                    }
                     if outside.total > 0, outDensity > 0 {
                         streams.append(.init(intervals: outside, ratePerSecond: total * outDensity / mass))
                     }
@@ -103,7 +112,7 @@ struct SLAPlanner {
                     handleSeconds: Double((c.handleTime ?? brief.volume.handleTime).calendarSeconds),
                     sla: promise.sla, clock: promise.clock, target: promise.target.fraction, leadsPerWeek: leadsPerWeek))
             channelRow.append(i)
-            windows.append(window)
+            windowRates.append(windowRate * 3600)
             // For a time-limited rule, the hours its leads can arrive in are its allowed times.
             windowHours.append(mask.isFull ? hours : mask.hours)
         }
@@ -172,12 +181,44 @@ struct SLAPlanner {
                     passedOver.append(reason)
                     continue
                 }
-                result[p] = podModel(p, local: local, share: share, group: &group, base: base, lifo: lifo)
+                result[p] = podModel(p, local: local, share: routerShare(p), group: &group, base: base, lifo: lifo)
             }
             group.run.work.addOneReplica(leads: group.run.arrivals(0).times.count)
             work.add(group.run.work)
         }
         return brief.pods.indices.compactMap { result[$0] }
+    }
+
+    /// Pod `p`'s share of all leads (brief index), as the router splits them (SPEC §3.2).
+    func routerShare(_ p: Int) -> Double {
+        let total = brief.volume.leadsPerWeek
+        guard total > 0 else { return 0 }
+        var leads = 0.0
+        for c in network.channels.indices {
+            guard let k = network.channels[c].routing.pods.firstIndex(of: p) else { continue }
+            leads += network.channels[c].leadsPerWeek * network.routerShares(c)[k]
+        }
+        return leads / total
+    }
+
+    /// The pods that receive no leads, with their staffing and why (SPEC §3.3: shown, not dropped).
+    func idlePods(modelled: [PodSLA]) -> [IdlePod] {
+        brief.pods.indices.compactMap { p in
+            let pod = brief.pods[p]
+            guard !modelled.contains(where: { $0.name == pod.name }) else { return nil }
+            let cause: IdlePod.Cause
+            if case .passedOver(_, let takenBy, let why)? = passedOver.first(where: { $0.pod == pod.name }) {
+                cause = .passedOver(takenBy: takenBy, cause: why)
+            } else {
+                let rules = routing.rows.filter { $0.isReachable && $0.assignment.pods.contains(pod.name) }.map(\.name)
+                cause = rules.isEmpty ? .noRule : .rulesGetNoShare(rules: rules)
+            }
+            let agents = network.pods[p].agents
+            return IdlePod(
+                name: pod.name, role: pod.role, reps: pod.reps, shrinkage: pod.shrinkage, agents: agents, hours: pod.hours ?? brief.hours,
+                timezone: pod.timezone ?? brief.timezone, capacityHoursPerWeek: Double(agents) * openHoursPerWeek(network.pods[p]),
+                cause: cause)
+        }
     }
 
     /// The share of channel `c`'s leads first assigned to pod `p` (local index in `net`), the
