@@ -24,10 +24,14 @@ let package = Package(
         ),
         // The one system call Glibc's Swift module does not export: an atomic folder exchange.
         .target(name: "CHandoffSystem"),
+        // The SLA simulation: a network and a replica's leads in, what happened out. Its only
+        // client is HandoffCore's planner.
+        .target(name: "HandoffEngine"),
         // Briefs in, plan values out: YAML-lite, the brief model, planning. No I/O, no clock.
         .target(
             name: "HandoffCore",
             dependencies: [
+                "HandoffEngine",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
@@ -53,7 +57,8 @@ let package = Package(
         ),
         // The YAML-lite fuzz target: a replay tool by default, libFuzzer's entry with `make fuzz`.
         .executableTarget(name: "handoff-fuzz", dependencies: ["HandoffCore"], path: "Sources/HandoffFuzz"),
-        .testTarget(name: "HandoffCoreTests", dependencies: ["HandoffCore"], exclude: ["YAMLLite/Regressions"]),
+        .testTarget(name: "HandoffCoreTests", dependencies: ["HandoffCore", "HandoffEngine"], exclude: ["YAMLLite/Regressions"]),
+        .testTarget(name: "HandoffEngineTests", dependencies: ["HandoffEngine"]),
         .testTarget(
             name: "HandoffSiteTests",
             dependencies: ["HandoffSite", "HandoffCore"],

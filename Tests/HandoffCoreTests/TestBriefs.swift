@@ -75,4 +75,24 @@ enum TestBriefs {
     static func plan(_ yaml: String, sample: String? = nil) -> HandoffPlan? {
         brief(yaml).map { Planner.plan($0, sampleCSV: sample, asOf: asOf) }
     }
+
+    /// The groups of a brief's pods, each ready to simulate.
+    static func simulators(_ yaml: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> [GroupSimulator] {
+        guard let brief = brief(yaml, sourceLocation: sourceLocation) else { return [] }
+        var findings: [Finding] = []
+        let routing = RoutingBlueprint.plan(brief, sample: nil, findings: &findings)
+        return BriefNetwork(brief, routing: routing).groups().map { GroupSimulator($0, segment: brief.segment) }
+    }
+
+    /// A brief of pods open round the clock on the calendar clock (the textbook's own world),
+    /// each `(name, reps)`, with `rules` as the routing.
+    static func roundTheClock(pods: [(String, Int)], leadsPerWeek: Double, handle: String, sla: String, rules: String) -> String {
+        replacing([
+            "response-sla": "response-sla: \(sla)\nsla-clock: calendar",
+            "hours": "hours: Mon-Sun 00:00-24:00",
+            "volume": "volume:\n  leads-per-week: \(leadsPerWeek)\n  handle-time: \(handle)",
+            "pods": "pods:\n" + pods.map { "  - name: \($0.0)\n    reps: \($0.1)\n" }.joined(),
+            "routing": "routing:\n" + rules,
+        ])
+    }
 }

@@ -53,8 +53,10 @@ struct ArrivalAtomTests {
     @Test func theWeekendPodReceivesOnlyWeekendLeads() throws {
         let plan = try #require(TestBriefs.plan(Self.brief(Self.weekend + Self.rest)))
         var planner = SLAPlanner(plan.brief, routing: plan.routing)
-        let weekendChannel = try #require(planner.network.channels.firstIndex { $0.rule == "Weekend" })
-        let leads = RouterSimulation.arrivals(planner.network, seed: 3)
+        let group = try #require(
+            planner.network.groups().first { g in g.channels.contains { planner.network.channels[$0].rule == "Weekend" } })
+        let weekendChannel = try #require(group.channels.indices.first { group.channel($0).rule == "Weekend" })
+        let leads = GroupSimulator(group, segment: "atoms").leads(3)
         let zone = try #require(TimeZone(identifier: "America/New_York"))
         var counted = 0
         for i in leads.times.indices where Int(leads.channels[i]) == weekendChannel {

@@ -1,3 +1,4 @@
+import HandoffEngine
 import Testing
 
 @testable import HandoffCore

@@ -34,7 +34,7 @@ struct SimulationWorkTests {
         // 400 × 26 leads each, at least the minimum number of them.
         #expect(abs(Double(work.oneReplica) - 400 * 26) < 400 * 26 * 0.05, "\(work.oneReplica)")
         let verdict = work.replicas(.verdict)
-        #expect(verdict >= ReplicatedRun.minimumReplicas)
+        #expect(verdict >= StoppingRule.verdict.minimum)
         let perReplica = Double(work.leads(.verdict)) / Double(verdict)
         #expect(abs(perReplica - Double(work.oneReplica)) < Double(work.oneReplica) * 0.05)
         // A pod in breach is searched for the reps it needs, and its curve drawn.
@@ -47,7 +47,7 @@ struct SimulationWorkTests {
         // more reps may reuse the search's replicas at its headcount.
         let options = model.pods.flatMap(\.options).filter { $0.change != .newestFirst && $0.change != .moreReps }
         #expect(!options.isEmpty)
-        #expect(work.replicas(.whatIfFigures) >= ReplicatedRun.minimumReplicas * options.count)
+        #expect(work.replicas(.whatIfFigures) >= StoppingRule.precise(pod: 0).minimum * options.count)
     }
 
     @Test func countingChangesNoFigure() throws {

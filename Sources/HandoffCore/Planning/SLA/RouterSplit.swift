@@ -1,41 +1,44 @@
+import HandoffEngine
+
 /// How a channel's leads split between the pods it names, the way the router assigns them
-/// (SPEC §3.3.2): a rotation gives each lead, as it arrives, to the open pods with a productive
-/// rep, by weight; when none is open, to the pods that open first. Worked out from the calendars
-/// and the arrival streams, so a weekend pod's workload is the weekend's leads, a pod without a
-/// productive rep has none, and its partners carry them. Reps at `max-open` and reassignments
-/// after a missed SLA are left to the simulation: they move leads only once queues form.
-extension RouterNetwork {
-    /// The expected share of channel `c`'s leads first assigned to each pod its routing names,
-    /// in the routing's order. They add up to less than 1 only when no pod can ever take a lead.
-    func routerShares(_ c: Int) -> [Double] {
-        let channel = channels[c]
-        guard case .rotation(let named, let weights) = channel.routing else { return [1] }
-        let productive = named.indices.filter { pods[named[$0]].agents > 0 }
+/// (SPEC §3.3.2): a rotation gives each lead, as it arrives, to the pods with a productive rep on
+/// duty, by weight; when nobody is on, to the pods whose shift starts first. Worked out from the
+/// calendars and the arrival streams, so a weekend pod's workload is the weekend's leads, a pod
+/// without a productive rep has none, and its partners carry them. Reps at `max-open` and
+/// reassignments after a missed SLA are left to the simulation: they move leads only once queues
+/// form.
+enum RouterSplit {
+    /// The expected share of the channel's leads first assigned to each pod its routing names,
+    /// in the routing's order. `onDuty(p)`: when pod `p` has a productive rep on duty (nil: never).
+    /// They add up to less than 1 only when no pod can ever take a lead.
+    static func shares(_ routing: Network.Routing, streams: [Network.Stream], onDuty: (Int) -> OpenIntervals?) -> [Double] {
+        guard case .rotation(let named, let weights) = routing else { return [1] }
+        let calendars = named.map(onDuty)
+        let productive = named.indices.filter { calendars[$0] != nil }
         // Nobody can take a lead: each pod keeps its nominal share of leads nobody touches.
-        guard !productive.isEmpty else { return Self.normalized(weights, over: Array(named.indices)) }
-        let calendars = productive.map { pods[named[$0]].calendar }
-        if calendars.allSatisfy({ $0.starts == calendars[0].starts && $0.ends == calendars[0].ends }) {
-            return Self.normalized(weights, over: productive)
+        guard !productive.isEmpty else { return normalized(weights, over: Array(named.indices)) }
+        let working = productive.compactMap { calendars[$0] }
+        if working.allSatisfy({ $0.starts == working[0].starts && $0.ends == working[0].ends }) {
+            return normalized(weights, over: productive)
         }
         var mass = Array(repeating: 0.0, count: named.count)
         var total = 0.0
-        for stream in channel.streams where stream.ratePerSecond > 0 {
-            var clocks = calendars.map { PodClock($0) }
+        for stream in streams where stream.ratePerSecond > 0 {
             for (a, b) in zip(stream.intervals.starts, stream.intervals.ends) where b > a {
                 total += stream.ratePerSecond * (b - a)
-                // Between consecutive openings and closings, who is open does not change.
+                // Between consecutive openings and closings, who is on duty does not change.
                 var cuts = [a, b]
-                for calendar in calendars {
-                    cuts += Self.points(calendar.starts, inside: a, b) + Self.points(calendar.ends, inside: a, b)
+                for calendar in working {
+                    cuts += points(calendar.starts, inside: a, b) + points(calendar.ends, inside: a, b)
                 }
                 cuts.sort()
                 for (x, y) in zip(cuts, cuts.dropFirst()) where y > x {
                     let mid = (x + y) / 2
-                    var chosen = productive.indices.filter { clocks[$0].isOpen(at: mid) }
+                    var chosen = working.indices.filter { working[$0].isOpen(at: mid) }
                     if chosen.isEmpty {
-                        let opens = productive.indices.map { clocks[$0].nextOpening(atOrAfter: mid) }
+                        let opens = working.map { $0.nextOpening(atOrAfter: mid) }
                         guard let first = opens.min(), first.isFinite else { continue }
-                        chosen = productive.indices.filter { opens[$0] <= first + 1 }
+                        chosen = working.indices.filter { opens[$0] <= first + 1 }
                     }
                     let weight = chosen.reduce(0.0) { $0 + weights[productive[$1]] }
                     guard weight > 0 else { continue }
@@ -43,7 +46,7 @@ extension RouterNetwork {
                 }
             }
         }
-        return total > 0 ? mass.map { $0 / total } : Self.normalized(weights, over: productive)
+        return total > 0 ? mass.map { $0 / total } : normalized(weights, over: productive)
     }
 
     /// `weights` as shares of the pods at `indices`; 0 for the others.

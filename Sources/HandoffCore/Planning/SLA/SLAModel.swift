@@ -74,6 +74,9 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     /// The busiest a pod may be and still meet its target: 85% of its capacity.
     public static let busyLimit = 0.85
 
+    /// How far below a target a figure may sit and still be on it: rounding, not noise.
+    public static let tolerance = 1e-9
+
     /// SPEC §3.3.4: meets when the mean is on target, the interval does not reach below it and
     /// utilisation is at most 85%; at risk when the mean is at most 5 points short, or the
     /// interval straddles the target, or utilisation is above 85%; breach otherwise, and
@@ -82,7 +85,7 @@ public enum SLAStatus: String, Sendable, Hashable, Comparable, Codable {
     /// the same shortfall would otherwise read milder than a calmer one).
     public static func judge(_ f: SimulatedFigures, target: Double, utilisation: Double) -> SLAStatus {
         if utilisation >= 1 { return .breach }
-        let eps = 1e-9
+        let eps = tolerance
         if f.attainment >= target - eps, f.low >= target - eps, utilisation <= busyLimit { return .meets }
         // On target but too busy falls here too: its shortfall is nothing.
         if target - f.attainment <= 0.05 + eps || (f.low < target && f.high >= target) { return .atRisk }
@@ -147,7 +150,7 @@ public struct SLAModel: Sendable, Codable {
         if routing.namedOwnerShare > 0 { reasons.append(.namedOwners(share: routing.namedOwnerShare)) }
         return SLAModel(
             pods: pods, idlePods: planner.idlePods(modelled: pods),
-            podShares: brief.pods.indices.map { .init(pod: brief.pods[$0].name, share: planner.routerShare($0)) },
+            podShares: brief.pods.indices.map { .init(pod: brief.pods[$0].name, share: planner.routerShares[$0]) },
             status: pods.map(\.status).max() ?? .notModelled, reasons: reasons, target: brief.targetAttainment.fraction,
             simulationStart: planner.start, weeks: planner.weeks, namedOwnerShare: routing.namedOwnerShare)
     }

@@ -75,23 +75,23 @@ extension SLAPlanner {
         }
     }
 
-    func inHoursReference(_ p: Int, group: Group, channels serving: [Int], agents: Int) -> Reference {
-        let net = group.network
-        let pod = net.pods[p]
-        let podHours = brief.pods.first { $0.name == pod.name }?.hours ?? brief.hours
+    /// The in-hours reference of pod `p` (local) serving `serving` channels with `agents`.
+    static func inHoursReference(_ sim: GroupSimulator, _ config: GroupConfiguration, pod p: Int, channels serving: [Int], agents: Int)
+        -> Reference
+    {
+        let group = sim.group
+        let podHours = group.hours(p, in: config)
         var parts: [Int: Reference.Part] = [:]
         for c in serving {
-            let channel = net.channels[c]
-            let share = Self.fraction(net, c, p)
+            let channel = group.channel(c)
             // The window's own rate: leads that arrive in it while the pod is closed (outside
             // its hours, on its holidays) are the simulation's, not squeezed into the overlap.
-            let rate = windowRates[group.channels[c]] * share
+            let rate = channel.windowRatePerHour * sim.share(c, p, in: config)
             let dayHours = channel.clock == .business ? podHours.averageDayHours : 24
             let sla = Double(channel.sla.days) * dayHours + Double(channel.sla.clockSeconds) / 3600
-            let model: ReferenceModel = if case .rotation = channel.routing { .rotation } else { .pooled }
+            let model: ReferenceModel = if case .rotation = group.routing(c) { .rotation } else { .pooled }
             parts[c] = Reference.Part(
-                arrivalsPerHour: rate, handleHours: channel.handleSeconds / 3600, slaHours: sla,
-                target: channel.target, model: model)
+                arrivalsPerHour: rate, handleHours: channel.handleSeconds / 3600, slaHours: sla, target: channel.target, model: model)
         }
         let (lambda, handle) = Reference.pooled(parts)
         return Reference(parts: parts, arrivalsPerHour: lambda, handleHours: handle, agents: agents)

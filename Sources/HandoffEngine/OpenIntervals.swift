@@ -16,28 +16,21 @@ public struct OpenIntervals: Sendable {
 
     public var total: Double { (cumulative.last ?? 0) + ((ends.last ?? 0) - (starts.last ?? 0)) }
 
-    /// Lays out `hours` in `zone` for `days` local days from `firstDay`; daylight-saving changes
-    /// come from Foundation's time zone data.
-    /// Days in `closed` (holidays, as local dates) have no open time.
-    public init(hours: WeeklyHours, zone: TimeZone, firstDay: CalendarDate, days: Int, closed: Set<CalendarDate> = []) {
+    /// Intervals laid out by a caller: sorted, disjoint `[start, end)` in seconds since 1970,
+    /// each with the index of the local working day it belongs to (non-decreasing, from 0).
+    /// Empty intervals are dropped; a working day with no open time keeps its place.
+    public init(intervals: [(start: Double, end: Double)], workingDays days: [Int]) {
         var open = 0.0
-        for offset in 0..<days {
-            let day = firstDay.adding(days: offset)
-            let intervals = hours.days[day.weekday - 1]
-            if intervals.isEmpty || closed.contains(day) { continue }
-            var dayTotal = 0.0
-            for interval in intervals {
-                let s = Self.instant(day, minutes: interval.start, zone)
-                let e = Self.instant(day, minutes: interval.end, zone)
-                guard e > s else { continue }
-                starts.append(s)
-                ends.append(e)
-                cumulative.append(open)
-                workingDay.append(dayOpenSeconds.count)
-                open += e - s
-                dayTotal += e - s
-            }
-            dayOpenSeconds.append(dayTotal)
+        for (n, interval) in intervals.enumerated() {
+            let day = n < days.count ? days[n] : (days.last ?? 0)
+            while dayOpenSeconds.count <= day { dayOpenSeconds.append(0) }
+            guard interval.end > interval.start else { continue }
+            starts.append(interval.start)
+            ends.append(interval.end)
+            cumulative.append(open)
+            workingDay.append(day)
+            open += interval.end - interval.start
+            dayOpenSeconds[day] += interval.end - interval.start
         }
     }
 
@@ -87,15 +80,7 @@ public struct OpenIntervals: Sendable {
     /// Open seconds between two instants.
     public func openSeconds(from a: Double, to b: Double) -> Double { openTime(at: b) - openTime(at: a) }
 
-    init() {}
-
-    /// Seconds since 1970 of a local wall-clock time.
-    static func instant(_ day: CalendarDate, minutes: Int, _ zone: TimeZone) -> Double {
-        let local = Double(day.daysSinceEpoch * 86_400 + minutes * 60)
-        let first = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
-        let second = Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: local - first)))
-        return local - second
-    }
+    public init() {}
 
     /// Open seconds elapsed up to each instant (closed time adds nothing), for instants in
     /// ascending order: one forward walk instead of a search each.
@@ -155,20 +140,20 @@ public struct OpenIntervals: Sendable {
     }
 
     /// The index of the interval in effect at open time `openTime`.
-    func intervalIndex(atOpenTime openTime: Double) -> Int {
+    public func intervalIndex(atOpenTime openTime: Double) -> Int {
         max(0, Self.lastIndex(in: cumulative, notAfter: openTime))
     }
 
     /// The largest index in `from..<below` whose value is ≤ x, or `from - 1`.
     /// The same answer as `lastIndex(in:notAfter:from:)`, found by galloping forward from
     /// `from` first: the simulation asks mostly about times a few intervals ahead.
-    static func lastIndex(in values: [Double], notAfter x: Double, gallopingFrom from: Int) -> Int {
+    public static func lastIndex(in values: [Double], notAfter x: Double, gallopingFrom from: Int) -> Int {
         var bound = 1
         while from + bound < values.count, values[from + bound] <= x { bound *= 2 }
         return lastIndex(in: values, notAfter: x, from: from + bound / 2, below: min(from + bound + 1, values.count))
     }
 
-    static func lastIndex(in values: [Double], notAfter x: Double, from: Int = 0, below: Int? = nil) -> Int {
+    public static func lastIndex(in values: [Double], notAfter x: Double, from: Int = 0, below: Int? = nil) -> Int {
         var lo = from
         var hi = below ?? values.count
         while lo < hi {
