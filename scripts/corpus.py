@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Writes a benchmark corpus of N varied briefs: 2-6 pods, up to 10 routing rules, every
 assignment kind, channels with their own SLA, clock, arrival window and zone, both clocks,
-holidays, weekend and follow-the-sun pods, samples for some briefs, arrival atoms and `or`
-conditions. Deterministic for a given N and seed, so paired runs see the same briefs.
+holidays, weekend and follow-the-sun pods, pods in shifts, samples for some briefs, arrival
+atoms and `or` conditions. Deterministic for a given N and seed, so paired runs see the same briefs.
 
     python3 scripts/corpus.py N OUT [SEED]
 """
@@ -22,6 +22,19 @@ INDUSTRIES = ["Software", "Retail", "Finance", "Health", "Manufacturing"]
 
 def pct(rng, lo, hi, step=5):
     return f"{rng.randrange(lo, hi + 1, step)}%"
+
+
+def shift_plan(rng, reps):
+    """None (the pod states reps), or its shifts: early and late, sometimes a weekend rota."""
+    if rng.random() >= 0.35:
+        return None
+    early = max(1, reps // 2)
+    shifts = [("Early", rng.choice(["Mon-Fri 07:00-15:00", "Mon-Fri 08:00-16:00"]), early)]
+    if reps - early > 0:
+        shifts.append(("Late", rng.choice(["Mon-Fri 11:00-19:00", "Mon-Fri 12:00-20:00"]), reps - early))
+    if rng.random() < 0.3:
+        shifts.append(("Weekend rota", "Sat-Sun 10:00-16:00", rng.randint(1, 2)))
+    return shifts
 
 
 def brief(i, rng, samples):
@@ -81,13 +94,22 @@ def brief(i, rng, samples):
         # Staffed for the pod's part of the week's work at 35-95% busy (some pods short).
         busy = rng.uniform(0.35, 1.05)
         reps = max(1, round(leads * handle / 60 / 40 / npods / busy))
-        lines += [f"  - name: {name}", f"    reps: {reps}"]
+        # About a third of pods with two reps or more work in shifts (SPEC 2.4). Drawn from a
+        # stream of their own, so the rest of the corpus is the same as without them.
+        shifts = shift_plan(random.Random(f"shifts-{i}-{k}"), reps) if reps >= 2 else None
+        lines += [f"  - name: {name}"] + ([] if shifts else [f"    reps: {reps}"])
         if reps >= 3 and rng.random() < 0.5:
             lines.append(f"    shrinkage: {pct(rng, 0, 20)}")
         if rng.random() < 0.2:
             lines.append(f"    timezone: {rng.choice(ZONES)}")
         if rng.random() < 0.25:
-            lines.append(f"    hours: {rng.choice(HOURS + ['Sat-Sun 09:00-17:00'])}")
+            hours = rng.choice(HOURS + ['Sat-Sun 09:00-17:00'])
+            if not shifts:
+                lines.append(f"    hours: {hours}")
+        if shifts:
+            lines.append("    shifts:")
+            for shift_name, shift_hours, shift_reps in shifts:
+                lines += [f"      - name: {shift_name}", f"        hours: {shift_hours}", f"        reps: {shift_reps}"]
         if rng.random() < 0.2:
             lines.append(f"    max-open: {rng.randint(3, 12)}")
         if k == npods - 1 and rng.random() < 0.3:

@@ -230,11 +230,14 @@ struct EventEngine {
             }
             // Ties go the way one heap would order them: time, then kind (a deadline last),
             // then lead.
+            // Either may be empty here (a deadline past the calendar's end is at infinity, and
+            // so is the event beside it): an empty one is never chosen.
+            let fromLane =
+                !firstDeadlines.isEmpty
+                && (events.isEmpty || laneTime < eventTime
+                    || (laneTime == eventTime && events.peek.kind == Event.deadline && firstDeadlines.peekLead < events.peek.id))
             let e: Event
-            if laneTime < eventTime
-                || (laneTime == eventTime && !events.isEmpty && events.peek.kind == Event.deadline
-                    && firstDeadlines.peekLead < events.peek.id)
-            {
+            if fromLane {
                 e = Event(time: laneTime, kind: Event.deadline, id: firstDeadlines.pop(), lap: 1)
             } else {
                 e = events.pop()

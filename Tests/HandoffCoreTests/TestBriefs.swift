@@ -70,6 +70,11 @@ enum TestBriefs {
         return out
     }
 
+    /// The 1-based line of the first line of `yaml` containing `text`.
+    static func line(of text: String, in yaml: String) -> Int {
+        (yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) } ?? -1) + 1
+    }
+
     static let asOf = CalendarDate(year: 2026, month: 11, day: 25)!
 
     static func plan(_ yaml: String, sample: String? = nil) -> HandoffPlan? {

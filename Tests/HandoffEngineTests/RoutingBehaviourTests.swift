@@ -86,4 +86,23 @@ struct RoutingBehaviourTests {
         let outcome = Simulation.run(net, Leads.draw(net, seed: 1), order: .earliestDeadline)
         #expect(outcome.channelLeads[0] > 0 && outcome.channelMet[0] == 0)
     }
+
+    /// A pod whose calendar ends before the run does: on the business clock the last leads'
+    /// deadlines fall at infinity, beside reps whose last lead runs past the end. The run ends,
+    /// and those leads count as missed (it once read an empty event heap and never stopped).
+    @Test func deadlinesPastTheCalendarsEndDoNotStopTheRun() {
+        let lastDays = Set((TestNetworks.weeks * 7 - 14)..<(TestNetworks.weeks * 7 + 42))
+        for routing in [Network.Routing.rotation(pods: [0], weights: [1]), .podQueue(pod: 0)] {
+            let net = TestNetworks.network(
+                agents: 1, leadsPerWeek: 300, handleMinutes: 20, slaMinutes: 120, routing: routing,
+                podCalendar: TestNetworks.weekly(open: 9, close: 17, closed: lastDays), business: true, retryLimit: 2)
+            let leads = Leads.draw(net, seed: 3)
+            for order in [Simulation.Order.earliestDeadline, .newestFirst] {
+                let outcome = Simulation.run(net, leads, order: order)
+                #expect(outcome.channelLeads[0] == leads.count)
+                // The last two weeks' leads (about 600) are never touched.
+                #expect(outcome.channelMet[0] < leads.count - 500, "\(routing) \(order): \(outcome.channelMet[0]) of \(leads.count)")
+            }
+        }
+    }
 }

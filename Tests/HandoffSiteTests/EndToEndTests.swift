@@ -418,7 +418,7 @@ struct EndToEndTests {
         // A pod of one reads as one.
         #expect(try T.run(["build", "--quiet"], in: project).status == 0)
         let page = try String(contentsOf: project.appendingPathComponent("Public/segments/s1/handoff.md"), encoding: .utf8)
-        #expect(page.contains("**Today:** 1 rep (1 productive) touches "))
+        #expect(page.contains("**Today:** 1 rep (1 productive; 40 rep-hours a week, 1.0 FTE) touches "))
         #expect(!page.contains("1 reps"))
     }
 

@@ -49,10 +49,19 @@ public struct Brief: Sendable {
             case ae = "AE"
         }
 
+        /// Reps who keep the same hours (SPEC §2.4).
+        public struct Shift: Sendable, Hashable {
+            public var name: String
+            public var hours: WeeklyHours
+            public var reps: Int
+            public var location: SourceLocation
+        }
+
         public var name: String
+        /// Headcount: the pod's `reps`, or the sum of its shifts' reps.
         public var reps: Int
         public var role: Role
-        /// nil: the brief's hours.
+        /// nil: the brief's hours (or, with shifts, whenever one of them works).
         public var hours: WeeklyHours?
         /// nil: the brief's time zone.
         public var timezone: String?
@@ -62,6 +71,8 @@ public struct Brief: Sendable {
         /// The pod's own holidays, besides the brief's.
         public var holidays: [CalendarDate] = []
         public var location: SourceLocation
+        /// The pod's shifts, when it states them; nil: one shift, every rep working `hours`.
+        public var shifts: [Shift]? = nil
     }
 
     /// An ordered routing rule: the first whose condition holds owns the lead.
@@ -249,6 +260,20 @@ public struct Brief: Sendable {
     public var governance: Governance? = nil
     /// The lead fields conditions may name (SPEC §3.2 `fields`); nil when the brief lists none.
     public var fields: [String]? = nil
+    /// A rep's paid hours a week: rep-hours over this are FTE (SPEC §2.4).
+    public var contractHours: ResponseDuration = ResponseDuration(hours: 40)
+    public var contractHoursLocation: SourceLocation? = nil
+
+    /// The shifts of a pod: its own, or one working the pod's hours (the brief's when it has none).
+    public func shifts(of pod: Pod) -> [Pod.Shift] {
+        pod.shifts ?? [Pod.Shift(name: "", hours: pod.hours ?? hours, reps: pod.reps, location: pod.location)]
+    }
+
+    /// A pod's hours: whenever one of its shifts works.
+    public func hours(of pod: Pod) -> WeeklyHours {
+        guard let shifts = pod.shifts, let first = shifts.first else { return pod.hours ?? hours }
+        return shifts.dropFirst().reduce(first.hours) { $0.union($1.hours) }
+    }
 
     /// The pod with this name.
     public func pod(named name: String) -> Pod? { pods.first { $0.name == name } }

@@ -63,6 +63,7 @@ extension BriefDecoder {
         }
         let governance = mapping(f["governance"], "governance").map { decodeGovernance($0) }
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
+        let contract = f["contract-hours"] == nil ? nil : contractHours(f["contract-hours"])
 
         guard let segment, let segmentScalar, let goal, let sla, let clock, let target, let zone, let hours, let volume,
             let escalation, let pattern
@@ -79,7 +80,9 @@ extension BriefDecoder {
             dependencies: dependencies, approvals: approvals, pattern: pattern, sample: sampleScalar?.value,
             sampleLocation: sampleScalar?.location,
             segmentLocation: segmentScalar.location, tree: tree, deliverySLA: delivery, acceptance: acceptance,
-            governance: governance, fields: fieldList)
+            governance: governance, fields: fieldList,
+            contractHours: f["contract-hours"] == nil ? ResponseDuration(hours: 40) : contract ?? ResponseDuration(hours: 40),
+            contractHoursLocation: f["contract-hours"]?.location)
     }
 
     /// A duration that must be longer than zero.
@@ -194,9 +197,31 @@ extension BriefDecoder {
 
     mutating func decodePod(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.Pod? {
         let name = text(m["name"], "name")
-        let reps = integer(m["reps"], "reps")
+        // A pod states its reps, all working its hours, or its shifts (SPEC §2.4).
+        var reps = m["reps"] == nil ? nil : integer(m["reps"], "reps")
+        var shifts: [Brief.Pod.Shift]?
+        if let node = m["shifts"] {
+            if m["reps"] != nil {
+                error(
+                    "a pod states 'reps' or 'shifts', not both: its headcount is the sum of its shifts' reps",
+                    at: keyOfValue[node.location] ?? node.location)
+            }
+            if let hoursNode = m["hours"] {
+                error(
+                    "a pod states 'hours' or 'shifts', not both: each shift has its own hours",
+                    at: keyOfValue[hoursNode.location] ?? hoursNode.location)
+            }
+            shifts = listOfMaps(node, "shifts", BriefSchema.shift, item: "a shift") { d, m, loc in d.decodeShift(m, loc) }
+            if let list = shifts {
+                BriefCrossReferences.duplicates(list.map { ($0.name, $0.name, $0.location) }, "shift", &diagnostics)
+                if list.isEmpty, !node.isInvalid { error("'shifts' needs at least one shift", at: node.location) }
+                reps = list.reduce(0) { $0 + $1.reps }
+            }
+        } else if m["reps"] == nil, name != nil {
+            error("pod '\(name ?? "")' needs 'reps' (every rep working its hours) or 'shifts'", at: loc)
+        }
         let role = m["role"] == nil ? .sdr : choice(m["role"], "role", Brief.Pod.Role.self)
-        let hours = m["hours"] == nil ? nil : weeklyHours(m["hours"], "hours")
+        let hours = m["hours"] == nil || m["shifts"] != nil ? nil : weeklyHours(m["hours"], "hours")
         let zone = m["timezone"] == nil ? nil : timezone(m["timezone"], "timezone")
         let shrinkage = m["shrinkage"] == nil ? .zero : percent(m["shrinkage"], "shrinkage")
         let maxOpen = m["max-open"] == nil ? nil : integer(m["max-open"], "max-open")
@@ -205,7 +230,41 @@ extension BriefDecoder {
         guard let name, let reps, let role, let shrinkage else { return nil }
         return Brief.Pod(
             name: name, reps: reps, role: role, hours: hours, timezone: zone, shrinkage: shrinkage, maxOpen: maxOpen,
-            holidays: holidays, location: loc)
+            holidays: holidays, location: loc, shifts: shifts)
+    }
+
+    /// A shift: its name, its hours (within each day: a night shift is two, one each side of
+    /// midnight) and its reps.
+    mutating func decodeShift(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.Pod.Shift? {
+        let name = text(m["name"], "name")
+        var hours: WeeklyHours?
+        if let s = scalar(m["hours"], "hours"), case .failure(let e) = WeeklyHours.parse(s.value),
+            e.message.contains("ends before it starts")
+        {
+            // A night shift crosses midnight; the week's hours are read day by day.
+            let split = WeeklyHours.splitAtMidnight(s.value.trimmed) ?? "Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00"
+            error(
+                "shift '\(name ?? "")' runs past midnight (\(s.value.trimmed)); hours are read day by day: write it in two parts, '\(split)'",
+                at: s.location)
+        } else {
+            hours = weeklyHours(m["hours"], "hours")
+        }
+        let reps = integer(m["reps"], "reps")
+        if let hours, hours.weeklyHours == 0, let node = m["hours"] {
+            error("shift '\(name ?? "")' has no working time in the week", at: node.location)
+        }
+        guard let name, let hours, let reps else { return nil }
+        return Brief.Pod.Shift(name: name, hours: hours, reps: reps, location: loc)
+    }
+
+    /// A rep's paid hours a week: hours and minutes, more than zero.
+    mutating func contractHours(_ node: YAMLNode?) -> ResponseDuration? {
+        guard let d = duration(node, "contract-hours"), let node else { return nil }
+        guard d.days == 0, !d.isZero else {
+            error("contract-hours is a rep's paid hours a week, written in hours: e.g. 40h or 37h30m", at: node.location)
+            return nil
+        }
+        return d
     }
 
     mutating func decodeRule(_ m: [String: YAMLNode], _ loc: SourceLocation) -> Brief.RoutingRule? {

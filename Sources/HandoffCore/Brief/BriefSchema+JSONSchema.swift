@@ -12,12 +12,19 @@ extension BriefSchema {
     }
 
     static func objectSchema(_ schema: ObjectSchema) -> JSONValue {
-        .object([
+        var pairs: [(String, JSONValue)] = [
             ("type", .string("object")),
             ("additionalProperties", .bool(false)),
             ("required", .array(schema.fields.filter(\.required).map { .string($0.name) })),
             ("properties", .object(schema.fields.map { ($0.name, property($0.shape, description: $0.summary)) })),
-        ])
+        ]
+        if !schema.exactlyOne.isEmpty {
+            pairs.append(("oneOf", .array(schema.exactlyOne.map { .object([("required", .array([.string($0)]))]) })))
+        }
+        if !schema.notTogether.isEmpty {
+            pairs.append(("not", .object([("required", .array(schema.notTogether.map(JSONValue.string)))])))
+        }
+        return .object(pairs)
     }
 
     static func property(_ shape: FieldSchema.Shape, description: String?) -> JSONValue {

@@ -2,6 +2,10 @@
 /// `handoff schema` turns it into a JSON Schema, so the two never disagree.
 public struct ObjectSchema: Sendable {
     public var fields: [FieldSchema]
+    /// Keys of which exactly one must be given (a pod's `reps` or `shifts`).
+    public var exactlyOne: [String] = []
+    /// Keys that must not be given together (a pod's `hours` and `shifts`).
+    public var notTogether: [String] = []
 
     public var keys: [String] { fields.map(\.name) }
 
@@ -77,16 +81,24 @@ public enum BriefSchema {
         FieldSchema("handle-time", positiveDuration, required: true, "average first-touch work per lead"),
     ])
 
-    public static let pod = ObjectSchema(fields: [
-        FieldSchema("name", .text, required: true, "pod name, referenced by routing rules"),
-        FieldSchema("reps", integer, required: true, "reps in the pod"),
-        FieldSchema("role", .choice(["SDR", "AE"]), "SDR (default) or AE"),
-        FieldSchema("hours", hours, "working hours; default the brief's"),
-        FieldSchema("timezone", timezone, "IANA time zone; default the brief's"),
-        FieldSchema("shrinkage", percent, "share of rep time not available for leads; default 0%"),
-        FieldSchema("max-open", .integer(minimum: 1), "most untouched leads a rep holds before the rotation skips them"),
-        FieldSchema("holidays", .list(date), "dates the pod does not work, besides the brief's holidays"),
+    public static let shift = ObjectSchema(fields: [
+        FieldSchema("name", .text, required: true, "shift name, unique in the pod: Early, Late, Weekend rota"),
+        FieldSchema("hours", hours, required: true, "when its reps work, in the pod's time zone"),
+        FieldSchema("reps", integer, required: true, "reps on the shift; each works only this shift"),
     ])
+
+    public static let pod = ObjectSchema(
+        fields: [
+            FieldSchema("name", .text, required: true, "pod name, referenced by routing rules"),
+            FieldSchema("reps", integer, "reps in the pod, each working its hours (or give shifts)"),
+            FieldSchema("shifts", .list(.object(shift)), "the pod's shifts, each with its hours and reps (instead of reps and hours)"),
+            FieldSchema("role", .choice(["SDR", "AE"]), "SDR (default) or AE"),
+            FieldSchema("hours", hours, "working hours; default the brief's"),
+            FieldSchema("timezone", timezone, "IANA time zone; default the brief's"),
+            FieldSchema("shrinkage", percent, "share of rep time not available for leads; default 0%"),
+            FieldSchema("max-open", .integer(minimum: 1), "most untouched leads a rep holds before the rotation skips them"),
+            FieldSchema("holidays", .list(date), "dates the pod does not work, besides the brief's holidays"),
+        ], exactlyOne: ["reps", "shifts"], notTogether: ["hours", "shifts"])
 
     public static let rule = ObjectSchema(fields: [
         FieldSchema("name", .text, required: true, "rule name"),
@@ -185,6 +197,9 @@ public enum BriefSchema {
         FieldSchema("scoring", .object(scoring), "scoring threshold"),
         FieldSchema("volume", .object(volume), required: true, "inbound volume"),
         FieldSchema("pods", .list(.object(pod)), "capacity"),
+        FieldSchema(
+            "contract-hours", .pattern("^" + SchemaPatterns.contractHours + "$", example: "40h"),
+            "a rep's paid hours a week, for FTE; default 40h"),
         FieldSchema(
             "fields", .nonEmptyFlowList,
             "the lead fields routing conditions may name; a condition naming another field is an error"),

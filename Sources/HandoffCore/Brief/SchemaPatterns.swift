@@ -8,6 +8,8 @@ enum SchemaPatterns {
     static let duration = "(?=[0-9])" + durationParts
     /// A duration longer than zero.
     static let positiveDuration = "(?=[0-9])(?![0dhms]*$)" + durationParts
+    /// Hours (and minutes) a week, more than zero: `40h`, `37h30m`.
+    static let contractHours = "(?![0hm]*$)(?=[0-9]+[hm])([0-9]{1,6}h)?([0-9]{1,6}m)?"
     /// 0% to 100%, at most two decimals.
     static let percent = "(100(\\.0{1,2})?|0?[0-9]{1,2}(\\.[0-9]{1,2})?)%"
     /// A calendar date; months have their own lengths (February up to 29).

@@ -45,6 +45,7 @@ public enum StarterBrief {
             owner: RevOps Director
             timezone: America/New_York
             hours: Mon-Fri 09:00-17:00
+            contract-hours: 40h         # a rep's paid hours a week: staffing is costed in FTE
 
             funnel:
               - stage: MQL
@@ -68,8 +69,16 @@ public enum StarterBrief {
 
             pods:
               - name: Core
-                reps: 3
+                reps: 3                 # every rep works the brief's hours
                 shrinkage: 20%
+                # Or staff the pod in shifts (each rep works one; no 'reps' or 'hours' then):
+                # shifts:
+                #   - name: Early
+                #     hours: Mon-Fri 08:00-16:00
+                #     reps: 2
+                #   - name: Late
+                #     hours: Mon-Fri 11:00-19:00
+                #     reps: 2
 
             routing:
               - name: Everyone

@@ -42,6 +42,11 @@ public struct Finding: Sendable, Hashable {
         /// Every reachable rule that names the pod gets 0% of leads, so it receives nothing.
         case podGetsNoLeads(pod: String, rules: [String])
         case noProductiveCapacity(pod: String, reps: Int, shrinkage: Percent)
+        /// A shift's reps each work more hours a week than their contract (SPEC §2.4); `shift`
+        /// nil: a pod with `reps`, one shift working the pod's hours.
+        case shiftLongerThanContract(pod: String, shift: String?, hours: WeeklyHours, contract: ResponseDuration)
+        /// A shift whose productive agents are none: `floor(reps × (1 − shrinkage))` is 0.
+        case shiftWithoutProductiveRep(pod: String, shift: String, reps: Int, shrinkage: Percent)
         case sharesPastFull(rule: String, total: Percent)
         case sharesShort(total: Percent)
         // The sample of historical leads.

@@ -43,7 +43,8 @@ public enum TimingsReport {
             case .staffingSearch: "staffing search (reps needed)"
             case .ceiling: "ceilings (unlimited reps)"
             case .whatIfFigures: "what-if figures, to ±1 point"
-            case .staffingCurve: "staffing curve"
+            case .staffingCurve: "staffing curve, to ±2 points"
+            case .staffingPlan: "staffing plans (shifts, FTE)"
             }
         }
         func row(_ name: String, _ leads: Int, _ replicas: Int?) -> String {

@@ -1,7 +1,7 @@
 import HandoffCore
 
 /// The staffing curve of a pod (SPEC §3.3.4): simulated attainment against reps under the real
-/// calendar, the in-hours textbook figure as a second, dashed line, the target, today's
+/// calendar with its 95% band, the in-hours textbook figure as a second, dashed line, the target, today's
 /// staffing and the ceiling. Shapes and labels carry the meaning, not colour alone.
 enum StaffingChart {
     static func figure(_ pod: PodSLA, target: Double) -> Figure {
@@ -66,11 +66,17 @@ enum StaffingChart {
         s +=
             "<line x1=\"\(SVG.n(left + plotW - 250))\" y1=\"\(SVG.n(top + plotH - 30))\" x2=\"\(SVG.n(left + plotW - 226))\" y2=\"\(SVG.n(top + plotH - 30))\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
         s +=
-            "<text x=\"\(SVG.n(left + plotW - 220))\" y=\"\(SVG.n(top + plotH - 26))\" fill=\"#1f2733\">simulated, real calendar</text>\n"
+            "<text x=\"\(SVG.n(left + plotW - 220))\" y=\"\(SVG.n(top + plotH - 26))\" fill=\"#1f2733\">simulated, real calendar (band: 95%)</text>\n"
         s +=
             "<line x1=\"\(SVG.n(left + plotW - 250))\" y1=\"\(SVG.n(top + plotH - 12))\" x2=\"\(SVG.n(left + plotW - 226))\" y2=\"\(SVG.n(top + plotH - 12))\" stroke=\"#94a3b8\" stroke-width=\"2\" stroke-dasharray=\"5 4\"/>\n"
         s +=
             "<text x=\"\(SVG.n(left + plotW - 220))\" y=\"\(SVG.n(top + plotH - 8))\" fill=\"#475569\">in-hours textbook (Erlang C)</text>\n"
+        // The simulated points' 95% intervals (±2 points, SPEC §3.3.3) as a band under the line.
+        if points.count > 1 {
+            let upper = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.high)))" }
+            let lower = points.reversed().map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.low)))" }
+            s += "<polygon points=\"\((upper + lower).joined(separator: " "))\" fill=\"#1d4ed8\" fill-opacity=\"0.15\" stroke=\"none\"/>\n"
+        }
         let path = points.map { "\(SVG.n(x($0.reps))),\(SVG.n(y($0.simulated)))" }.joined(separator: " ")
         s += "<polyline points=\"\(path)\" fill=\"none\" stroke=\"#1d4ed8\" stroke-width=\"2.5\"/>\n"
         // Required reps.

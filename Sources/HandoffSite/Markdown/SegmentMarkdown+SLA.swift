@@ -34,7 +34,7 @@ extension SegmentMarkdown {
         if let why = p.reasons.first { md += "- **Why:** \(E.escape(SLAText.reason(why)))\n" }
         if p.status != .meets { md += "- **Fix:** \(E.escape(SLAText.fix(p)))\n" }
         md +=
-            "- **Today:** \(Format.reps(p.reps)) (\(p.agents) productive) \(p.reps == 1 ? "touches" : "touch") \(interval(p.simulated)) of leads in time; "
+            "- **Today:** \(Format.reps(p.reps)) (\(p.agents) productive; \(Format.number(p.shifts.reduce(0) { $0 + $1.repHoursPerWeek }, decimals: 0)) rep-hours a week, \(Format.fte(p.fte)) FTE) \(p.reps == 1 ? "touches" : "touch") \(interval(p.simulated)) of leads in time; "
         md += "\(Format.percent(target)) of leads are touched within \(time(p.achievableFirstTouchMinutes)). "
         md += "They are busy \(Format.percent(min(p.utilisation, 9.99))) of their working hours.\n"
         if let required = p.requiredRepsSimulated {
@@ -59,18 +59,9 @@ extension SegmentMarkdown {
                 }, align: ["l", "l", "r", "r", "r", "r", "l"])
             md += "\n"
         }
-        if !p.options.isEmpty {
-            md += "What it would take for \(E.escape(p.name)):\n\n"
-            md += E.table(
-                ["Change", "In time with today's \(Format.reps(p.reps))", "Reps needed"],
-                p.options.map { o in
-                    [
-                        E.escape(SLAText.change(o.change)) + (o == p.fix ? " (cheapest)" : ""),
-                        o.change == .moreReps ? "—" : Format.percent(o.attainment), o.reps.map { "\($0)" } ?? "none reach the target",
-                    ]
-                }, align: ["l", "r", "r"])
-            md += "\n"
-        }
+        if p.shifts.count > 1 || p.shifts.contains(where: { !$0.name.isEmpty }) { md += shifts(p) }
+        if !p.options.isEmpty { md += options(p) }
+        if let plan = p.plan { md += self.plan(p, plan, figures: &figures) }
         md += "Serving the newest lead first: \(Format.percent(p.newestFirst.attainment)) in time, "
         md += "median \(time(p.newestFirst.medianMinutes)), p90 \(time(p.newestFirst.p90Minutes))"
         md += p.recommendNewestFirst ? " — recommended.\n\n" : " — not recommended.\n\n"
@@ -91,7 +82,7 @@ extension SegmentMarkdown {
         var md = "### The figures behind the verdicts\n\n"
         md += E.table(
             [
-                "Pod", "Leads/week", "Work h/week", "Capacity h/week", "Busy", "Simulated", "Runs", "Unlimited reps", "Textbook", "P(wait)",
+                "Pod", "Leads/week", "Work h/wk", "Capacity h/wk", "Busy", "Simulated", "Runs", "Unlimited reps", "Textbook", "P(wait)",
                 "ASA", "Textbook reps",
             ],
             s.pods.map { p in
@@ -115,6 +106,64 @@ extension SegmentMarkdown {
         md += "- *Textbook* is Erlang C (one queue) or the per-rep rotation queue, for leads arriving while the pod is open; "
         md += "it ignores nights, weekends and holidays, so it is a reference, not the verdict. *P(wait)* is the chance a lead "
         md += "waits at all, *ASA* the average wait, *textbook reps* the headcount Erlang C alone would ask for.\n"
+        return md
+    }
+
+    /// The pod's shifts: hours, reps, what they cost and how busy they are.
+    static func shifts(_ p: PodSLA) -> String {
+        var md = "Shifts of \(E.escape(p.name)):\n\n"
+        md += E.table(
+            ["Shift", "Hours", "Reps", "Productive", "Rep-hours a week", "FTE", "Busy"],
+            p.shifts.map { s in
+                [
+                    E.escape(s.name.isEmpty ? "all reps" : s.name), E.escape(s.hours.text), "\(s.reps)", "\(s.agents)",
+                    Format.number(s.repHoursPerWeek, decimals: 0), Format.fte(s.fte), Format.percent(min(s.utilisation, 9.99)),
+                ]
+            }, align: ["l", "l", "r", "r", "r", "r", "r"])
+        return md + "\n"
+    }
+
+    /// "What it would take": staffing and policy changes, each with its cost, then the changes to
+    /// the promise apart; the fix marked.
+    static func options(_ p: PodSLA) -> String {
+        func rows(_ options: [SLAOption]) -> [[String]] {
+            options.map { o in
+                [
+                    E.escape(SLAText.change(o, today: p)) + (o == p.fix ? " (the fix)" : ""), Format.percent(o.attainment),
+                    o.meetsTarget ? "yes" : "no",
+                ]
+            }
+        }
+        var md = "What it would take for \(E.escape(p.name)):\n\n"
+        let staffing = p.options.filter { $0.kind != .promise }
+        md += E.table(["Change", "In time", "Reaches the target"], rows(staffing), align: ["l", "r", "l"]) + "\n"
+        let promise = p.options.filter { $0.kind == .promise }
+        if !promise.isEmpty {
+            md += "Or change the promise (leadership's decision, never the fix), with today's staffing:\n\n"
+            md += E.table(["Change", "In time", "Reaches the target"], rows(promise), align: ["l", "r", "l"]) + "\n"
+        }
+        return md
+    }
+
+    /// The staffing plan: its shifts today and in the plan, what it reaches, and the week grid.
+    static func plan(_ p: PodSLA, _ plan: StaffingPlan, figures: inout [Figure]) -> String {
+        var md = "**Staffing plan for \(E.escape(p.name)):** "
+        md +=
+            plan.meetsTarget
+            ? "\(Format.reps(plan.headcount)), \(Format.fte(plan.fteToday)) → \(Format.fte(plan.fte)) FTE, touch \(interval(plan.simulated)) of leads in time.\n\n"
+            : "no plan reaches the target: even unlimited reps on today's shifts and the new ones would touch \(Format.percent(plan.ceiling ?? p.bestAttainment)) of leads in time. The closest plan within twice today's FTE, \(Format.fte(plan.fteToday)) → \(Format.fte(plan.fte)) FTE, touches \(interval(plan.simulated)).\n\n"
+        md += E.table(
+            ["Shift", "Hours", "Reps today → in the plan", "FTE today → in the plan"],
+            plan.shifts.map { s in
+                [
+                    E.escape(s.name.isEmpty ? "all reps" : s.name) + (s.repsToday == 0 ? " (new)" : ""), E.escape(s.hours.text),
+                    s.reps == s.repsToday ? "\(s.reps)" : "\(s.repsToday) → **\(s.reps)**",
+                    Format.fte(s.fteToday) + " → " + Format.fte(s.fte),
+                ]
+            }, align: ["l", "l", "r", "r"])
+        let figure = WeekGridChart.figure(p)
+        figures.append(figure)
+        md += "\n![When leads arrive and who is on in \(E.escape(p.name)), today and in the plan](\(figure.reference))\n\n"
         return md
     }
 }

@@ -40,6 +40,7 @@ public enum DiffMarkdown {
             base.sla.status == head.sla.status
             ? "; SLA stays **\(head.sla.status.rawValue)**.\n\n"
             : "; SLA: **\(base.sla.status.rawValue) → \(head.sla.status.rawValue)**.\n\n"
+        md += staffing(SegmentSummary.staffing(base), SegmentSummary.staffing(head))
         if !s.madeStale.isEmpty {
             md += "**Sign-offs this change makes stale** (they approved `\(base.version)`; each must approve `\(head.version)`): "
             md +=
@@ -89,7 +90,7 @@ public enum DiffMarkdown {
         guard !rows.isEmpty else { return newOnly ? "" : "No pod's SLA figures changed.\n\n" }
         var md = "**SLA by pod**\n\n"
         md += E.table(
-            ["Pod", "Channel", "Status", "Leads in time (simulated)", "Reps needed"],
+            ["Pod", "Channel", "Status", "Leads in time (simulated)", "Reps needed", "FTE"],
             rows.map { d in
                 [
                     E.escape(d.pod), d.channel.map(E.escape) ?? "all",
@@ -99,6 +100,7 @@ public enum DiffMarkdown {
                         ? arrow(
                             d.before.map(reps) ?? d.noLeadsBefore.map(idleReps), d.after.map(reps) ?? d.noLeadsAfter.map(idleReps))
                         : "—",
+                    d.channel == nil ? arrow(fte(d.before, idle: d.noLeadsBefore), fte(d.after, idle: d.noLeadsAfter)) : "—",
                 ]
             })
         md += "\n"
@@ -108,6 +110,28 @@ public enum DiffMarkdown {
         }
         if rows.contains(where: { $0.channel == nil && $0.noLeadsAfter != nil }) { md += "\n" }
         return md
+    }
+
+    /// Staffing in FTE before → after, today and with the staffing plans (when either side has
+    /// a plan that changes it).
+    static func staffing(_ before: (today: Double, inPlan: Double), _ after: (today: Double, inPlan: Double)) -> String {
+        func part(_ a: Double, _ b: Double, _ label: String) -> String {
+            Format.fte(a) == Format.fte(b)
+                ? "\(Format.fte(b)) FTE \(label) (unchanged)" : "**\(Format.fte(a)) → \(Format.fte(b)) FTE** \(label)"
+        }
+        var md = "Staffing: " + part(before.today, after.today, "today")
+        if Format.fte(before.inPlan) != Format.fte(before.today) || Format.fte(after.inPlan) != Format.fte(after.today) {
+            md += "; " + part(before.inPlan, after.inPlan, "with the staffing plans")
+        }
+        return md + ".\n\n"
+    }
+
+    /// A pod's FTE today and in its plan: `4.0`, or `4.0 (plan 8.0)`.
+    static func fte(_ f: PlanComparison.Figures?, idle: IdlePod?) -> String? {
+        if let idle { return Format.fte(idle.fte) }
+        guard let f, let today = f.fte else { return nil }
+        let plan = f.fteInPlan ?? today
+        return Format.fte(today) == Format.fte(plan) ? Format.fte(today) : "\(Format.fte(today)) (plan \(Format.fte(plan)))"
     }
 
     /// A side's status: the verdict, "receives no leads", or nothing (not in the brief).
@@ -131,7 +155,7 @@ public enum DiffMarkdown {
     static func interval(_ f: PlanComparison.Figures) -> String { "\(Format.percent(f.low))–\(Format.percent(f.high))" }
 
     static func rounded(_ f: PlanComparison.Figures) -> String {
-        "\(f.status.rawValue) \(Format.percent(f.simulatedAttainment)) \(f.requiredReps.map(String.init) ?? "-") \(f.reps.map(String.init) ?? "-")"
+        "\(f.status.rawValue) \(Format.percent(f.simulatedAttainment)) \(f.requiredReps.map(String.init) ?? "-") \(f.reps.map(String.init) ?? "-") \(fte(f, idle: nil) ?? "-")"
     }
 
     /// Warnings the change resolves and introduces.

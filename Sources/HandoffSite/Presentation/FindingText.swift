@@ -51,6 +51,17 @@ public enum FindingText {
         case .podGetsNoLeads(let pod, let rules):
             return
                 "pod '\(pod)' receives no leads: \(rules.count == 1 ? "the only rule that names it" : "every rule that names it"), \(Format.list(rules.map { "'\($0)'" })), gets 0% of leads"
+        case .shiftLongerThanContract(let pod, let shift, let hours, let contract):
+            let week = Format.number(hours.weeklyHours, decimals: 1) + "h"
+            if let shift {
+                return "pod '\(pod)', shift '\(shift)': \(week) a week for each rep against a \(contract) contract"
+            }
+            let fte = Format.number(hours.weeklyHours / (Double(contract.clockSeconds) / 3600), decimals: 2)
+            return
+                "pod '\(pod)': each rep works all its hours, \(week) a week (\(hours.text)) against a \(contract) contract, \(fte) FTE a rep; give the pod shifts of a working day each"
+        case .shiftWithoutProductiveRep(let pod, let shift, let reps, let shrinkage):
+            return
+                "pod '\(pod)', shift '\(shift)' has no productive rep (\(Format.reps(reps)) at \(shrinkage) shrinkage): nobody is on during its hours"
         case .noProductiveCapacity(let pod, let reps, let shrinkage):
             return "pod '\(pod)' has no productive capacity (\(Format.reps(reps)) at \(shrinkage) shrinkage)"
         case .sharesPastFull(let rule, let total): return "shares pass 100%: \(total) by rule '\(rule)'"

@@ -34,6 +34,15 @@ public enum Format {
         return h == 0 ? "\(days)d" : "\(days)d \(h)h"
     }
 
+    /// Text as the start of a sentence: its first letter in capitals.
+    public static func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
+
+    /// Full-time equivalents, always to one decimal, so a column of them lines up: `4.5`, `6.0`.
+    public static func fte(_ x: Double) -> String {
+        let text = number(x, decimals: 1)
+        return text.contains(".") || !x.isFinite ? text : text + ".0"
+    }
+
     /// A number with up to two decimals: `8.4`, `12`, `0.56`.
     public static func number(_ x: Double, decimals: Int = 2) -> String {
         guard x.isFinite else { return "∞" }

@@ -15,9 +15,9 @@ enum SLAText {
             "\(pod) is busy \(Format.percent(utilisation)) of its working hours; above 85% there is no slack for absences or peaks"
         case .noHeadcountReaches(let pod, let rule, let ceiling, let target, let causes):
             (rule.map {
-                "no headcount gets \(pod) to \(Format.percent(target)) on its \($0) leads: even unlimited reps touch only \(Format.percent(ceiling)) of them in time, because "
+                "no headcount on today's hours gets \(pod) to \(Format.percent(target)) on its \($0) leads: even unlimited reps touch only \(Format.percent(ceiling)) of them in time, because "
             }
-                ?? "no headcount gets \(pod) to \(Format.percent(target)): even unlimited reps touch only \(Format.percent(ceiling)) in time, because ")
+                ?? "no headcount on today's hours gets \(pod) to \(Format.percent(target)): even unlimited reps touch only \(Format.percent(ceiling)) in time, because ")
                 + causes.map(cause).joined(separator: " and ")
         case .newestFirstHelps(let pod, let newest, let deadline):
             "\(pod): serving the newest lead first reaches \(Format.percent(newest)) against \(Format.percent(deadline)) oldest deadline first"
@@ -69,15 +69,82 @@ enum SLAText {
         }
     }
 
+    /// A change as a row of "what it would take" names it, with its cost where it has one:
+    /// what to hire, when they work, what it costs.
+    static func change(_ option: SLAOption, today p: PodSLA) -> String {
+        let cost = fte(option.fteChange)
+        switch option.change {
+        case .moreReps:
+            let reps = option.reps ?? p.reps
+            return "add \(Format.reps(reps - p.reps)) to today's shifts (\(reps) in all, \(cost))"
+        case .addShift(let name, let hours):
+            let k = option.shiftReps ?? 0
+            return "add \(shiftName(name)), \(hours.text), with \(Format.reps(k)) (\(cost))"
+        case .moveReps(let from, let to, let hours):
+            let k = option.shiftReps ?? 0
+            return
+                "move \(Format.reps(k)) from \(from.isEmpty ? "today's hours" : "the \(from) shift") to \(shiftName(to)), \(hours.text) (\(cost))"
+        case .longerDays(let hours):
+            return "every rep works \(hours.text), \(Format.number(hours.weeklyHours, decimals: 1))h a week each (\(cost))"
+        case .newestFirst: return "serve the newest lead first (no FTE)"
+        case .businessClock: return "count the SLA in working hours (business clock)"
+        case .longerSLA(let sla): return "promise first touch within \(sla)"
+        case .lowerTarget(let target): return "lower the target to \(target)"
+        case .staffingPlan: return "the staffing plan below: " + planSteps(p) + " (\(cost))"
+        }
+    }
+
+    /// What a plan adds, moves or drops, shift by shift: `move 1 rep from the Late shift to the
+    /// Early shift`, `add a weekend rota (Sat-Sun 08:00-16:00) with 3 reps`.
+    static func planSteps(_ p: PodSLA) -> String {
+        guard let plan = p.plan else { return "" }
+        func existing(_ s: StaffingPlan.Shift) -> String { s.name.isEmpty ? "today's hours" : "the \(s.name) shift" }
+        func new(_ s: StaffingPlan.Shift) -> String { "\(shiftName(s.name)) (\(s.hours.text))" }
+        var adds = plan.shifts.filter { $0.reps > $0.repsToday }.map { ($0, $0.reps - $0.repsToday) }
+        var drops = plan.shifts.filter { $0.reps < $0.repsToday }.map { ($0, $0.repsToday - $0.reps) }
+        var steps: [String] = []
+        // Reps taken off one shift and put on another are a move, not a hire and a cut.
+        while let (to, up) = adds.first, let (from, down) = drops.first {
+            let k = min(up, down)
+            steps.append("move \(Format.reps(k)) from \(existing(from)) to \(to.repsToday == 0 ? new(to) : existing(to))")
+            if up > k { adds[0].1 -= k } else { adds.removeFirst() }
+            if down > k { drops[0].1 -= k } else { drops.removeFirst() }
+        }
+        let added = adds.map { shift, k in
+            shift.repsToday == 0 ? "\(new(shift)) with \(Format.reps(k))" : "\(Format.reps(k)) to \(existing(shift))"
+        }
+        if !added.isEmpty { steps.append("add " + Format.list(added)) }
+        for (shift, k) in drops { steps.append("\(Format.reps(k)) fewer on \(existing(shift))") }
+        return Format.list(steps)
+    }
+
+    /// A change without its cost (for `packet.json`'s `change` and the diff).
     static func change(_ change: SLAChange) -> String {
         switch change {
-        case .moreReps: "more reps"
-        case .coverArrivalWindow(let hours): "work when leads arrive: \(hours.text)"
-        case .weekendCoverage(let hours): "weekend coverage: \(hours.text)"
-        case .extendedHours(let hours): "longer days, every day: \(hours.text)"
-        case .businessClock: "count the SLA in working hours (business clock)"
+        case .moreReps: "more reps on today's shifts"
+        case .addShift(let name, let hours): "add \(shiftName(name)), \(hours.text)"
+        case .moveReps(let from, let to, let hours):
+            "move reps from \(from.isEmpty ? "today's hours" : "the \(from) shift") to \(shiftName(to)), \(hours.text)"
+        case .longerDays(let hours): "every rep works \(hours.text)"
         case .newestFirst: "serve the newest lead first"
+        case .businessClock: "count the SLA in working hours (business clock)"
+        case .longerSLA(let sla): "promise first touch within \(sla)"
+        case .lowerTarget(let target): "lower the target to \(target)"
+        case .staffingPlan: "the staffing plan"
         }
+    }
+
+    /// `a late shift`, `a weekend rota`: a shift the advice proposes, by its name.
+    static func shiftName(_ name: String) -> String {
+        let lower = name.lowercased()
+        let words = lower.hasSuffix("rota") || lower.hasSuffix("shift") ? lower : lower + " shift"
+        return ("aeiou".contains(words.first ?? "x") ? "an " : "a ") + words
+    }
+
+    /// `+2.0 FTE`, `no FTE added`, `−1.5 FTE`.
+    static func fte(_ change: Double) -> String {
+        if abs(change) < 0.05 { return "no FTE added" }
+        return (change > 0 ? "+" : "−") + Format.fte(abs(change)) + " FTE"
     }
 
     /// A duration of the SLA clock: working time on the business clock, never 24-hour days.
@@ -96,20 +163,19 @@ enum SLAText {
         return "\(total / 60)h\(m == 0 ? "" : " \(m < 10 ? "0" : "")\(m)m") working"
     }
 
-    /// The change to make, in one line.
+    /// The change to make, in one line: what to hire, when they work, what it costs, what it
+    /// buys. Without a staffing or policy change that reaches the target, says so and names the
+    /// ceiling; a change of promise is leadership's decision, never the model's fix.
     static func fix(_ p: PodSLA) -> String {
-        guard let fix = p.fix else { return "none of the changes tried meets the target; the SLA or the target needs a decision" }
-        let text = change(fix.change)
-        switch fix.change {
-        case .moreReps:
-            let reps = fix.reps ?? p.reps
-            return "add \(Format.reps(reps - p.reps)) (\(reps) in all): \(Format.percent(fix.attainment)) in time"
-        default:
-            if let reps = fix.reps, reps > p.reps {
-                return "\(text), with \(Format.reps(reps)) (\(reps - p.reps) more)"
-            }
-            return "\(text): \(Format.percent(fix.attainment)) in time with today's reps"
+        guard let fix = p.fix else {
+            let reach =
+                p.plan?.ceiling.map {
+                    "even unlimited reps on today's shifts and new ones would touch \(Format.percent($0)) of leads in time"
+                }
+                ?? ceiling(p)
+            return "no staffing change reaches the target; " + reach + ": the promise (SLA, clock or target) needs a decision"
         }
+        return "\(change(fix, today: p)): \(Format.percent(fix.attainment)) in time"
     }
 
     /// `4.2 points`, always with one decimal.

@@ -20,6 +20,12 @@ public struct DiffJSON: Encodable, Sendable {
         public var readinessAfter: String?
         public var statusBefore: String?
         public var statusAfter: String?
+        /// Every pod's FTE today, and with the staffing plans, on each side (null where the brief
+        /// is absent).
+        public var fteBefore: Double?
+        public var fteAfter: Double?
+        public var fteInPlanBefore: Double?
+        public var fteInPlanAfter: Double?
         public var inputs: [Input]
         public var rules: [Rule]
         public var pods: [Pod]
@@ -79,6 +85,9 @@ public struct DiffJSON: Encodable, Sendable {
         /// null: no headcount reaches the target, or a channel row.
         public var requiredRepsSimulated: Int?
         public var reps: Int?
+        /// The pod's FTE today and with its staffing plan; null for a channel row.
+        public var fte: Double?
+        public var fteInPlan: Double?
     }
 
     public struct Move: Encodable, Sendable {
@@ -98,6 +107,9 @@ public struct DiffJSON: Encodable, Sendable {
                 segment: s.segment, change: change, versionBefore: s.base?.version, versionAfter: s.head?.version,
                 readinessBefore: s.base?.approval.readiness.rawValue, readinessAfter: s.head?.approval.readiness.rawValue,
                 statusBefore: s.base?.sla.status.rawValue, statusAfter: s.head?.sla.status.rawValue,
+                fteBefore: s.base.map { SegmentSummary.staffing($0).today }, fteAfter: s.head.map { SegmentSummary.staffing($0).today },
+                fteInPlanBefore: s.base.map { SegmentSummary.staffing($0).inPlan },
+                fteInPlanAfter: s.head.map { SegmentSummary.staffing($0).inPlan },
                 inputs: s.inputs.map(Self.input), rules: s.rules.map(Self.rule),
                 pods: s.pods.map {
                     Pod(
@@ -145,7 +157,7 @@ public struct DiffJSON: Encodable, Sendable {
     static func figures(_ f: PlanComparison.Figures) -> Figures {
         Figures(
             status: f.status.rawValue, simulatedAttainment: f.simulatedAttainment, simulatedAttainmentInterval: [f.low, f.high],
-            target: f.target, requiredRepsSimulated: f.requiredReps, reps: f.reps)
+            target: f.target, requiredRepsSimulated: f.requiredReps, reps: f.reps, fte: f.fte, fteInPlan: f.fteInPlan)
     }
 
     public func serialized() -> String { ((try? JSONValueEncoder().encode(self)) ?? .null).serialized() }

@@ -19,6 +19,8 @@ public struct PacketJSON: Encodable, Sendable {
     public var launch: String?
     public var owner: String?
     public var inputsDigest: String
+    /// A rep's paid hours a week (`contract-hours`, SPEC §2.4): FTE are rep-hours over it.
+    public var contractHours: Double
     public var pattern: String
     public var findings: [FindingEntry]
     public var sla: SLA
@@ -94,6 +96,14 @@ public struct PacketJSON: Encodable, Sendable {
         public var shrinkage: Double
         /// Productive agents: floor(reps × (1 − shrinkage)).
         public var agents: Int
+        /// Its shifts (SPEC §2.4); a pod that states `reps` is one shift with a null name.
+        public var shifts: [Shift]
+        /// The sum of the shifts' reps (the same as `reps`).
+        public var headcount: Int
+        /// Rep-hours a week over `contractHours`.
+        public var fte: Double
+        /// The staffing plan (SPEC §3.3.4): null when the pod meets its target.
+        public var plan: Plan?
         /// Share of all leads the pod receives.
         public var share: Double
         public var arrivalsPerHour: Double
@@ -139,8 +149,51 @@ public struct PacketJSON: Encodable, Sendable {
 
     public struct Option: Encodable, Sendable {
         public var change: String
+        /// staffing, policy or promise: a promise change is never the fix.
+        public var kind: String
+        /// Headcount in all with the change; null when no number of reps meets the target with it.
         public var reps: Int?
         public var simulatedAttainment: Double
+        public var meetsTarget: Bool
+        /// FTE added (negative: saved) against today.
+        public var fteChange: Double
+        /// Whether this is the fix the verdict names.
+        public var fix: Bool
+    }
+
+    public struct Shift: Encodable, Sendable {
+        /// Null for the one shift of a pod that states `reps`.
+        public var name: String?
+        public var hours: String
+        public var reps: Int
+        /// Productive agents: floor(reps × (1 − shrinkage)).
+        public var agents: Int
+        public var repHoursPerWeek: Double
+    }
+
+    /// A shift of the plan: today's reps beside the plan's.
+    public struct PlanShift: Encodable, Sendable {
+        public var name: String?
+        public var hours: String
+        public var reps: Int
+        public var agents: Int
+        public var repHoursPerWeek: Double
+        /// 0 for a shift the plan adds.
+        public var repsToday: Int
+    }
+
+    public struct Plan: Encodable, Sendable {
+        public var shifts: [PlanShift]
+        public var fte: Double
+        public var fteToday: Double
+        public var simulatedAttainment: Double
+        /// [low, high], 95%.
+        public var simulatedAttainmentInterval: [Double]
+        /// False when no plan reaches the target: this is the closest within twice today's FTE.
+        public var meetsTarget: Bool
+        /// When no plan meets the target: the attainment unlimited reps on today's and the
+        /// candidate shifts would reach; else null.
+        public var ceiling: Double?
     }
 
     public struct Channel: Encodable, Sendable {
@@ -155,6 +208,8 @@ public struct PacketJSON: Encodable, Sendable {
     public struct StaffingPoint: Encodable, Sendable {
         public var reps: Int
         public var simulatedAttainment: Double
+        /// [low, high], 95% (±2 points: SPEC §3.3.3).
+        public var simulatedAttainmentInterval: [Double]
         public var erlangAttainment: Double
     }
 
@@ -272,6 +327,7 @@ public struct PacketJSON: Encodable, Sendable {
         launch = b.launch?.description
         owner = b.owner
         inputsDigest = plan.inputsDigest
+        contractHours = Double(b.contractHours.clockSeconds) / 3600
         pattern = plan.pattern.rawValue
         findings = plan.findings.map {
             FindingEntry(
@@ -353,7 +409,8 @@ public struct PacketJSON: Encodable, Sendable {
         let modelled: [Pod] = plan.sla.pods.map { p in
             Pod(
                 name: p.name, role: p.role.rawValue, receivesLeads: true, noLeadsReason: nil, reps: p.reps, shrinkage: p.shrinkage.fraction,
-                agents: p.agents, share: p.share,
+                agents: p.agents, shifts: p.shifts.map(Self.shift), headcount: p.shifts.reduce(0) { $0 + $1.reps }, fte: p.fte,
+                plan: p.plan.map(Self.plan), share: p.share,
                 arrivalsPerHour: p.arrivalsPerHour, offeredLoad: p.offeredLoad, occupancy: finite(p.occupancy),
                 probabilityOfWait: p.probabilityOfWait, attainment: p.attainment, simulatedAttainment: p.simulated.attainment,
                 averageSpeedOfAnswerMinutes: finite(p.averageSpeedOfAnswerMinutes), requiredReps: p.requiredReps,
@@ -366,20 +423,28 @@ public struct PacketJSON: Encodable, Sendable {
                 p90FirstTouchMinutes: finite(p.simulated.p90Minutes), newestFirstAttainment: p.newestFirst.attainment,
                 newestFirstMedianMinutes: finite(p.newestFirst.medianMinutes), newestFirstP90Minutes: finite(p.newestFirst.p90Minutes),
                 recommendNewestFirst: p.recommendNewestFirst,
-                options: p.options.map { Option(change: SLAText.change($0.change), reps: $0.reps, simulatedAttainment: $0.attainment) },
+                options: p.options.map {
+                    Option(
+                        change: SLAText.change($0.change), kind: $0.kind.rawValue, reps: $0.reps, simulatedAttainment: $0.attainment,
+                        meetsTarget: $0.meetsTarget, fteChange: $0.fteChange, fix: $0 == p.fix)
+                },
                 channels: p.channels.map {
                     Channel(
                         rule: $0.rule, responseSlaMinutes: Double($0.responseSLA.calendarSeconds) / 60, clock: $0.clock.rawValue,
                         target: $0.target, simulatedAttainment: $0.simulated.attainment, status: $0.status.rawValue)
                 }, simulatedLeads: p.simulated.leads,
                 staffingCurve: p.staffingCurve.map {
-                    StaffingPoint(reps: $0.reps, simulatedAttainment: $0.simulated, erlangAttainment: $0.erlang)
+                    StaffingPoint(
+                        reps: $0.reps, simulatedAttainment: $0.simulated, simulatedAttainmentInterval: [$0.low, $0.high],
+                        erlangAttainment: $0.erlang)
                 })
         }
         let idle: [Pod] = plan.sla.idlePods.map { p in
             Pod(
                 name: p.name, role: p.role.rawValue, receivesLeads: false, noLeadsReason: SLAText.idle(p), reps: p.reps,
-                shrinkage: p.shrinkage.fraction, agents: p.agents, share: 0, arrivalsPerHour: 0, offeredLoad: 0, occupancy: 0,
+                shrinkage: p.shrinkage.fraction, agents: p.agents, shifts: p.shifts.map(Self.shift),
+                headcount: p.shifts.reduce(0) { $0 + $1.reps }, fte: p.fte, plan: nil, share: 0, arrivalsPerHour: 0, offeredLoad: 0,
+                occupancy: 0,
                 probabilityOfWait: nil, attainment: nil, simulatedAttainment: nil, averageSpeedOfAnswerMinutes: nil, requiredReps: nil,
                 requiredAgents: nil, status: "no leads", workloadHoursPerWeek: 0, capacityHoursPerWeek: p.capacityHoursPerWeek,
                 utilisation: 0, simulatedAttainmentInterval: nil, replicas: 0, requiredRepsSimulated: nil, bestAttainment: nil,
@@ -389,6 +454,20 @@ public struct PacketJSON: Encodable, Sendable {
         }
         let order = plan.brief.pods.map(\.name)
         return (modelled + idle).sorted { (order.firstIndex(of: $0.name) ?? .max) < (order.firstIndex(of: $1.name) ?? .max) }
+    }
+
+    static func shift(_ s: ShiftSLA) -> Shift {
+        Shift(name: s.name.isEmpty ? nil : s.name, hours: s.hours.text, reps: s.reps, agents: s.agents, repHoursPerWeek: s.repHoursPerWeek)
+    }
+
+    static func plan(_ p: StaffingPlan) -> Plan {
+        Plan(
+            shifts: p.shifts.map {
+                PlanShift(
+                    name: $0.name.isEmpty ? nil : $0.name, hours: $0.hours.text, reps: $0.reps, agents: $0.agents,
+                    repHoursPerWeek: $0.repHoursPerWeek, repsToday: $0.repsToday)
+            }, fte: p.fte, fteToday: p.fteToday, simulatedAttainment: p.simulated.attainment,
+            simulatedAttainmentInterval: [p.simulated.low, p.simulated.high], meetsTarget: p.meetsTarget, ceiling: p.ceiling)
     }
 
     /// The file's text.

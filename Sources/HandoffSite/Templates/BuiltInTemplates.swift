@@ -205,7 +205,7 @@ enum BuiltInTemplates {
         <div class="wrap portfolio-page">
         <section class="hero">
           <h1>Marketing-to-sales handoff</h1>
-          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach.</p>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach. Staffing: {{staffing}}.</p>
         </section>
 
         <section class="attention" aria-labelledby="attention-title">
@@ -233,7 +233,7 @@ enum BuiltInTemplates {
           <div class="table-wrap portfolio-wrap" tabindex="0" role="region" aria-label="Segments (table)">
           <table class="portfolio">
             <thead>
-              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
+              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Staffing today → plan</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
             </thead>
             <tbody>
               {{#segments}}
@@ -245,6 +245,7 @@ enum BuiltInTemplates {
                 <td data-label="Simulated, weakest pod" class="num">{{attainment}}</td>
                 <td data-label="SLA status" class="status">{{#status}}{{> status}}{{/status}}</td>
                 <td data-label="Readiness" class="status">{{#readiness}}{{> status}}{{/readiness}}</td>
+                <td data-label="Staffing today → plan" class="num nw">{{fte}}</td>
                 <td data-label="Approvals" class="num">{{approvalsGiven}} of {{approvalsNeeded}}</td>
                 <td data-label="Next due" class="nw">{{nextDue}}</td>
               </tr>
@@ -283,10 +284,10 @@ enum BuiltInTemplates {
         <div class="wrap packet">
         <section class="cover">
           <h1>Handoff approval packet</h1>
-          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}.</p>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}. Staffing: {{staffing}}.</p>
           <ol>
             {{#segments}}
-            <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}</li>
+            <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}, staffing {{fte}}</li>
             {{/segments}}
           </ol>
           {{#hasAttention}}
@@ -368,6 +369,7 @@ enum BuiltInTemplates {
           <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
           <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
           <div><span class="label">Version</span> <code class="version">{{version}}</code></div>
+          <div><span class="label">Staffing today → plan</span> <strong>{{fte}}</strong></div>
           <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
           {{#why}}<p class="why"><strong>Why:</strong> {{why}}</p>{{/why}}
           {{#fix}}<p class="fix"><strong>Fix:</strong> {{fix}}</p>{{/fix}}

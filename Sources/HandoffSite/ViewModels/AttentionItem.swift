@@ -25,7 +25,8 @@ struct AttentionItem: Sendable {
             items.append(
                 AttentionItem(
                     href: href + "#" + SegmentSection.slaModel.id, segmentTitle: title,
-                    text: (pod.reasons.first.map(SLAText.reason) ?? "\(pod.name) \(pod.status.rawValue)") + ". Fix: " + SLAText.fix(pod),
+                    text: Format.sentence(pod.reasons.first.map(SLAText.reason) ?? "\(pod.name) \(pod.status.rawValue)") + ". Fix: "
+                        + SLAText.fix(pod),
                     label: pod.status.rawValue,
                     tone: .of(pod.status)))
         }

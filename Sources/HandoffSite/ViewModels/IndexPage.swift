@@ -17,6 +17,8 @@ struct IndexPage: Sendable {
     var meetsCount: Int
     var atRiskCount: Int
     var breachCount: Int
+    /// Staffing over every segment: `42.5 FTE today, 51.0 in the plans`.
+    var staffing: String
     var root = ""
 
     init(_ plans: [HandoffPlan]) {
@@ -36,5 +38,11 @@ struct IndexPage: Sendable {
         meetsCount = statuses.filter { $0 == .meets }.count
         atRiskCount = statuses.filter { $0 == .atRisk }.count
         breachCount = statuses.filter { $0 == .breach }.count
+        let today = segments.reduce(0) { $0 + $1.fteToday }
+        let inPlan = segments.reduce(0) { $0 + $1.fteInPlan }
+        staffing =
+            abs(inPlan - today) < 0.05
+            ? "\(Format.fte(today)) FTE, no staffing change planned"
+            : "\(Format.fte(today)) FTE today, \(Format.fte(inPlan)) in the staffing plans"
     }
 }

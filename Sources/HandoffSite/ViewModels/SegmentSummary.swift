@@ -22,6 +22,11 @@ struct SegmentSummary: Sendable {
     /// The one thing to do next, for the portfolio (and its phone cards): the fix, else the
     /// first readiness reason, else that nothing is left.
     var nextStep: String
+    /// Staffing in full-time equivalents: `16.0 FTE`, or `16.0 → 21.4 FTE` when staffing plans
+    /// for the pods that miss the target change it (SPEC §3.3.4).
+    var fte: String
+    var fteToday: Double
+    var fteInPlan: Double
     var approvalsGiven: Int
     var approvalsNeeded: Int
     var nextDue: String
@@ -52,12 +57,23 @@ struct SegmentSummary: Sendable {
         nextStep =
             fix.map { "Fix: \($0)" } ?? ReadinessText.reasons(plan).first.map { "Next: \($0)" }
             ?? (plan.approval.readiness == .approved ? "Approved: nothing left to do" : "Next: collect the sign-offs")
+        (fteToday, fteInPlan) = Self.staffing(plan)
+        fte =
+            abs(fteInPlan - fteToday) < 0.05
+            ? "\(Format.fte(fteToday)) FTE" : "\(Format.fte(fteToday)) → \(Format.fte(fteInPlan)) FTE"
         approvalsGiven = plan.approval.approvedCount
         approvalsNeeded = plan.approval.approvals.count
         nextDue = plan.kit.nextDue?.description ?? "—"
         launch = b.launch?.description ?? "not set"
         owner = b.owner ?? "not set"
         asOf = plan.asOf.description
+    }
+
+    /// Every pod's FTE today, and with each pod that has a staffing plan staffed as its plan.
+    static func staffing(_ plan: HandoffPlan) -> (today: Double, inPlan: Double) {
+        let today = plan.sla.pods.reduce(0) { $0 + $1.fte } + plan.sla.idlePods.reduce(0) { $0 + $1.fte }
+        let change = plan.sla.pods.reduce(0) { $0 + ($1.plan.map { $0.fte - $0.fteToday } ?? 0) }
+        return (today, today + change)
     }
 
     /// An average over pods would hide a pod in breach, so the weakest pod is shown, by name.

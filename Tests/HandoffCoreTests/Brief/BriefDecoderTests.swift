@@ -92,6 +92,49 @@ struct BriefDecoderTests {
             name: "unknown pod key", replacements: ["pods": "pods:\n  - name: East\n    reps: 4\n    shrink: 10%"],
             message: "unknown key 'shrink' in a pod; did you mean 'shrinkage'?"),
         BadCase(
+            name: "reps and shifts on one pod",
+            replacements: [
+                "pods":
+                    "pods:\n  - name: East\n    reps: 4\n    shifts:\n      - name: Early\n        hours: Mon-Fri 08:00-16:00\n        reps: 2"
+            ],
+            message: "a pod states 'reps' or 'shifts', not both"),
+        BadCase(
+            name: "hours and shifts on one pod",
+            replacements: [
+                "pods":
+                    "pods:\n  - name: East\n    hours: Mon-Fri 09:00-17:00\n    shifts:\n      - name: Early\n        hours: Mon-Fri 08:00-16:00\n        reps: 2"
+            ],
+            message: "a pod states 'hours' or 'shifts', not both"),
+        BadCase(
+            name: "a pod with neither reps nor shifts", replacements: ["pods": "pods:\n  - name: East\n    shrinkage: 10%"],
+            message: "'reps'"),
+        BadCase(
+            name: "a shift name twice",
+            replacements: [
+                "pods":
+                    "pods:\n  - name: East\n    shifts:\n      - name: Early\n        hours: Mon-Fri 08:00-16:00\n        reps: 2\n      - name: Early\n        hours: Mon-Fri 12:00-20:00\n        reps: 1"
+            ],
+            message: "shift 'Early' is defined twice (first at line"),
+        BadCase(
+            name: "a shift past midnight",
+            replacements: [
+                "pods": "pods:\n  - name: East\n    shifts:\n      - name: Night\n        hours: Mon-Fri 22:00-06:00\n        reps: 2"
+            ],
+            message:
+                "shift 'Night' runs past midnight (Mon-Fri 22:00-06:00); hours are read day by day: write it in two parts, 'Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00'"
+        ),
+        BadCase(
+            name: "a shift without reps",
+            replacements: ["pods": "pods:\n  - name: East\n    shifts:\n      - name: Early\n        hours: Mon-Fri 08:00-16:00"],
+            message: "missing required key 'reps' in a shift"),
+        BadCase(
+            name: "a shift without hours",
+            replacements: ["pods": "pods:\n  - name: East\n    shifts:\n      - name: Early\n        reps: 2"],
+            message: "missing required key 'hours' in a shift"),
+        BadCase(
+            name: "contract hours in days", replacements: ["contract-hours": "contract-hours: 1d"],
+            message: "contract-hours is a rep's paid hours a week, written in hours"),
+        BadCase(
             name: "list where text expected", replacements: ["goal": "goal:\n  - pipeline"],
             message: "'goal' should be a text value, not a list"),
         BadCase(

@@ -105,4 +105,30 @@ struct StarterBriefTests {
         let brief = try #require(TestBriefs.brief(StarterBrief.text(segment: slug)))
         #expect(brief.title == title)
     }
+
+    /// Hours the advice writes (a shift past midnight, a day with two parts, days apart) read
+    /// back as the same hours: the plan's table can be pasted into a brief.
+    @Test func writtenHoursReadBack() throws {
+        var state: UInt64 = 42
+        func next(_ n: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<500 {
+            var days = Array(repeating: [WeeklyHours.ClosedOpenMinutes](), count: 7)
+            for d in 0..<7 where next(3) > 0 {
+                let a = next(48) * 30, b = next(48) * 30 + 30
+                guard a != b else { continue }
+                days[d].append(.init(start: min(a, b), end: max(a, b)))
+                if next(3) == 0 { days[d].append(.init(start: 1380, end: 1440)) }
+            }
+            let hours = WeeklyHours(days: days)
+            guard hours.weeklyHours > 0 else { continue }
+            let parsed = try WeeklyHours.parse(hours.text).get()
+            #expect(parsed.days == hours.days, "\(hours.text)")
+        }
+        #expect(WeeklyHours.splitAtMidnight("Mon-Fri 22:00-06:00") == "Mon-Fri 22:00-24:00; Tue-Sat 00:00-06:00")
+        #expect(WeeklyHours.splitAtMidnight("Sat-Sun 17:00-01:00") == "Sat-Sun 17:00-24:00; Sun,Mon 00:00-01:00")
+        #expect(WeeklyHours.splitAtMidnight("Mon-Fri 09:00-17:00") == nil)
+    }
 }

@@ -19,6 +19,8 @@ struct SchemaAgreementTests {
         "bad timezone": "a well-formed Area/Location name missing from the time zone database (the schema checks the form)",
         "recycle before accept": "compares two fields",
         "recycle before accept on the business clock": "compares two fields, on the brief's working day",
+        "a shift name twice": "compares the items of a list by one field",
+        "a shift past midnight": "compares the two clock times of a range",
     ]
 
     static var accepted: [(String, String)] {
@@ -188,6 +190,10 @@ struct SchemaAgreementTests {
             if case .array(let options)? = s["anyOf"], !options.contains(where: { errors(value, against: $0, at: path).isEmpty }) {
                 out.append("\(path): matches no alternative")
             }
+            if case .array(let options)? = s["oneOf"], options.filter({ errors(value, against: $0, at: path).isEmpty }).count != 1 {
+                out.append("\(path): matches not exactly one alternative")
+            }
+            if let not = s["not"], errors(value, against: not, at: path).isEmpty { out.append("\(path): matches what it must not") }
             if case .array(let options)? = s["enum"], !options.contains(value) { out.append("\(path): not one of the enum") }
             if case .string(let pattern)? = s["pattern"], case .string(let text) = value {
                 let regex = try? NSRegularExpression(pattern: pattern)

@@ -83,7 +83,8 @@ struct CoverageTests {
                     state ^= state >> 12
                     state ^= state << 25
                     state ^= state >> 27
-                    return (Double((state &* 0x2545_F491_4F6C_DD1D) >> 11) + 1) / 9_007_199_254_740_993
+                    // Strictly inside (0, 1), so the logarithm is finite.
+                    return (Double((state &* 0x2545_F491_4F6C_DD1D) >> 11) + 0.5) / 9_007_199_254_740_992
                 }
                 let horizon = 26.0 * 7 * 24
                 var free = [0.0, 0.0]

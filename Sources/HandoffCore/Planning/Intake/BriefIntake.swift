@@ -29,6 +29,24 @@ public enum BriefIntake {
                 findings.append(.warning(.afterHoursWithoutAfterHours(share: share, rule: rule.name), at: rule.location))
             }
         }
+        // Rep-hours are paid hours: a shift longer than the contract is more than a rep (SPEC §2.4).
+        let contract = Double(brief.contractHours.clockSeconds) / 3600
+        for pod in brief.pods {
+            for shift in brief.shifts(of: pod) where shift.hours.weeklyHours > contract + 1e-9 && shift.reps > 0 {
+                findings.append(
+                    .warning(
+                        .shiftLongerThanContract(
+                            pod: pod.name, shift: pod.shifts == nil ? nil : shift.name, hours: shift.hours, contract: brief.contractHours),
+                        at: shift.location))
+            }
+            for shift in pod.shifts ?? [] where shift.reps > 0 && ErlangC.productiveAgents(reps: shift.reps, shrinkage: pod.shrinkage) == 0
+            {
+                findings.append(
+                    .warning(
+                        .shiftWithoutProductiveRep(pod: pod.name, shift: shift.name, reps: shift.reps, shrinkage: pod.shrinkage),
+                        at: shift.location))
+            }
+        }
         for approval in brief.approvals where approval.status != .pending && approval.date == nil && approval.version == nil {
             findings.append(.warning(.decisionWithoutDate(role: approval.role, status: approval.status), at: approval.location))
         }

@@ -69,6 +69,10 @@ public struct PlanComparison: Sendable {
         /// nil: no headcount reaches the target (or not computed for a channel).
         public var requiredReps: Int?
         public var reps: Int?
+        /// The pod's FTE today, and with its staffing plan (the same when it has none); nil for
+        /// a channel.
+        public var fte: Double? = nil
+        public var fteInPlan: Double? = nil
     }
 
     /// Sample leads that another rule, or another owner, takes after the change.
@@ -163,7 +167,7 @@ public struct PlanComparison: Sendable {
             status: p.status, simulatedAttainment: p.simulated.attainment, low: p.simulated.low, high: p.simulated.high,
             target: p.channels.map(\.target).max() ?? 0,
             requiredReps: p.requiredRepsSimulated,
-            reps: p.reps)
+            reps: p.reps, fte: p.fte, fteInPlan: p.plan?.fte ?? p.fte)
     }
 
     static func figures(_ c: ChannelSLA) -> Figures {

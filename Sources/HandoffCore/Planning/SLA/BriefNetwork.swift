@@ -56,6 +56,8 @@ struct BriefNetwork: Sendable {
     let start: CalendarDate
     let weeks = 26
     let calendars: CalendarFactory
+    /// A rep's paid hours a week (SPEC §2.4).
+    let contractHours: Double
     var channels: [Channel] = []
     var pods: [Pod] = []
 
@@ -63,11 +65,12 @@ struct BriefNetwork: Sendable {
         self.brief = brief
         start = brief.launch.map { $0.adding(days: -($0.weekday - 1)) } ?? SLAModel.defaultSimulationStart
         calendars = CalendarFactory(start: start, weeks: weeks, briefZone: brief.timezone, holidays: brief.holidays)
+        contractHours = Double(brief.contractHours.clockSeconds) / 3600
         pods = brief.pods.map { pod in
             Pod(
-                name: pod.name, role: pod.role, shrinkage: pod.shrinkage, hours: pod.hours ?? brief.hours,
+                name: pod.name, role: pod.role, shrinkage: pod.shrinkage, hours: brief.hours(of: pod),
                 zone: pod.timezone ?? brief.timezone, holidays: pod.holidays, maxOpen: pod.maxOpen,
-                shifts: [GroupConfiguration.Shift(hours: pod.hours ?? brief.hours, reps: pod.reps)])
+                shifts: brief.shifts(of: pod).map { GroupConfiguration.Shift(name: $0.name, hours: $0.hours, reps: $0.reps) })
         }
         for (i, row) in routing.rows.enumerated() where row.share > 0 {
             let rule = brief.routing[i]

@@ -143,7 +143,9 @@ final class GroupSimulator {
             return Network.Pod(calendar: calendar(p, group.hours(p, in: config)), shifts: shifts, maxOpen: pod.maxOpen)
         }
         let channels = group.channels.indices.map { c in
-            group.channel(c).engineChannel(routing: group.routing(c), businessClock: config.businessClock[c])
+            var channel = group.channel(c)
+            if c < config.sla.count, let sla = config.sla[c] { channel.sla = sla }
+            return channel.engineChannel(routing: group.routing(c), businessClock: config.businessClock[c])
         }
         return Network(pods: pods, channels: channels, retryLimit: group.network.brief.escalation.retryLimit)
     }
@@ -222,6 +224,15 @@ final class GroupSimulator {
         let working = config.pods[p].filter { group.agents(p, reps: $0.reps) > 0 }
         guard let first = working.first else { return nil }
         return working.dropFirst().reduce(first.hours) { $0.union($1.hours) }
+    }
+
+    /// Whether pod `p` in `config` still works every hour it works in `today`, with a productive
+    /// rep wherever today has one. A change that closes hours is not a staffing change: on the
+    /// business clock it would quietly promise customers less.
+    func keepsHours(_ p: Int, in config: GroupConfiguration, of today: GroupConfiguration) -> Bool {
+        guard group.hours(p, in: config).covers(group.hours(p, in: today)) else { return false }
+        guard let before = onDutyHours(p, in: today) else { return true }
+        return onDutyHours(p, in: config)?.covers(before) ?? false
     }
 
     // MARK: Runs

@@ -26,9 +26,24 @@ struct GroupConfiguration: Sendable, Hashable {
     var businessClock: [Bool]
     /// A pod given as many reps as its leads could want (the ceiling), by local index.
     var unlimited: Int?
+    /// Per channel, a promise other than the rule's (a longer SLA the advice tries); empty: none.
+    var sla: [ResponseDuration?] = []
 
     /// Pod `p`'s reps over its shifts.
     func reps(_ p: Int) -> Int { pods[p].reduce(0) { $0 + $1.reps } }
+
+    /// Pod `p`'s rep-hours a week: each shift's reps × its weekly hours (SPEC §2.4).
+    func repHours(_ p: Int) -> Double { pods[p].reduce(0) { $0 + Double($1.reps) * $1.hours.weeklyHours } }
+
+    /// Pod `p`'s full-time equivalents: rep-hours over a rep's contract.
+    func fte(_ p: Int, contract: Double) -> Double { contract > 0 ? repHours(p) / contract : 0 }
+
+    /// The same configuration with `delta` reps more (or fewer) on pod `p`'s shift `k`.
+    func adding(_ delta: Int, toShift k: Int, pod p: Int) -> GroupConfiguration {
+        var copy = self
+        copy.pods[p][k].reps = max(0, copy.pods[p][k].reps + delta)
+        return copy
+    }
 
     /// The same configuration with pod `p`'s reps scaled to `total`, spread over its shifts in
     /// proportion to today's (largest remainders first, ties to the earlier shift).
@@ -92,8 +107,11 @@ struct PodGroup: Sendable {
     /// Productive agents of pod `p` with `reps` reps (SPEC §3.3.1: exact decimal arithmetic).
     func agents(_ p: Int, reps: Int) -> Int { ErlangC.productiveAgents(reps: reps, shrinkage: pod(p).shrinkage) }
 
-    /// Pod `p`'s hours in a configuration: whenever one of its shifts works.
+    /// Pod `p`'s hours in a configuration: whenever one of its staffed shifts works (a shift
+    /// the advice lists at no reps opens nothing); all its shifts' hours when none is staffed.
     func hours(_ p: Int, in config: GroupConfiguration) -> WeeklyHours {
-        config.pods[p].dropFirst().reduce(config.pods[p].first?.hours ?? pod(p).hours) { $0.union($1.hours) }
+        let staffed = config.pods[p].filter { $0.reps > 0 }
+        let shifts = staffed.isEmpty ? config.pods[p] : staffed
+        return shifts.dropFirst().reduce(shifts.first?.hours ?? pod(p).hours) { $0.union($1.hours) }
     }
 }

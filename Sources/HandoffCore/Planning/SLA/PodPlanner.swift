@@ -33,7 +33,10 @@ struct PodPlanner {
         let openHours = sim.openHoursPerWeek(pod, hours)
         let capacity = sim.capacity(pod, in: today)
         let util = sim.utilisation(pod, in: today)
-        let moreAgents = util >= 1 && openHours > 0 ? Int((workload / openHours).rounded(.down)) + 1 - agents : nil
+        // With shifts a productive rep adds the hours of the shift they join: on average,
+        // today's capacity over today's productive reps.
+        let hoursPerAgent = agents > 0 ? capacity / Double(agents) : openHours
+        let moreAgents = util >= 1 && hoursPerAgent > 0 ? Int(((workload - capacity) / hoursPerAgent).rounded(.down)) + 1 : nil
 
         // Verdict per channel, then the pod's.
         var reasons: [SLAReason] = []
@@ -118,24 +121,63 @@ struct PodPlanner {
         var waits = base.podWaits.isEmpty ? [] : base.podWaits[pod]
         let achievable = waits.isEmpty ? 0 : Quantile.select(&waits, target) / 60
 
-        // What it would take, for a pod that does not meet its target.
+        // What it would take, and the staffing plan, for a pod that does not meet its target.
         var options: [SLAOption] = []
         var fix: SLAOption?
+        var plan: StaffingPlan?
         if status != .meets {
-            let advice = WhatItWouldTake(sim: sim, pod: pod, today: today)
-            options = advice.options(required: required, newest: newest, newestMeets: newestMeets)
-            let cheapest = WhatItWouldTake.cheapest(options, today: setup.reps).flatMap { options.firstIndex(of: $0) }
+            let candidates = CandidateShifts.candidates(group, pod: pod, today: today)
+            let advice = WhatItWouldTake(sim: sim, pod: pod, today: today, candidates: candidates)
+            let tried = advice.options(
+                required: required, newest: newest, newestMeets: newestMeets, achievableMinutes: achievable,
+                todayLow: base.pods[pod].low)
             // Every figure in the table to ±1 point, like the verdict's (SPEC §3.3.3): the search
             // settled each only as far as "meets or not".
-            for i in options.indices { options[i] = advice.precise(options[i]) }
-            fix = cheapest.map { options[$0] }
+            options = tried.map(advice.precise)
+            fix = WhatItWouldTake.fix(options)
+            // Longer days for every rep are not a shift anyone is hired to: the plan is built from
+            // today's shifts and the candidates, each at most a working day.
+            let single = tried.filter {
+                guard $0.option.kind == .staffing, $0.option.meetsTarget else { return false }
+                if case .longerDays = $0.option.change { return false }
+                return true
+            }.map(\.config)
+            let found = StaffingPlanSearch(sim: sim, pod: pod, today: today, candidates: candidates).plan(singleChanges: single)
+            plan = found
+            // The plan is the fix when it meets the target for fewer FTE than any single change.
+            let planChange = found.fte - found.fteToday
+            if found.meetsTarget, planChange < (fix?.fteChange ?? .infinity) - 0.05 {
+                let option = SLAOption(
+                    change: .staffingPlan, attainment: found.simulated.attainment, reps: found.headcount, shiftReps: nil, meetsTarget: true,
+                    fteChange: planChange)
+                options.insert(option, at: 0)
+                fix = option
+            }
         }
 
+        // Each shift's cost and load (SPEC §2.4).
+        let profile = sim.weekProfile(pod, in: today)
+        let contract = group.network.contractHours
+        let loads = sim.shiftWorkloads(pod, in: today, work: profile.work)
+        let shifts = today.pods[pod].enumerated().map { k, shift in
+            let agents = group.agents(pod, reps: shift.reps)
+            let capacity = Double(agents) * sim.openHoursPerWeek(pod, shift.hours)
+            return ShiftSLA(
+                name: shift.name, hours: shift.hours, reps: shift.reps, agents: agents,
+                repHoursPerWeek: Double(shift.reps) * shift.hours.weeklyHours,
+                fte: Double(shift.reps) * shift.hours.weeklyHours / contract, capacityHoursPerWeek: capacity,
+                workloadHoursPerWeek: loads[k],
+                utilisation: capacity > 0 ? loads[k] / capacity : (loads[k] > 0 ? .infinity : 0))
+        }
+        let todayAgents = sim.agentsByHour(pod, in: today)
+        let grid = WeekGrid(leadsPerHour: profile.leads, agentsToday: todayAgents, agentsInPlan: plan?.grid.agentsInPlan ?? todayAgents)
+
         let curve = StaffingCurve(sim: sim, pod: pod, today: today).points(
-            required: required?.reps, todayFigure: base.pods[pod].attainment, reference: reference)
+            required: required?.reps, todayFigure: base.pods[pod], reference: reference)
         let briefPod = group.network.brief.pods[group.pods[pod]]
         return PodSLA(
-            name: name, role: setup.role, reps: setup.reps, shrinkage: setup.shrinkage, agents: agents, share: share, hours: hours,
+            name: name, role: setup.role, reps: setup.reps, shrinkage: setup.shrinkage, agents: agents,
+            shifts: shifts, fte: today.fte(pod, contract: contract), share: share, hours: hours,
             timezone: zone, clock: clock, arrivalsPerHour: reference.arrivalsPerHour, offeredLoad: reference.load,
             occupancy: reference.occupancy, probabilityOfWait: reference.probabilityOfWait, attainment: reference.attainment,
             averageSpeedOfAnswerMinutes: reference.asaMinutes, requiredAgents: reference.requiredAgents,
@@ -143,6 +185,6 @@ struct PodPlanner {
             workloadHoursPerWeek: workload, capacityHoursPerWeek: capacity, utilisation: util, moreAgentsToKeepUp: moreAgents,
             simulated: fcfs, newestFirst: newest, recommendNewestFirst: recommend, requiredRepsSimulated: required?.reps,
             bestAttainment: ceiling, achievableFirstTouchMinutes: achievable, options: options, fix: fix, channels: channels,
-            status: status, reasons: reasons, staffingCurve: curve)
+            status: status, reasons: reasons, staffingCurve: curve, plan: plan, grid: grid)
     }
 }

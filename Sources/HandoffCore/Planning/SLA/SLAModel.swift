@@ -112,6 +112,9 @@ public struct IdlePod: Sendable, Codable, Hashable {
     public var agents: Int
     public var hours: WeeklyHours
     public var timezone: String
+    /// Its shifts, with no work (SPEC §2.4).
+    public var shifts: [ShiftSLA]
+    public var fte: Double
     public var capacityHoursPerWeek: Double
     public var cause: Cause
 }

@@ -91,12 +91,21 @@ struct SLAPlanner {
                 cause = rules.isEmpty ? .noRule : .rulesGetNoShare(rules: rules)
             }
             let setup = network.pods[p]
-            let calendar = network.calendars.pod(setup.hours, zone: setup.zone, holidays: setup.holidays)
-            let hours =
-                calendar.openSeconds(from: network.calendars.startInstant, to: network.calendars.endInstant) / 3600 / Double(weeks)
+            let shifts = setup.shifts.map { shift in
+                let calendar = network.calendars.pod(shift.hours, zone: setup.zone, holidays: setup.holidays)
+                let open =
+                    calendar.openSeconds(from: network.calendars.startInstant, to: network.calendars.endInstant) / 3600 / Double(weeks)
+                let agents = ErlangC.productiveAgents(reps: shift.reps, shrinkage: setup.shrinkage)
+                let repHours = Double(shift.reps) * shift.hours.weeklyHours
+                return ShiftSLA(
+                    name: shift.name, hours: shift.hours, reps: shift.reps, agents: agents, repHoursPerWeek: repHours,
+                    fte: network.contractHours > 0 ? repHours / network.contractHours : 0, capacityHoursPerWeek: Double(agents) * open,
+                    workloadHoursPerWeek: 0, utilisation: 0)
+            }
             return IdlePod(
-                name: pod.name, role: pod.role, reps: pod.reps, shrinkage: pod.shrinkage, agents: setup.agents, hours: setup.hours,
-                timezone: setup.zone, capacityHoursPerWeek: Double(setup.agents) * hours, cause: cause)
+                name: pod.name, role: pod.role, reps: setup.reps, shrinkage: pod.shrinkage, agents: setup.agents, hours: setup.hours,
+                timezone: setup.zone, shifts: shifts, fte: shifts.reduce(0) { $0 + $1.fte },
+                capacityHoursPerWeek: shifts.reduce(0) { $0 + $1.capacityHoursPerWeek }, cause: cause)
         }
     }
 

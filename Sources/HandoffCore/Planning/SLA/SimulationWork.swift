@@ -15,8 +15,10 @@ public struct SimulationWork: Sendable, Hashable {
         case ceiling
         /// Each "what it would take" change, simulated again until its figure is to ±1 point.
         case whatIfFigures
-        /// The staffing curve's points, each to ±1 point.
+        /// The staffing curve's points, each to ±2 points.
         case staffingCurve
+        /// The staffing plan: each step's moves ranked on the same leads, and the plan's figure.
+        case staffingPlan
     }
 
     /// Leads routed per purpose, summed over replicas.

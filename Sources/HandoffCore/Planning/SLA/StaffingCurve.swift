@@ -8,7 +8,7 @@ struct StaffingCurve {
     let pod: Int
     let today: GroupConfiguration
 
-    func points(required: Int?, todayFigure: Double, reference: SLAPlanner.Reference) -> [StaffingPoint] {
+    func points(required: Int?, todayFigure: SimulatedFigures, reference: SLAPlanner.Reference) -> [StaffingPoint] {
         let reps = today.reps(pod)
         let top = max(2 * (required ?? reps), 2 * reps, 2)
         let step = max(1, (top + 5) / 6)
@@ -17,15 +17,20 @@ struct StaffingCurve {
         while n <= top {
             let config = today.withReps(n, pod: pod)
             let agents = sim.agents(pod, in: config)
-            let simulated: Double
+            let simulated: SimulatedFigures
             if agents == 0 {
-                simulated = 0  // no productive rep: nothing is touched
+                // No productive rep: nothing is touched.
+                simulated = SimulatedFigures(
+                    leads: 0, attainment: 0, low: 0, high: 0, replicas: 0, capped: false, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
             } else if n == reps {
                 simulated = todayFigure
             } else {
-                simulated = sim.run(config, stop: .curvePoint(pod: pod), for: .staffingCurve).pods[pod].attainment
+                simulated = sim.run(config, stop: .curvePoint(pod: pod), for: .staffingCurve).pods[pod]
             }
-            points.append(StaffingPoint(reps: n, simulated: simulated, erlang: reference.attainment(agents: agents)))
+            points.append(
+                StaffingPoint(
+                    reps: n, simulated: simulated.attainment, low: simulated.low, high: simulated.high,
+                    erlang: reference.attainment(agents: agents)))
             n += n < reps && n + step > reps ? reps - n : step
         }
         return points

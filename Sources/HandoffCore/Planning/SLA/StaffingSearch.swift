@@ -38,12 +38,26 @@ struct StaffingSearch {
         // Fewer reps than keep the pod at most 85% busy can never meet the target.
         guard let fewest = fewestRepsWithinBusyLimit(config).map({ max(1, $0) }) else { return nil }
         let cap = max(4 * max(today, fewest), 12, hint ?? 0)
-        var low = fewest - 1  // known to fail
-        var high = max(today, fewest)
-        if let hint, hint > high { high = hint }
-        func probe(_ reps: Int) -> (meets: Bool, attainment: Double) {
-            if let atToday, reps == today { return atToday }
-            return meets(config.withReps(reps, pod: pod), attainment: false)
+        let found = smallest(
+            above: fewest - 1, first: max(today, fewest, hint ?? 0), cap: cap, known: atToday.map { (today, $0) }
+        ) { config.withReps($0, pod: pod) }
+        return found.map { (reps: $0.0, attainment: $0.1) }
+    }
+
+    /// The smallest `k` above `low` (known to fail) and at most `cap` for which `variant(k)`
+    /// meets the target, and the attainment there: `first` first, doubling until one meets,
+    /// then bisection (attainment grows with reps). Nil when none does, or when doubling gains
+    /// nothing on the same leads (the ceiling binds, not headcount). `known`: an answer already
+    /// found at one `k`.
+    func smallest(
+        above low: Int, first: Int, cap: Int, known: (Int, (meets: Bool, attainment: Double))? = nil,
+        _ variant: (Int) -> GroupConfiguration
+    ) -> (Int, Double)? {
+        var low = low
+        var high = max(low + 1, first)
+        func probe(_ k: Int) -> (meets: Bool, attainment: Double) {
+            if let known, known.0 == k { return known.1 }
+            return meets(variant(k), attainment: false)
         }
         var found = probe(high)
         while !found.meets {

@@ -1,77 +1,187 @@
 /// "What it would take" for a pod short of its target (SPEC §3.3.4): each change applied to
-/// today's configuration and evaluated by the same simulation, on the same leads.
-struct WhatItWouldTake {
+/// today's configuration and evaluated by the same simulation, on the same leads, with the reps
+/// it needs and what it costs in FTE against today. Staffing changes — more reps on today's
+/// shifts, a new shift where leads arrive and nobody works, reps moved to one, longer days for
+/// every rep — and the newest-first policy can be the fix; changes to the promise are tried too,
+/// and listed apart.
+struct WhatItWouldTake: PodAdvice {
     let sim: GroupSimulator
     let pod: Int
     let today: GroupConfiguration
+    let candidates: [GroupConfiguration.Shift]
 
-    var group: PodGroup { sim.group }
-    var search: StaffingSearch { StaffingSearch(sim: sim, pod: pod) }
-    var reps: Int { today.reps(pod) }
+    var headcount: Int { today.reps(pod) }
 
-    /// Each change, simulated: the attainment it reaches with today's reps and the reps it needs.
-    func options(required: (reps: Int, attainment: Double)?, newest: SimulatedFigures, newestMeets: Bool) -> [SLAOption] {
-        var options: [SLAOption] = []
+    /// Each option and the configuration it was judged in (for the staffing plan).
+    typealias Tried = (option: SLAOption, config: GroupConfiguration)
+
+    /// Every change tried, in the order the page lists them.
+    func options(
+        required: (reps: Int, attainment: Double)?, newest: SimulatedFigures, newestMeets: Bool, achievableMinutes: Double,
+        todayLow: Double
+    ) -> [Tried] {
+        var tried: [Tried] = []
         if let required {
-            options.append(SLAOption(change: .moreReps, attainment: required.attainment, reps: required.reps, meetsTarget: true))
+            let config = today.withReps(required.reps, pod: pod)
+            tried.append(
+                (
+                    SLAOption(
+                        change: .moreReps, attainment: required.attainment, reps: required.reps, shiftReps: nil, meetsTarget: true,
+                        fteChange: fteChange(config)), config
+                ))
         }
-        func tryChange(_ change: SLAChange) {
-            let variant = apply(change)
-            let atToday = search.meets(variant)
-            var needed: Int? = atToday.meets ? reps : nil
-            if !atToday.meets, canMeet(variant) {
-                // Another change rarely needs more reps than today's hours do: try that first.
-                needed = search.requiredReps(variant, today: reps, atToday: atToday, hint: required?.reps)?.reps
+        // A new shift where leads arrive and nobody works, with the fewest reps that meet the target.
+        var bestShift: (shift: GroupConfiguration.Shift, needed: Int?, attainment: Double)?
+        for candidate in candidates {
+            let change = SLAChange.addShift(name: candidate.name, hours: candidate.hours)
+            func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
+            var needed: (Int, Double)?
+            if canMeet(with(1)) {
+                needed = search.smallest(above: 0, first: 1, cap: max(4 * headcount, 12), with)
             }
-            options.append(SLAOption(change: change, attainment: atToday.attainment, reps: needed, meetsTarget: atToday.meets))
+            let shown = needed?.0 ?? max(1, min(2, headcount))
+            let attainment = needed?.1 ?? search.meets(with(shown)).attainment
+            tried.append(
+                (
+                    SLAOption(
+                        change: change, attainment: attainment, reps: needed.map { headcount + $0.0 }, shiftReps: shown,
+                        meetsTarget: needed != nil, fteChange: fteChange(with(shown))), with(shown)
+                ))
+            let better =
+                switch (bestShift?.needed, needed?.0) {
+                case (nil, nil): attainment > (bestShift?.attainment ?? -1)
+                case (nil, .some): true
+                case (.some, nil): false
+                case (let a?, let b?): b < a
+                }
+            if better { bestShift = (candidate, needed?.0, attainment) }
         }
+        // Reps moved from today's largest shift to the most useful new one: no FTE added for
+        // the same hours.
+        if let target = bestShift?.shift,
+            let from = today.pods[pod].indices.max(by: { today.pods[pod][$0].reps < today.pods[pod][$1].reps }),
+            today.pods[pod][from].reps >= 2
+        {
+            func moved(_ m: Int) -> GroupConfiguration { adding(target, reps: m).adding(-m, toShift: from, pod: pod) }
+            // As many as can move without closing an hour today's staffing works.
+            let most = (1..<today.pods[pod][from].reps).last { sim.keepsHours(pod, in: moved($0), of: today) } ?? 0
+            if most > 0, canMeet(moved(1)), let found = search.smallest(above: 0, first: 1, cap: most, moved) {
+                let config = moved(found.0)
+                tried.append(
+                    (
+                        SLAOption(
+                            change: .moveReps(from: today.pods[pod][from].name, to: target.name, hours: target.hours), attainment: found.1,
+                            reps: headcount, shiftReps: found.0, meetsTarget: true, fteChange: fteChange(config)), config
+                    ))
+            }
+        }
+        // Longer days for every rep, when no other staffing change reaches the target: costed as
+        // the longer shift it is for each of them.
         let hours = group.hours(pod, in: today)
-        let serving = search.serving(today)
-        // Pod hours that also cover the arrival windows.
-        let covering = serving.reduce(hours) { $0.union(group.channel($1).windowHours) }
-        if covering != hours { tryChange(.coverArrivalWindow(hours: covering)) }
-        // Weekend coverage.
-        if !hours.coversWeekends, hours.withWeekends != hours { tryChange(.weekendCoverage(hours: hours.withWeekends)) }
-        // Longer days, every day, when nothing above reaches the target with today's hours.
-        if !options.contains(where: \.meetsTarget), let longer = extendedHours(hours) { tryChange(.extendedHours(hours: longer)) }
-        // The business clock, when a channel runs on the calendar clock.
-        if serving.contains(where: { group.channel($0).clock == .calendar }) { tryChange(.businessClock) }
-        options.append(
-            SLAOption(change: .newestFirst, attainment: newest.attainment, reps: newestMeets ? reps : nil, meetsTarget: newestMeets))
-        return options
+        if !tried.contains(where: { $0.option.meetsTarget }), let longer = extendedHours(hours) {
+            let config = everyone(working: longer)
+            let judged = search.meets(config)
+            tried.append(
+                (
+                    SLAOption(
+                        change: .longerDays(hours: longer), attainment: judged.attainment, reps: judged.meets ? headcount : nil,
+                        shiftReps: nil, meetsTarget: judged.meets, fteChange: fteChange(config)), config
+                ))
+        }
+        tried.append(
+            (
+                SLAOption(
+                    change: .newestFirst, attainment: newest.attainment, reps: newestMeets ? headcount : nil, shiftReps: nil,
+                    meetsTarget: newestMeets, fteChange: 0), today
+            ))
+        tried += promises(achievableMinutes: achievableMinutes, todayLow: todayLow)
+        return tried
     }
 
-    /// Today's configuration with one change made to the pod (more reps: at `reps`).
-    func apply(_ change: SLAChange, reps: Int? = nil) -> GroupConfiguration {
+    /// Changes to the promise, with today's staffing: the business clock, the SLA today's
+    /// staffing keeps, the target it reaches. Never the fix (SPEC §3.3.4).
+    func promises(achievableMinutes: Double, todayLow: Double) -> [Tried] {
+        var tried: [Tried] = []
+        let serving = search.serving(today)
+        if serving.contains(where: { !today.businessClock[$0] }) {
+            var config = today
+            for c in serving { config.businessClock[c] = true }
+            let judged = search.meets(config)
+            tried.append(
+                (
+                    SLAOption(
+                        change: .businessClock, attainment: judged.attainment, reps: judged.meets ? headcount : nil, shiftReps: nil,
+                        meetsTarget: judged.meets, fteChange: 0), config
+                ))
+        }
+        let slas = serving.map { group.channel($0).sla }
+        if achievableMinutes.isFinite, let longest = slas.max(by: { $0.calendarSeconds < $1.calendarSeconds }),
+            achievableMinutes * 60 > Double(longest.calendarSeconds) + 1
+        {
+            let sla = Self.tidy(minutes: achievableMinutes)
+            var config = today
+            config.sla = group.channels.indices.map { serving.contains($0) ? sla : nil }
+            let judged = search.meets(config)
+            tried.append(
+                (
+                    SLAOption(
+                        change: .longerSLA(sla), attainment: judged.attainment, reps: judged.meets ? headcount : nil, shiftReps: nil,
+                        meetsTarget: judged.meets, fteChange: 0), config
+                ))
+        }
+        let lower = Percent(basisPoints: max(0, Int((todayLow * 100).rounded(.down)) * 100))
+        if lower.basisPoints > 0 {
+            let busy = sim.utilisation(pod, in: today) <= SLAStatus.busyLimit
+            tried.append(
+                (
+                    SLAOption(
+                        change: .lowerTarget(lower), attainment: todayLow, reps: busy ? headcount : nil, shiftReps: nil, meetsTarget: busy,
+                        fteChange: 0), today
+                ))
+        }
+        return tried
+    }
+
+    /// A first-touch time as a promise would be written: 5-minute steps under an hour,
+    /// 15-minute steps under 8 hours, whole hours beyond.
+    static func tidy(minutes: Double) -> ResponseDuration {
+        let m = Int(minutes.rounded(.up))
+        let step = m < 60 ? 5 : m < 480 ? 15 : 60
+        let total = (m + step - 1) / step * step
+        return ResponseDuration(hours: total / 60, minutes: total % 60)
+    }
+
+    /// Today's configuration with a new shift of `k` reps (or more reps on it, when it is one
+    /// of today's).
+    func adding(_ shift: GroupConfiguration.Shift, reps k: Int) -> GroupConfiguration {
         var config = today
-        switch change {
-        case .moreReps:
-            return today.withReps(reps ?? self.reps, pod: pod)
-        case .coverArrivalWindow(let hours), .weekendCoverage(let hours), .extendedHours(let hours):
-            config.pods[pod] = config.pods[pod].map { GroupConfiguration.Shift(name: $0.name, hours: hours, reps: $0.reps) }
-            if let reps { config = config.withReps(reps, pod: pod) }
-        case .businessClock:
-            for c in group.channels.indices where sim.share(c, pod, in: today) > 0 { config.businessClock[c] = true }
-            if let reps { config = config.withReps(reps, pod: pod) }
-        case .newestFirst:
-            break
+        if let i = config.pods[pod].firstIndex(where: { $0.hours == shift.hours }) {
+            config.pods[pod][i].reps += k
+        } else {
+            config.pods[pod].append(GroupConfiguration.Shift(name: shift.name, hours: shift.hours, reps: k))
         }
         return config
     }
 
-    /// An option's attainment to ±1 point, like every figure the page shows (SPEC §3.3.3): the
-    /// search settled it only as far as "meets or not". Hours and clock changes at today's reps,
-    /// more reps at the reps it needs.
-    func precise(_ option: SLAOption) -> SLAOption {
-        guard option.change != .newestFirst else { return option }  // already the newest-first run's figure
-        var precise = option
-        let variant = apply(option.change, reps: option.change == .moreReps ? option.reps : nil)
-        precise.attainment = sim.run(variant, stop: .precise(pod: pod), for: .whatIfFigures).pods[pod].attainment
-        return precise
+    /// Today's reps, every one working `hours`.
+    func everyone(working hours: WeeklyHours) -> GroupConfiguration {
+        var config = today
+        config.pods[pod] = [GroupConfiguration.Shift(name: "Everyone", hours: hours, reps: headcount)]
+        return config
     }
 
-    /// Whether any headcount could meet the target in `config`: unlimited reps reach every
-    /// channel's target (two replicas; a yes here only opens the search).
+    /// An option's attainment to ±1 point, like every figure the page shows (SPEC §3.3.3): the
+    /// search settled it only as far as "meets or not".
+    func precise(_ tried: Tried) -> SLAOption {
+        guard tried.option.change != .newestFirst else { return tried.option }  // already the newest-first run's figure
+        if case .lowerTarget = tried.option.change { return tried.option }  // today's own figure
+        var option = tried.option
+        option.attainment = sim.run(tried.config, stop: .precise(pod: pod), for: .whatIfFigures).pods[pod].attainment
+        return option
+    }
+
+    /// Whether any headcount could meet the target in `config`: unlimited reps, wherever the
+    /// pod works, reach every channel's target (two replicas; a yes here only opens the search).
     func canMeet(_ config: GroupConfiguration) -> Bool {
         let r = Ceiling.run(sim, config, pod: pod, replicas: 2)
         return group.channels.indices.allSatisfy { c in
@@ -96,34 +206,19 @@ struct WhatItWouldTake {
         }
         // Each candidate contains the one before, so the ceiling only grows along the list: the
         // first that can meet the target is found by bisection.
-        func rehoured(_ h: WeeklyHours) -> GroupConfiguration { apply(.extendedHours(hours: h)) }
-        guard let widest = candidates.last, canMeet(rehoured(widest)) else { return nil }
+        guard let widest = candidates.last, canMeet(everyone(working: widest)) else { return nil }
         var (low, high) = (-1, candidates.count - 1)
         while high - low > 1 {
             let mid = (low + high) / 2
-            if canMeet(rehoured(candidates[mid])) { high = mid } else { low = mid }
+            if canMeet(everyone(working: candidates[mid])) { high = mid } else { low = mid }
         }
         return candidates[high]
     }
 
-    /// The cheapest change that meets the target: one needing no new reps, in the order of
-    /// least disruption (serve newest first, business clock, hours, weekends); else the one
-    /// needing the fewest reps.
-    static func cheapest(_ options: [SLAOption], today: Int) -> SLAOption? {
-        func rank(_ change: SLAChange) -> Int {
-            switch change {
-            case .newestFirst: 0
-            case .businessClock: 1
-            case .coverArrivalWindow: 2
-            case .weekendCoverage: 3
-            case .extendedHours: 4
-            case .moreReps: 5
-            }
-        }
-        let free = options.filter(\.meetsTarget).filter { ($0.reps ?? .max) <= today }.min { rank($0.change) < rank($1.change) }
-        if let free { return free }
-        // At the same headcount, more reps alone beat a change that needs as many reps too.
-        func bundle(_ change: SLAChange) -> Int { change == .moreReps ? -1 : rank(change) }
-        return options.filter { $0.reps != nil }.min { ($0.reps ?? .max, bundle($0.change)) < ($1.reps ?? .max, bundle($1.change)) }
+    /// The fix (SPEC §3.3.4): the staffing or policy change that meets the target with the fewest
+    /// FTE added (ties: fewer reps); nil when only a change of promise would.
+    static func fix(_ options: [SLAOption]) -> SLAOption? {
+        options.filter { $0.kind != .promise && $0.meetsTarget && $0.reps != nil }
+            .min { ($0.fteChange, $0.reps ?? .max) < ($1.fteChange, $1.reps ?? .max) }
     }
 }
