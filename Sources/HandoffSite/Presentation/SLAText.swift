@@ -85,7 +85,10 @@ enum SLAText {
             return
                 "move \(Format.reps(k)) from \(from.isEmpty ? "today's hours" : "the \(from) shift") to \(shiftName(to)), \(hours.text) (\(cost))"
         case .longerDays(let hours):
-            return "every rep works \(hours.text), \(Format.number(hours.weeklyHours, decimals: 1))h a week each (\(cost))"
+            // Today's reps on duty every one of these hours: what that coverage costs in people.
+            let repHours = Double(p.reps) * hours.weeklyHours
+            return
+                "keep today's \(Format.reps(p.reps)) on duty \(hours.text): \(Format.number(repHours, decimals: 0)) rep-hours a week (\(cost))"
         case .newestFirst: return "serve the newest lead first (no FTE)"
         case .businessClock: return "count the SLA in working hours (business clock)"
         case .longerSLA(let sla): return "promise first touch within \(sla)"
@@ -125,7 +128,7 @@ enum SLAText {
         case .addShift(let name, let hours): "add \(shiftName(name)), \(hours.text)"
         case .moveReps(let from, let to, let hours):
             "move reps from \(from.isEmpty ? "today's hours" : "the \(from) shift") to \(shiftName(to)), \(hours.text)"
-        case .longerDays(let hours): "every rep works \(hours.text)"
+        case .longerDays(let hours): "keep today's reps on duty \(hours.text)"
         case .newestFirst: "serve the newest lead first"
         case .businessClock: "count the SLA in working hours (business clock)"
         case .longerSLA(let sla): "promise first touch within \(sla)"

@@ -44,25 +44,23 @@ enum CandidateShifts {
             }
             out.append(GroupConfiguration.Shift(name: unique, hours: candidate, reps: 0))
         }
-        // After each working day's close, up to the next opening: an evening shift, then a night.
-        var evening: [(day: Int, start: Int, minutes: Int)] = []
-        var night: [(day: Int, start: Int, minutes: Int)] = []
-        let gaps = working.compactMap { d in
-            hours.days[d].last.map { (day: d, close: $0.end, gap: minutesClosed(hours, from: d * 1440 + $0.end)) }
-        }
-        // The night shift is as long as the shortest night needs (a weekend gap is the weekend
-        // rota's), the same every night it works.
-        let nightLength = min(length, gaps.map { $0.gap - length }.filter { $0 > 0 }.min() ?? 0)
-        for (d, close, gap) in gaps {
-            evening.append((d, close, min(length, gap)))
-            if gap > length, nightLength > 0 {
-                let start = close + length
-                night.append(((d + start / 1440) % 7, start % 1440, nightLength))
+        // After each working day's close, up to the next opening, in blocks of at most a
+        // working day: an evening shift, then a night, then an early one.
+        var blocks: [[(day: Int, start: Int, minutes: Int)]] = [[], [], []]
+        for d in working {
+            guard let open = hours.days[d].first?.start, let close = hours.days[d].last?.end else { continue }
+            // Up to the next opening, or the hour it would open tomorrow: the days it does not
+            // work are the off-day rotas'.
+            let gap = min(minutesClosed(hours, from: d * 1440 + close), 1440 - (close - open))
+            for k in blocks.indices where gap > k * length {
+                let start = close + k * length
+                blocks[k].append(((d + start / 1440) % 7, start % 1440, min(length, gap - k * length)))
             }
         }
-        offer("Evening", evening)
-        let nightStart = night.first.map(\.start) ?? 0
-        offer(nightStart >= 4 * 60 && nightStart < 12 * 60 ? "Early" : "Night", night)
+        offer("Evening", blocks[0])
+        let nightStart = blocks[1].first.map(\.start) ?? 0
+        offer(nightStart >= 4 * 60 && nightStart < 12 * 60 ? "Early" : "Night", blocks[1])
+        offer("Early", blocks[2])
         // Days the pod does not work: by day from the usual opening, then evening and night.
         if !off.isEmpty {
             let open = working.compactMap { hours.days[$0].first?.start }.min() ?? 9 * 60

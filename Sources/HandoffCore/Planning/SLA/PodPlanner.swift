@@ -142,7 +142,8 @@ struct PodPlanner {
                 if case .longerDays = $0.option.change { return false }
                 return true
             }.map(\.config)
-            let found = StaffingPlanSearch(sim: sim, pod: pod, today: today, candidates: candidates).plan(singleChanges: single)
+            let found = StaffingPlanSearch(sim: sim, pod: pod, today: today, candidates: candidates).plan(
+                singleChanges: single, coverageShort: limiting != nil || required == nil)
             plan = found
             // The plan is the fix when it meets the target for fewer FTE than any single change.
             let planChange = found.fte - found.fteToday

@@ -11,43 +11,73 @@ struct StaffingPlanSearch: PodAdvice {
     let candidates: [GroupConfiguration.Shift]
 
     /// Replicas that rank one step's moves: the moves share their leads, so their differences
-    /// are sharp long before each figure is.
-    static let rankingReplicas = 3
+    /// are sharp long before each figure is (the drop phase and the final run judge the plan).
+    static let rankingReplicas = 1
 
-    /// The plan, given the single changes already found to meet the target.
-    func plan(singleChanges: [GroupConfiguration]) -> StaffingPlan {
+    /// The plan, given the single changes already found to meet the target. `coverageShort`:
+    /// today's hours cannot reach the target whatever the headcount (the ceiling binds).
+    func plan(singleChanges: [GroupConfiguration], coverageShort: Bool) -> StaffingPlan {
         let todayFTE = fte(today)
         // The closest plan is kept within twice today's FTE; the search itself may go further
         // when that is what meeting the target takes.
         let budget = max(2 * todayFTE, todayFTE + 1)
         let searchCap = max(4 * todayFTE, todayFTE + 10)
-        var state = withCandidates(today)
-        var closest = (config: state, attainment: rank(state))
-        var met = search.meets(state, attainment: false).meets
+        var closest = (config: withCandidates(today), attainment: rank(withCandidates(today)))
+        var state = start(coverageShort: coverageShort)
+        if fte(state) <= budget + 1e-9, state != closest.config {
+            let attainment = rank(state)
+            if attainment > closest.attainment { closest = (state, attainment) }
+        }
+        var met = search.meets(state, attainment: false, for: .staffingPlan).meets
+        let target = group.channels.indices.filter { sim.share($0, pod, in: today) > 0 }.map { group.channel($0).target }.min() ?? 0
         while !met, let next = step(from: state, cap: searchCap) {
             state = next.config
             if next.attainment > closest.attainment, fte(state) <= budget + 1e-9 { closest = (state, next.attainment) }
-            met = search.meets(state, attainment: false).meets
+            // Far short on the ranking replicas, it cannot meet: no need to ask.
+            met = next.attainment >= target - 0.03 && search.meets(state, attainment: false, for: .staffingPlan).meets
         }
-        var chosen = met ? state : closest.config
         // Never dearer than a single change that meets the target: that change is a plan too.
-        if let single = singleChanges.min(by: { fte($0) < fte($1) }), !met || fte(single) < fte(chosen) - 1e-9 {
-            chosen = withCandidates(single)
+        let single = singleChanges.min { fte($0) < fte($1) }.map(withCandidates)
+        var chosen = met ? state : closest.config
+        if let single, !met || fte(single) < fte(chosen) - 1e-9 {
+            chosen = single
             met = true
         }
         if met {
             chosen = dropUnneeded(chosen)
             // The page shows the plan to ±1 point (SPEC §3.3.3); where that run falls short of
             // what the search judged, the next best rep goes in and it is judged again.
-            for _ in 0..<4 {
+            for _ in 0..<3 {
                 let figures = sim.run(chosen, stop: .verdict, for: .whatIfFigures)
                 if confirms(figures, chosen) { return describe(chosen, figures: figures.pods[pod], meets: true, ceiling: nil) }
                 guard let next = step(from: chosen, cap: searchCap) else { break }
                 chosen = next.config
             }
+            // The single change met the target to ±1 point as it stands.
+            if let single {
+                let figures = sim.run(single, stop: .verdict, for: .whatIfFigures)
+                if confirms(figures, single) { return describe(single, figures: figures.pods[pod], meets: true, ceiling: nil) }
+            }
         }
         let figures = sim.run(closest.config, stop: .verdict, for: .whatIfFigures)
         return describe(closest.config, figures: figures.pods[pod], meets: false, ceiling: ceiling())
+    }
+
+    /// Where the greedy search starts: never below the headcount that keeps the pod at most 85%
+    /// busy (no fewer can meet the target), and, when today's hours cannot reach the target,
+    /// with a productive rep on every candidate shift — under the business clock a longer day
+    /// makes the promise stricter, so covering the week only part-way can lose attainment, and
+    /// a rep at a time would never find the way.
+    func start(coverageShort: Bool) -> GroupConfiguration {
+        var state = today
+        if let fewest = search.fewestRepsWithinBusyLimit(today), fewest > today.reps(pod) { state = today.withReps(fewest, pod: pod) }
+        state = withCandidates(state)
+        if coverageShort {
+            for k in state.pods[pod].indices where group.agents(pod, reps: state.pods[pod][k].reps) == 0 {
+                state = state.adding(repsForOneMoreAgent(state, shift: k) ?? 0, toShift: k, pod: pod)
+            }
+        }
+        return state
     }
 
     /// The next rep (or the fewest reps that make one more productive) of the greedy search:
@@ -115,16 +145,20 @@ struct StaffingPlanSearch: PodAdvice {
     func dropUnneeded(_ config: GroupConfiguration) -> GroupConfiguration {
         var state = config
         let order = state.pods[pod].indices.sorted { state.pods[pod][$0].hours.weeklyHours > state.pods[pod][$1].hours.weeklyHours }
-        var dropped = true
-        while dropped {
-            dropped = false
-            for k in order where state.pods[pod][k].reps > 0 {
-                let trial = state.adding(-1, toShift: k, pod: pod)
-                if sim.keepsHours(pod, in: trial, of: today), search.meets(trial, attainment: false).meets {
-                    state = trial
-                    dropped = true
-                }
+        // Shift by shift, the fewest reps that still meet the target with the others as they
+        // are, by bisection (attainment grows with reps). Fewer reps elsewhere only make a
+        // shift's reps more needed, so one pass leaves no rep to spare.
+        for k in order where state.pods[pod][k].reps > 0 {
+            func with(_ n: Int) -> GroupConfiguration { state.adding(n - state.pods[pod][k].reps, toShift: k, pod: pod) }
+            // Never fewer than keep today's hours worked.
+            var low = -1
+            var high = state.pods[pod][k].reps
+            while low + 1 < high, !sim.keepsHours(pod, in: with(low + 1), of: today) { low += 1 }
+            while high - low > 1 {
+                let mid = (low + high) / 2
+                if search.meets(with(mid), attainment: false, for: .staffingPlan).meets { high = mid } else { low = mid }
             }
+            state = with(high)
         }
         return state
     }

@@ -16,11 +16,13 @@ struct StaffingSearch {
     /// Whether every channel serving the pod meets its target in `config`, and the pod's
     /// attainment there. A pod more than 85% busy never "meets" (SPEC §3.3.4), so without
     /// `attainment` it is answered without simulating.
-    func meets(_ config: GroupConfiguration, attainment: Bool = true) -> (meets: Bool, attainment: Double) {
+    func meets(
+        _ config: GroupConfiguration, attainment: Bool = true, for purpose: SimulationWork.Purpose = .staffingSearch
+    ) -> (meets: Bool, attainment: Double) {
         let util = sim.utilisation(pod, in: config)
         // Without a productive rep a pod touches nothing (its rotations pass over it).
         guard sim.agents(pod, in: config) > 0, util < 1, attainment || util <= SLAStatus.busyLimit else { return (false, 0) }
-        let r = sim.run(config, stop: .settled(pod: pod), for: .staffingSearch)
+        let r = sim.run(config, stop: .settled(pod: pod), for: purpose)
         let ok = serving(config).allSatisfy { c in
             let cell = r.cells[c, pod]
             return cell.replicas == 0 || SLAStatus.judge(cell, target: group.channel(c).target, utilisation: util) == .meets

@@ -31,12 +31,16 @@ struct WhatItWouldTake: PodAdvice {
                 ))
         }
         // A new shift where leads arrive and nobody works, with the fewest reps that meet the target.
+        // A short table (SPEC §3.3.4): every shift that could reach the target alone, and of the
+        // rest only the one that comes closest with unlimited reps; the plan weighs them all.
         var bestShift: (shift: GroupConfiguration.Shift, needed: Int?, attainment: Double)?
-        for candidate in candidates {
+        let reach = candidates.map { reachable(adding($0, reps: 1)) }
+        let closest = reach.indices.filter { !reach[$0].meets }.max { reach[$0].attainment < reach[$1].attainment }
+        for (i, candidate) in candidates.enumerated() where reach[i].meets || i == closest {
             let change = SLAChange.addShift(name: candidate.name, hours: candidate.hours)
             func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
             var needed: (Int, Double)?
-            if canMeet(with(1)) {
+            if reach[i].meets {
                 needed = search.smallest(above: 0, first: 1, cap: max(4 * headcount, 12), with)
             }
             let shown = needed?.0 ?? max(1, min(2, headcount))
@@ -182,12 +186,16 @@ struct WhatItWouldTake: PodAdvice {
 
     /// Whether any headcount could meet the target in `config`: unlimited reps, wherever the
     /// pod works, reach every channel's target (two replicas; a yes here only opens the search).
-    func canMeet(_ config: GroupConfiguration) -> Bool {
+    func canMeet(_ config: GroupConfiguration) -> Bool { reachable(config).meets }
+
+    /// The same, with the pod's attainment under unlimited reps.
+    func reachable(_ config: GroupConfiguration) -> (meets: Bool, attainment: Double) {
         let r = Ceiling.run(sim, config, pod: pod, replicas: 2)
-        return group.channels.indices.allSatisfy { c in
+        let meets = group.channels.indices.allSatisfy { c in
             let cell = r.cells[c, pod]
             return cell.replicas == 0 || cell.attainment >= group.channel(c).target - 0.005
         }
+        return (meets, r.pods[pod].attainment)
     }
 
     /// The shortest daily hours on all seven days, widened an hour at a time around today's,
