@@ -8,6 +8,8 @@
 # Hugo…) so drift hits both sides alike; BENCH_PAIRS pairs (default 5). Each run reports wall
 # time, CPU time (user + system) and peak RSS from GNU time; the summary gives medians and ratios.
 #
+# Then scripts/bench-actuals.sh: a 1,000,000-row CRM export read, routed and counted.
+#
 #   make bench                 # BENCH_N=1000 BENCH_PAIRS=5
 #   BENCH_N=100 make bench     # or 5000
 set -euo pipefail
@@ -99,3 +101,6 @@ print(f"one change / cold:         {ratio('handoff one change', 'handoff cold'):
 print(f"cold per brief:            {1000 * med['handoff cold'][0] / int(sys.argv[2]):.2f} ms wall, {1000 * med['handoff cold'][1] / int(sys.argv[2]):.2f} ms CPU")
 print(f"peak RSS:                  {med['handoff cold'][2] / 1024:.0f} MB cold, {med['handoff re-render'][2] / 1024:.0f} MB re-render")
 PY
+
+echo
+bash "$root/scripts/bench-actuals.sh"

@@ -18,7 +18,9 @@ struct GoldenOutputTests {
         let plans = TestSupport.content.deletingLastPathComponent().appendingPathComponent(".claude/plans").path
         let contents = try PlanRecordStore(folder: plans).read()
         let trail = AuditTrail(records: contents.records(for: segment))
-        let plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: asOf, history: trail.history)
+        var plan = Planner.plan(brief, sampleCSV: loaded.first?.sampleCSV, asOf: asOf, history: trail.history)
+        let problem = ActualsLoader.attach(to: &plan, brief: path, contentRoot: TestSupport.content.path, disk: Disk(), timings: nil)
+        #expect(problem == nil)
         let renderer = SiteRenderer(
             templates: try TemplateSet(overrides: [:], folder: "Templates"), asOf: asOf, baseURL: nil, briefCount: 4)
         return (renderer.render(plan, extras: SegmentExtras(trail: trail, latestRecord: nil)), renderer)

@@ -263,6 +263,30 @@ public struct Brief: Sendable {
     /// A rep's paid hours a week: rep-hours over this are FTE (SPEC §2.4).
     public var contractHours: ResponseDuration = ResponseDuration(hours: 40)
     public var contractHoursLocation: SourceLocation? = nil
+    /// What the CRM recorded after go-live (SPEC §3.8): not a planning input.
+    public var actuals: Actuals? = nil
+
+    /// An export of lead events (SPEC §3.8): the file, the export's own column names for the
+    /// columns Handoff reads, and the zone of timestamps that carry no offset.
+    public struct Actuals: Sendable, Hashable {
+        public var file: String
+        /// Handoff's column (`created`, `first-touch`, `pod`, `accepted`, `rejected-reason`,
+        /// `recycled`, or a lead field a condition names) → the export's header.
+        public var columns: [String: String]
+        /// Nil: the brief's.
+        public var timezone: String?
+        public var location: SourceLocation
+
+        public init(file: String, columns: [String: String] = [:], timezone: String? = nil, location: SourceLocation) {
+            self.file = file
+            self.columns = columns
+            self.timezone = timezone
+            self.location = location
+        }
+
+        /// Handoff's own column names.
+        public static let standardColumns = ["created", "first-touch", "pod", "accepted", "rejected-reason", "recycled"]
+    }
 
     /// The shifts of a pod: its own, or one working the pod's hours (the brief's when it has none).
     public func shifts(of pod: Pod) -> [Pod.Shift] {

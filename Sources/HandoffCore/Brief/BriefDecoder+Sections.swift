@@ -64,6 +64,7 @@ extension BriefDecoder {
         let governance = mapping(f["governance"], "governance").map { decodeGovernance($0) }
         let sampleScalar = f["sample"] == nil ? nil : scalar(f["sample"], "sample")
         let contract = f["contract-hours"] == nil ? nil : contractHours(f["contract-hours"])
+        let actuals = f["actuals"].flatMap { decodeActuals($0) }
 
         guard let segment, let segmentScalar, let goal, let sla, let clock, let target, let zone, let hours, let volume,
             let escalation, let pattern
@@ -82,7 +83,26 @@ extension BriefDecoder {
             segmentLocation: segmentScalar.location, tree: tree, deliverySLA: delivery, acceptance: acceptance,
             governance: governance, fields: fieldList,
             contractHours: f["contract-hours"] == nil ? ResponseDuration(hours: 40) : contract ?? ResponseDuration(hours: 40),
-            contractHoursLocation: f["contract-hours"]?.location)
+            contractHoursLocation: f["contract-hours"]?.location, actuals: actuals)
+    }
+
+    /// `actuals: export.csv`, or `{file, columns, timezone}` (SPEC §3.8).
+    mutating func decodeActuals(_ node: YAMLNode) -> Brief.Actuals? {
+        if case .scalar = node {
+            return text(node, "actuals").map { Brief.Actuals(file: $0, location: node.location) }
+        }
+        guard let m = mapping(node, "actuals") else { return nil }
+        let f = fields(of: m, BriefSchema.actuals, in: "actuals")
+        guard let fileNode = f["file"], let file = text(fileNode, "file") else { return nil }
+        var columns: [String: String] = [:]
+        if let node = f["columns"], let map = mapping(node, "columns") {
+            for entry in map.entries {
+                guard let header = text(entry.value, entry.key.value) else { continue }
+                columns[entry.key.value] = header
+            }
+        }
+        let zone = f["timezone"] == nil ? nil : timezone(f["timezone"], "timezone")
+        return Brief.Actuals(file: file, columns: columns, timezone: zone, location: fileNode.location)
     }
 
     /// A duration that must be longer than zero.

@@ -77,6 +77,8 @@ extension BriefSchema {
             pairs = [("type", .string("array")), ("minItems", .integer(1)), ("items", property(.text, description: nil))]
         case .map(let value):
             pairs = [("type", .string("object")), ("additionalProperties", property(value, description: nil))]
+        case .textOrObject(let o):
+            pairs = [("anyOf", .array([property(.text, description: nil), .object(objectSchema(o).objectPairs)]))]
         }
         if let description { pairs.append(("description", .string(description))) }
         return .object(pairs)

@@ -36,6 +36,8 @@ public struct FieldSchema: Sendable {
         case nonEmptyFlowList
         /// A map of free keys to values of one shape (`owners: {RevOps Director: Sofia Marin}`).
         case map(Shape)
+        /// A text value, or an object with more to say (`actuals: leads.csv` or `{file, …}`).
+        case textOrObject(ObjectSchema)
     }
 
     public var name: String
@@ -214,5 +216,16 @@ public enum BriefSchema {
         FieldSchema("governance", .object(governance), "review cadence, next review, change approvers, owners"),
         FieldSchema("pattern", .choice(Brief.PatternChoice.allCases.map(\.rawValue)), "plan pattern; default auto"),
         FieldSchema("sample", .text, "CSV of historical leads, relative to the brief"),
+        FieldSchema(
+            "actuals", .textOrObject(actuals),
+            "CSV export of what the CRM recorded after go-live, relative to the brief, or {file, columns, timezone}; not a planning input"),
+    ])
+
+    public static let actuals = ObjectSchema(fields: [
+        FieldSchema("file", .text, required: true, "CSV export of lead events, relative to the brief"),
+        FieldSchema(
+            "columns", .map(.text),
+            "Handoff's column (created, first-touch, pod, accepted, rejected-reason, recycled, or a lead field) → the export's header"),
+        FieldSchema("timezone", timezone, "zone of timestamps without an offset; default the brief's"),
     ])
 }

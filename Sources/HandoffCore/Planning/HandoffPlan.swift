@@ -19,6 +19,8 @@ public struct HandoffPlan: Sendable {
     public var inputsDigest: String
     /// The short digest of the sample's contents, when the brief has a sample.
     public var sampleDigest: String?
+    /// What the CRM recorded after go-live, beside the model (SPEC §3.8); nil without `actuals`.
+    public var actuals: SLAActuals? = nil
     /// The brief's own bytes, kept instead of its tree once the plan is compacted.
     var source: [UInt8]?
     /// The planning inputs field by field, for the audit trail and stale approvals: worked out

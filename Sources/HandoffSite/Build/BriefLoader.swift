@@ -72,19 +72,12 @@ public enum BriefLoader {
             source: bytes)
     }
 
-    /// A sample must stay inside the content folder: no absolute path, no `..` out of it, no
-    /// symbolic link out of it, so a brief cannot publish any other file of the machine.
+    /// A sample must stay inside the content folder.
     static func readSample(_ name: String, beside brief: String, contentRoot: String, disk: Disk) -> Result<String, SampleProblem> {
-        guard !name.hasPrefix("/") else {
-            return .failure(
-                SampleProblem(
-                    message: "sample '\(name)' is an absolute path; name a CSV file inside the content folder, relative to the brief"))
-        }
-        let joined = join((brief as NSString).deletingLastPathComponent, name)
-        let root = OutputFolder.realPath(OutputFolder.absolutePath(contentRoot, in: disk.currentFolder))
-        let real = OutputFolder.realPath(OutputFolder.absolutePath(joined, in: disk.currentFolder))
-        guard real.hasPrefix(root + "/") else {
-            return .failure(SampleProblem(message: "sample '\(name)' is outside the content folder; samples must live inside it"))
+        let real: String
+        switch jailed(name, beside: brief, contentRoot: contentRoot, disk: disk, what: "sample", plural: "samples") {
+        case .success(let path): real = path
+        case .failure(let problem): return .failure(problem)
         }
         switch disk.read(real, limit: sampleLimit) {
         case .tooLarge(let size):
@@ -99,6 +92,26 @@ public enum BriefLoader {
             }
             return .success(text)
         }
+    }
+
+    /// The real path of a file a brief names (a sample, an export), which must stay inside the
+    /// content folder: no absolute path, no `..` out of it, no symbolic link out of it, so a
+    /// brief cannot publish any other file of the machine.
+    static func jailed(_ name: String, beside brief: String, contentRoot: String, disk: Disk, what: String, plural: String)
+        -> Result<String, SampleProblem>
+    {
+        guard !name.hasPrefix("/") else {
+            return .failure(
+                SampleProblem(
+                    message: "\(what) '\(name)' is an absolute path; name a CSV file inside the content folder, relative to the brief"))
+        }
+        let joined = join((brief as NSString).deletingLastPathComponent, name)
+        let root = OutputFolder.realPath(OutputFolder.absolutePath(contentRoot, in: disk.currentFolder))
+        let real = OutputFolder.realPath(OutputFolder.absolutePath(joined, in: disk.currentFolder))
+        guard real.hasPrefix(root + "/") else {
+            return .failure(SampleProblem(message: "\(what) '\(name)' is outside the content folder; \(plural) must live inside it"))
+        }
+        return .success(real)
     }
 
     /// Fills in the offending line for diagnostics that lack it.

@@ -51,13 +51,18 @@ public struct BuildDriver: Sendable {
                 if writesCache { cache?.keep(model, for: digest) }
                 return model
             }
-            let plan = timings.measure(.plan) {
+            var plan = timings.measure(.plan) {
                 Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
+            }
+            // What the CRM recorded, read against the plan (not a planning input: never cached).
+            var loading = item.diagnostics
+            if let problem = ActualsLoader.attach(to: &plan, brief: paths[i], contentRoot: content, disk: disk, timings: timings) {
+                loading += BriefLoader.attachSnippets([problem], lines: item.lines)
             }
             // Thousands of plans wait for their records and pages: each holds its brief's bytes,
             // not its tree.
             return PlannedBrief(
-                loading: item.diagnostics, plan: plan.compacted(source: item.source),
+                loading: loading, plan: plan.compacted(source: item.source),
                 findings: BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines),
                 sample: keepingSamples ? item.sampleCSV : nil)
         } collect: { i, planned in

@@ -5,11 +5,12 @@ import Synchronization
 /// Time spent in each stage of a build (`handoff build --timings`), added up over every task:
 /// with stages running in parallel, a stage's figure is work, not wall time.
 public final class BuildTimings: Sendable {
-    /// The stages, in the order a build reaches them.
+    /// The stages, in the order a build reaches them. `actuals` reads and counts exports;
+    /// `observed` re-runs the model with an export's volume where the two disagree.
     public enum Stage: String, CaseIterable, Sendable {
         /// Comparing the inputs and the output with the last build's stamp.
         case compare
-        case load, plan, simulate, records, markdown, cmark, polish, templates, write
+        case load, plan, simulate, actuals, observed, records, markdown, cmark, polish, templates, write
     }
 
     /// Per stage: the time spent and how many times it ran.

@@ -54,6 +54,18 @@ public struct CheckGate: Sendable {
             d.title = "SLA breach: \(pod.name)"
             out.append(d)
         }
+        if let actuals = plan.actuals, let location = plan.brief.actuals?.location {
+            let from = actuals.weeks.suffix(4).first.map { " (weeks of \($0) to \(actuals.weeks.last ?? $0))" } ?? ""
+            for cell in actuals.recentlyBelowTarget {
+                let figure = cell.recentAttainment.map(Format.percent) ?? "—"
+                var d = Diagnostic.error(
+                    "actual attainment in \(cell.pod) (\(cell.rule)) is \(figure) over the last four weeks of the export\(from), below the \(Format.percent(cell.target)) target [--strict]",
+                    at: location)
+                d.stage = .plan
+                d.title = "Actuals below target: \(cell.pod)"
+                out.append(d)
+            }
+        }
         for s in plan.approval.staleSignOffs {
             let a = s.approval
             let changed =

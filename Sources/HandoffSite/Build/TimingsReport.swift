@@ -16,6 +16,12 @@ public enum TimingsReport {
                 note = unchanged ? "0 briefs" : "\(planned) brief\(planned == 1 ? "" : "s")"
             case .simulate:
                 note = unchanged ? "0 simulated" : "\(simulated) simulated, \(max(0, planned - simulated)) from the cache"
+            case .actuals:
+                let n = timings.count(.actuals)
+                note = n == 0 ? "" : "\(n) export\(n == 1 ? "" : "s") read"
+            case .observed:
+                let n = timings.count(.observed)
+                note = n == 0 ? "" : "\(n) model\(n == 1 ? "" : "s") re-run with an export's volume"
             case .compare:
                 note = unchanged ? "nothing changed since the last build: the output is kept as it is" : ""
             default: break

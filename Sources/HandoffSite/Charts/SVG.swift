@@ -20,6 +20,19 @@ enum SVG {
         return r == r.rounded() ? String(Int(r)) : String(r)
     }
 
+    /// Horizontal grid lines at 0, 25, 50, 75 and 100% with their labels left of the plot.
+    static func percentGrid(left: Double, width: Double, y: (Double) -> Double) -> String {
+        var s = ""
+        for tick in stride(from: 0, through: 100, by: 25) {
+            let yy = n(y(Double(tick) / 100))
+            s +=
+                "<line x1=\"\(n(left))\" y1=\"\(yy)\" x2=\"\(n(left + width))\" y2=\"\(yy)\" stroke=\"#d9dde3\" stroke-width=\"1\"/>\n"
+            s +=
+                "<text x=\"\(n(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#3b4452\">\(tick)%</text>\n"
+        }
+        return s
+    }
+
     /// The ARIA a chart carries inline in a page (the SVG sprite, checked as SVG 1.1, drops it).
     static func aria(id: String) -> String { " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\"" }
 

@@ -26,13 +26,7 @@ enum StaffingChart {
         var s = SVG.open(width: width, height: height, id: id, title: "Staffing curve: \(pod.name)", desc: desc)
         s += "<rect x=\"0\" y=\"0\" width=\"\(width)\" height=\"\(height)\" fill=\"#ffffff\"/>\n"
         // Grid and y axis.
-        for tick in stride(from: 0, through: 100, by: 25) {
-            let yy = SVG.n(y(Double(tick) / 100))
-            s +=
-                "<line x1=\"\(SVG.n(left))\" y1=\"\(yy)\" x2=\"\(SVG.n(left + plotW))\" y2=\"\(yy)\" stroke=\"#d9dde3\" stroke-width=\"1\"/>\n"
-            s +=
-                "<text x=\"\(SVG.n(left - 8))\" y=\"\(yy)\" text-anchor=\"end\" dominant-baseline=\"middle\" fill=\"#3b4452\">\(tick)%</text>\n"
-        }
+        s += SVG.percentGrid(left: left, width: plotW, y: y)
         // X ticks: at most about ten labels.
         let step = max(1, Int((Double(maxReps) / 10).rounded(.up)))
         for reps in stride(from: 1, through: maxReps, by: step) {

@@ -21,12 +21,13 @@ public enum SegmentMarkdown {
         let b = plan.brief
         md += "# \(E.escape(b.title))\n\n"
         md += summary(plan)
-        for section in SegmentSection.allCases {
+        for section in SegmentSection.sections(of: plan) {
             md += "\n## \(section.title)\n\n"
             switch section {
             case .briefIntake: md += intake(plan)
             case .routingBlueprint: md += routing(plan)
             case .slaModel: md += sla(plan, figures: &figures)
+            case .actuals: md += actuals(plan, figures: &figures)
             case .escalationTree: md += escalation(plan, figures: &figures)
             case .enablementKit: md += enablement(plan)
             case .dataAndTooling: md += tooling(plan)

@@ -34,6 +34,17 @@ public enum Format {
         return h == 0 ? "\(days)d" : "\(days)d \(h)h"
     }
 
+    /// A whole count with thousands separated: `1,000,000`.
+    public static func count(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = n < 0 ? "-" : ""
+        for (i, d) in digits.enumerated() {
+            if i > 0, (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(d)
+        }
+        return out
+    }
+
     /// Text as the start of a sentence: its first letter in capitals.
     public static func sentence(_ text: String) -> String { text.prefix(1).uppercased() + text.dropFirst() }
 

@@ -34,6 +34,8 @@ public struct PacketJSON: Encodable, Sendable {
     public var agreement: Agreement
     /// Null when the brief has no `governance`.
     public var governance: Governance?
+    /// What the CRM recorded (SPEC §3.8); null when the brief names no export.
+    public var actuals: Actuals?
 
     public struct Agreement: Encodable, Sendable {
         public var deliverySla: String?
@@ -383,6 +385,7 @@ public struct PacketJSON: Encodable, Sendable {
                 },
                 owners: g.owners.map { Owner(role: $0.role, person: $0.person) })
         }
+        actuals = plan.actuals.map { Actuals($0, plan: plan) }
         tooling = (plan.tooling.items + plan.tooling.otherDependencies).map { t in
             ToolingItem(
                 category: t.category.rawValue, name: ToolingText.name(t.requirement), owner: t.owner ?? "unassigned",

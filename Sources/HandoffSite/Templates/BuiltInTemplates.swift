@@ -233,7 +233,7 @@ enum BuiltInTemplates {
           <div class="table-wrap portfolio-wrap" tabindex="0" role="region" aria-label="Segments (table)">
           <table class="portfolio">
             <thead>
-              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Staffing today → plan</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
+              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col" class="num">Actual, last 4 weeks</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Staffing today → plan</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
             </thead>
             <tbody>
               {{#segments}}
@@ -243,6 +243,7 @@ enum BuiltInTemplates {
                 <td data-label="First-touch SLA">{{sla}} <span class="sub">{{clock}} clock</span></td>
                 <td data-label="Target" class="num">{{target}}</td>
                 <td data-label="Simulated, weakest pod" class="num">{{attainment}}</td>
+                <td data-label="Actual, last 4 weeks" class="num">{{actual}}</td>
                 <td data-label="SLA status" class="status">{{#status}}{{> status}}{{/status}}</td>
                 <td data-label="Readiness" class="status">{{#readiness}}{{> status}}{{/readiness}}</td>
                 <td data-label="Staffing today → plan" class="num nw">{{fte}}</td>

@@ -4,7 +4,7 @@ import Mustache
 /// A segment's own page (`segment`): its summary, the table of contents and the doc's HTML.
 struct SegmentPage: Sendable, MustacheParent {
     var summary: SegmentSummary
-    var sections = SectionLink.all
+    var sections: [SectionLink]
     var body: String
     /// The latest plan record's file name beside the page.
     var planRecord: String?

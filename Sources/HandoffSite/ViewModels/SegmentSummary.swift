@@ -12,6 +12,9 @@ struct SegmentSummary: Sendable {
     var target: String
     /// The weakest pod's simulated attainment, which decides the segment's status.
     var attainment: String
+    /// What the CRM recorded over the export's last four weeks, weakest pod by name (SPEC §3.8):
+    /// `61.2% (East)`, or `—` without an export.
+    var actual: String
     var status: Badge
     var readiness: Badge
     /// The brief version being signed (SPEC §3.7).
@@ -44,6 +47,7 @@ struct SegmentSummary: Sendable {
         clock = b.slaClock.rawValue
         target = b.targetAttainment.description
         attainment = Self.weakestPod(plan)
+        actual = plan.actuals?.weakestRecentPod.flatMap { p in p.recentAttainment.map { "\(Format.percent($0)) (\(p.pod))" } } ?? "—"
         status = .sla(plan.sla.status)
         readiness = .readiness(plan.approval.readiness)
         version = plan.version

@@ -24,7 +24,8 @@ public struct InputFields: Sendable, Hashable, Codable {
     /// Top-level keys that are not planning inputs.
     /// Governance says who signs and when the design is reviewed: moving the review date must not
     /// make every sign-off stale.
-    public static let excludedKeys: Set<String> = ["approvals", "governance"]
+    /// Actuals are what happened after go-live, read beside the model: not an input to it.
+    public static let excludedKeys: Set<String> = ["approvals", "governance", "actuals"]
     /// The pseudo-field that stands for the sample file's contents.
     public static let sampleField = "sample contents"
     static let identifyingKeys = ["name", "asset", "stage", "role"]

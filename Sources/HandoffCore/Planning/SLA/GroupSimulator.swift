@@ -17,6 +17,9 @@ public struct SimulatedFigures: Sendable, Hashable, Codable {
     public var p90Minutes: Double
     /// Share of leads first touched more than a week (of the clock) after arriving.
     public var overAWeek: Double
+    /// One replica's standard deviation (26 weeks), before control variates: how much a real
+    /// half-year varies, volume and all (SPEC §3.8 compares an export with it); nil when unknown.
+    public var replicaSpread: Double? = nil
 
     public static let none = SimulatedFigures(
         leads: 0, attainment: 1, low: 1, high: 1, replicas: 0, capped: false, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
@@ -95,6 +98,11 @@ final class GroupSimulator {
         let net = network(group.today)
         while kept.count <= r, keptCount < Self.keptLeads {
             let drawn = Leads.draw(net, seed: seed(kept.count))
+            // A replica bigger than the whole allowance is drawn again when asked, not kept.
+            guard keptCount + drawn.count <= Self.keptLeads else {
+                keptCount = Self.keptLeads
+                return kept.count == r ? drawn : Leads.draw(net, seed: seed(r))
+            }
             kept.append(drawn)
             keptCount += drawn.count
         }
@@ -349,7 +357,7 @@ final class GroupSimulator {
             let (mean, half) = e.interval
             return SimulatedFigures(
                 leads: leads / Double(max(n, 1)), attainment: mean, low: max(0, mean - half), high: min(1, mean + half), replicas: n,
-                capped: reachedCap && half > precision, medianMinutes: 0, p90Minutes: 0, overAWeek: 0)
+                capped: reachedCap && half > precision, medianMinutes: 0, p90Minutes: 0, overAWeek: 0, replicaSpread: e.rawSpread)
         }
         var cellFigures = Grid(channels: channels, pods: pods, repeating: SimulatedFigures.none)
         var podFigures = podEstimates.indices.map { figures(podEstimates[$0], leads: podLeads[$0]) }

@@ -46,6 +46,13 @@ struct ReplicaEstimate: Sendable {
         s2y += x.afterHours * y
     }
 
+    /// The replicas' own standard deviation, without the controls; nil under two replicas.
+    var rawSpread: Double? {
+        guard count > 1 else { return nil }
+        let n = Double(count)
+        return max(0, (syy - sy * sy / n) / (n - 1)).squareRoot()
+    }
+
     /// How many controls the estimate uses with `n` replicas: none under 4, the work from 4, and
     /// the after-hours leads too from 10.
     static func controls(replicas n: Int) -> Int { n < 4 ? 0 : n < 10 ? 1 : 2 }

@@ -100,18 +100,53 @@ public struct Disk: Sendable {
         case unreadable(String)
     }
 
+    /// Why a file cannot be opened for a bounded read.
+    struct Refusal: Error {
+        var read: Read
+    }
+
+    /// Opens a regular file of at most `limit` bytes, the size checked before anything is read.
+    private func openBounded(_ path: String, limit: Int) -> Result<FileHandle, Refusal> {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return .failure(Refusal(read: .unreadable(Disk.lastError()))) }
+        guard (info.st_mode & S_IFMT) == S_IFREG else { return .failure(Refusal(read: .unreadable("not a regular file"))) }
+        guard Int(info.st_size) <= limit else { return .failure(Refusal(read: .tooLarge(Int(info.st_size)))) }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure(Refusal(read: .unreadable("cannot open it"))) }
+        return .success(handle)
+    }
+
     /// Reads at most `limit` bytes: the size is checked before anything is read, and the read
     /// stops at the limit even if the file grows meanwhile.
     func read(_ path: String, limit: Int) -> Read {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return .unreadable(Disk.lastError()) }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { return .unreadable("not a regular file") }
-        guard Int(info.st_size) <= limit else { return .tooLarge(Int(info.st_size)) }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return .unreadable("cannot open it") }
+        let handle: FileHandle
+        switch openBounded(path, limit: limit) {
+        case .success(let h): handle = h
+        case .failure(let why): return why.read
+        }
         defer { try? handle.close() }
         let data = (try? handle.read(upToCount: limit + 1)) ?? Data()
         guard data.count <= limit else { return .tooLarge(data.count) }
         return .bytes([UInt8](data))
+    }
+
+    /// Reads a regular file of at most `limit` bytes in chunks of `chunk` bytes, handing each to
+    /// `body` (which returns false to stop): a large export is read in bounded memory.
+    func stream(_ path: String, limit: Int, chunk: Int, _ body: (UnsafeRawBufferPointer) -> Bool) -> Read {
+        let handle: FileHandle
+        switch openBounded(path, limit: limit) {
+        case .success(let h): handle = h
+        case .failure(let why): return why.read
+        }
+        defer { try? handle.close() }
+        var total = 0
+        while true {
+            let data: Data
+            do { data = try handle.read(upToCount: chunk) ?? Data() } catch { return .unreadable("\(error)") }
+            if data.isEmpty { return .bytes([]) }
+            total += data.count
+            guard total <= limit else { return .tooLarge(total) }
+            guard data.withUnsafeBytes(body) else { return .bytes([]) }
+        }
     }
 
     /// A whole text file (templates, plan records), or nil.

@@ -4,7 +4,8 @@ import HandoffCore
 struct SegmentPageOutput: SiteOutput {
     func files(for segment: RenderedSegment, _ context: RenderContext) -> [SiteFile] {
         let page = SegmentPage(
-            summary: SegmentSummary(segment.plan), body: segment.body, planRecord: segment.extras.latestRecord?.name)
+            summary: SegmentSummary(segment.plan), sections: SectionLink.all(segment.plan), body: segment.body,
+            planRecord: segment.extras.latestRecord?.name)
         let path = segment.folder + "index.html"
         let content = context.templates.render("segment", page)
         return [
