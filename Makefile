@@ -5,7 +5,7 @@ SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HANDOFF := .build/release/handoff
 
-.PHONY: site test deps templates bench check clean lint fuzz browser-deps browser-check
+.PHONY: site test deps templates bench check clean lint fuzz browser-deps browser-check serve serve-bench
 
 deps:
 	@if ! command -v pkg-config >/dev/null 2>&1 || ! pkg-config --exists libcmark-gfm; then \
@@ -44,6 +44,12 @@ browser-deps:
 
 browser-check: site browser-deps
 	python3 scripts/browser-check.py Public .build-ci/browser
+	python3 scripts/serve-check.py $(HANDOFF) .build-ci/browser
+
+# The site live while briefs are written: http://127.0.0.1:1313/ reloads on every save.
+serve: deps
+	$(SWIFT) build -c release --product handoff
+	$(HANDOFF) serve
 
 # Regenerates the built-in templates compiled into the binary from Templates/.
 templates:
@@ -51,6 +57,12 @@ templates:
 
 bench: deps
 	bash scripts/bench.sh
+
+# `handoff serve` against its targets: reload after a save, re-plan after an input change,
+# memory and file descriptors over 500 saves.
+serve-bench: deps
+	$(SWIFT) build -c release --product handoff
+	python3 scripts/serve-bench.py $(HANDOFF)
 
 # swift-format against the committed .swift-format; fails on any finding.
 lint:

@@ -14,6 +14,9 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // cmark-gfm from the system (Debian: libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -47,11 +50,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
+        // `handoff serve`: the site from memory over HTTP, re-planned as briefs are saved.
+        .target(
+            name: "HandoffServe",
+            dependencies: [
+                "HandoffCore",
+                "HandoffSite",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "handoff",
             dependencies: [
                 "HandoffCore",
                 "HandoffSite",
+                "HandoffServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -61,7 +76,7 @@ let package = Package(
         .testTarget(name: "HandoffEngineTests", dependencies: ["HandoffEngine"]),
         .testTarget(
             name: "HandoffSiteTests",
-            dependencies: ["HandoffSite", "HandoffCore"],
+            dependencies: ["HandoffSite", "HandoffCore", "HandoffServe"],
             exclude: ["Golden"]
         ),
     ],

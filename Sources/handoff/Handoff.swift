@@ -9,7 +9,7 @@ struct Handoff: AsyncParsableCommand {
         commandName: "handoff",
         abstract: "Turn marketing-to-sales handoff briefs into a browsable approval-packet site.",
         version: HandoffVersion.current,
-        subcommands: [Build.self, Check.self, Plan.self, Diff.self, Parse.self, Schema.self, New.self]
+        subcommands: [Build.self, Check.self, Plan.self, Diff.self, Serve.self, Parse.self, Schema.self, New.self]
     )
 
     /// Exit codes follow SPEC §4: 1 for brief errors, 2 for wrong usage or I/O failures.

@@ -66,6 +66,11 @@ struct SLACacheEndToEndTests {
         try T.edit(dir.appendingPathComponent("Content/alpha.yml")) { $0 + "approvals:\n  - role: VP Sales\n    status: pending\n" }
         let fourth = try T.run(["build", "--timings"], in: dir)
         #expect(try simulated(fourth.stdout) == (0, 2), "\(fourth.stderr)")
+
+        // Nor is a new title a new simulation, though it is a new version.
+        try T.edit(dir.appendingPathComponent("Content/alpha.yml")) { $0.replacingOccurrences(of: "title: ", with: "title: Renamed ") }
+        let fifth = try T.run(["build", "--timings"], in: dir)
+        #expect(try simulated(fifth.stdout) == (0, 2), "\(fifth.stderr)")
     }
 
     @Test func aCorruptOrForeignEntryIsIgnoredAndReplaced() throws {
@@ -80,7 +85,7 @@ struct SLACacheEndToEndTests {
             String(good.prefix(good.count / 2)),  // cut off mid-write
             "not json at all",
             good.replacingOccurrences(of: "\"tool\":\"handoff ", with: "\"tool\":\"another build "),  // another program's
-            good.replacingOccurrences(of: "\"inputs\":\"sha256:", with: "\"inputs\":\"sha256:0"),  // another brief's
+            good.replacingOccurrences(of: "\"inputs\":\"model:sha256:", with: "\"inputs\":\"model:sha256:0"),  // another brief's
             good.replacingOccurrences(of: "\"format\":\"handoff-sla-cache\"", with: "\"format\":\"something-else\""),
         ]
         #expect(Set(damaged).count == damaged.count && !damaged.contains(good), "each damage changes the entry")

@@ -17,6 +17,8 @@ public struct HandoffPlan: Sendable {
     public var pattern: PlanPattern
     /// SHA-256 of the canonical planning inputs, `sha256:…`.
     public var inputsDigest: String
+    /// What the SLA model is kept under: the inputs the simulation reads (`PlanDigest.modelDigest`).
+    public var modelDigest: String
     /// The short digest of the sample's contents, when the brief has a sample.
     public var sampleDigest: String?
     /// What the CRM recorded after go-live, beside the model (SPEC §3.8); nil without `actuals`.
@@ -55,8 +57,8 @@ public struct HandoffPlan: Sendable {
 /// `simulate` works out the SLA model; a caller may answer it from models it kept for the same
 /// inputs digest.
 public enum Planner {
-    /// Works out a brief's SLA model, given its routing and its inputs digest.
-    public typealias Simulate = (_ brief: Brief, _ routing: RoutingBlueprint, _ inputsDigest: String) -> SLAModel
+    /// Works out a brief's SLA model, given its routing and its model digest.
+    public typealias Simulate = (_ brief: Brief, _ routing: RoutingBlueprint, _ modelDigest: String) -> SLAModel
 
     public static func plan(
         _ brief: Brief, sampleCSV: String? = nil, asOf: CalendarDate, history: [RecordedVersion] = [],
@@ -81,7 +83,8 @@ public enum Planner {
         }
         let routing = RoutingBlueprint.plan(brief, sample: sample, findings: &findings)
         let digest = PlanDigest.digest(brief.tree, sampleCSV: sampleCSV)
-        let sla = simulate(brief, routing, digest)
+        let modelDigest = PlanDigest.modelDigest(brief.tree, sampleCSV: sampleCSV)
+        let sla = simulate(brief, routing, modelDigest)
         let escalation = EscalationLadder.plan(brief)
         let kit = EnablementKit.plan(brief, asOf: asOf, findings: &findings)
         let tooling = ToolingChecklist.plan(brief, routing: routing, asOf: asOf)
@@ -104,6 +107,6 @@ public enum Planner {
         return HandoffPlan(
             brief: brief, asOf: asOf, findings: ordered, routing: routing, sla: sla, escalation: escalation, kit: kit,
             tooling: tooling, approval: approval, governance: governance, pattern: PlanPattern.choose(brief.pattern, kit: kit),
-            inputsDigest: digest, sampleDigest: sampleDigest)
+            inputsDigest: digest, modelDigest: modelDigest, sampleDigest: sampleDigest)
     }
 }

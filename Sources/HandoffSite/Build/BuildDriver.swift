@@ -29,59 +29,24 @@ public struct BuildDriver: Sendable {
         report.records = contents.records
         report.briefCount = paths.count
         let histories = Dictionary(grouping: contents.records, by: \.segment).mapValues { AuditTrail(records: $0).history }
-        let asOf = options.asOf
+        let planner = BriefPlanner(
+            contentRoot: options.content, disk: options.disk, asOf: options.asOf, histories: histories,
+            cache: options.cache.map { SLACache(folder: $0, disk: options.disk) }, writesCache: options.writesCache, timings: timings,
+            keepingSamples: keepingSamples)
         let total = paths.count
         let progress = self.progress
-        let cache = options.cache.map { SLACache(folder: $0, disk: options.disk) }
-        let writesCache = options.writesCache
-        let (content, disk) = (options.content, options.disk)
         // Each brief is read and planned in one task, a few at a time; its text, lines and sample
         // go once its findings carry their snippets, so memory holds plans, not sources.
         var results = [PlannedBrief?](repeating: nil, count: total)
         var done = 0
         await BoundedTasks.run(count: total, width: BoundedTasks.width) { i in
-            let item = timings.measure(.load) { BriefLoader.loadOne(paths[i], contentRoot: content, disk: disk) }
-            guard let brief = item.brief else { return PlannedBrief(loading: item.diagnostics) }
-            // An unchanged brief's SLA model comes from the cache; a new one is kept.
-            let simulate: Planner.Simulate = { brief, routing, digest in
-                if let kept = cache?.model(for: digest) { return kept }
-                var work = SimulationWork()
-                let model = timings.measure(.simulate) { SLAModel.plan(brief, routing: routing, work: &work) }
-                timings?.add(work)
-                if writesCache { cache?.keep(model, for: digest) }
-                return model
-            }
-            var plan = timings.measure(.plan) {
-                Planner.plan(brief, sampleCSV: item.sampleCSV, asOf: asOf, history: histories[brief.segment] ?? [], simulate: simulate)
-            }
-            // What the CRM recorded, read against the plan (not a planning input: never cached).
-            var loading = item.diagnostics
-            if let problem = ActualsLoader.attach(to: &plan, brief: paths[i], contentRoot: content, disk: disk, timings: timings) {
-                loading += BriefLoader.attachSnippets([problem], lines: item.lines)
-            }
-            // Thousands of plans wait for their records and pages: each holds its brief's bytes,
-            // not its tree.
-            return PlannedBrief(
-                loading: loading, plan: plan.compacted(source: item.source),
-                findings: BriefLoader.attachSnippets(plan.findings.map(FindingText.diagnostic), lines: item.lines),
-                sample: keepingSamples ? item.sampleCSV : nil)
+            planner.plan(paths[i])
         } collect: { i, planned in
             results[i] = planned
             done += 1
             if done % 25 == 0 || done == total { progress("planned \(done)/\(total) briefs") }
         }
-        // Diagnostics in the order the briefs were read: reading, then across briefs, then planning.
-        let planned = results.compactMap { $0 }
-        let plans = planned.compactMap(\.plan)
-        report.diagnostics = planned.flatMap(\.loading)
-        report.diagnostics += (BriefIntake.checkUniqueSegments(plans.map(\.brief)) + BriefIntake.checkSharedPods(plans.map(\.brief))).map(
-            FindingText.diagnostic)
-        report.diagnostics += planned.flatMap(\.findings)
-        if keepingSamples {
-            for item in planned { if let plan = item.plan, let csv = item.sample { report.samples[plan.segment] = csv } }
-        }
-        report.diagnostics = report.diagnostics.sortedByLocation()
-        report.plans = plans.sorted { $0.segment < $1.segment }
+        report.take(results.compactMap { $0 }, keepingSamples: keepingSamples)
         return report
     }
 
@@ -183,7 +148,7 @@ public struct BuildDriver: Sendable {
         }
         // A full build knows every brief: entries for inputs no brief has any more go.
         if options.segments.isEmpty, let folder = options.cache {
-            SLACache(folder: folder, disk: options.disk).prune(keeping: Set(allPlans.map(\.inputsDigest)))
+            SLACache(folder: folder, disk: options.disk).prune(keeping: Set(allPlans.map(\.modelDigest)))
         }
         report.filesWritten = written.files
         report.pagesWritten = written.pages
@@ -368,4 +333,24 @@ struct PlannedBrief: Sendable {
     var plan: HandoffPlan?
     var findings: [Diagnostic] = []
     var sample: String?
+    /// The files besides the brief that its plan read (sample, actuals), as the brief names them
+    /// joined to its folder.
+    var reads: [String] = []
+}
+
+extension BuildReport {
+    /// Takes the briefs' plans and diagnostics, in the order the briefs were read: reading,
+    /// then across briefs, then planning.
+    mutating func take(_ planned: [PlannedBrief], keepingSamples: Bool) {
+        let plans = planned.compactMap(\.plan)
+        diagnostics = planned.flatMap(\.loading)
+        diagnostics += (BriefIntake.checkUniqueSegments(plans.map(\.brief)) + BriefIntake.checkSharedPods(plans.map(\.brief))).map(
+            FindingText.diagnostic)
+        diagnostics += planned.flatMap(\.findings)
+        if keepingSamples {
+            for item in planned { if let plan = item.plan, let csv = item.sample { samples[plan.segment] = csv } }
+        }
+        diagnostics = diagnostics.sortedByLocation()
+        self.plans = plans.sorted { $0.segment < $1.segment }
+    }
 }

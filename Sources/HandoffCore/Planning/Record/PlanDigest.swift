@@ -17,6 +17,24 @@ public enum PlanDigest {
         return "sha256:" + hex(SHA256.hash(data: Data(canonical.utf8)))
     }
 
+    /// The keys no SLA model reads: words, people, the funnel, the kit, the agreement. A change
+    /// to them is a new version but not a new simulation.
+    public static let modelIndependentKeys: Set<String> = [
+        "title", "owner", "goal", "funnel", "qualification", "scoring", "enablement", "dependencies", "delivery-sla",
+        "acceptance", "pattern", "fields",
+    ]
+
+    /// What an SLA model is kept under (the cache, `serve`'s memory): the planning inputs the
+    /// simulation reads, and the sample (its shares). `model:sha256:…`, never a version.
+    public static func modelDigest(_ tree: YAMLNode, sampleCSV: String?) -> String {
+        var inputs = tree
+        if case .mapping(var root) = tree {
+            root.entries.removeAll { modelIndependentKeys.contains($0.key.value) }
+            inputs = .mapping(root)
+        }
+        return "model:" + digest(inputs, sampleCSV: sampleCSV)
+    }
+
     /// Bytes as lowercase hexadecimal digits.
     public static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef")
