@@ -4,6 +4,9 @@
 SWIFT ?= swift
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 HANDOFF := .build/release/handoff
+# One set of flags for every build, so `make test`, `make site` and `make serve` share one build
+# (a change of flags rebuilds every package; the tests need -enable-testing).
+RELEASE := -c release -Xswiftc -enable-testing
 
 .PHONY: site test deps templates bench check clean lint fuzz browser-deps browser-check serve serve-bench
 
@@ -16,18 +19,18 @@ deps:
 	@python3 -c "import yaml" 2>/dev/null || { echo "Installing PyYAML (the YAML-lite oracle in tests)…"; python3 -m pip install -q pyyaml; }
 
 site: deps
-	$(SWIFT) build -c release --product handoff
+	$(SWIFT) build $(RELEASE) --product handoff
 	$(HANDOFF) build
 
 check: deps
-	$(SWIFT) build -c release --product handoff
+	$(SWIFT) build $(RELEASE) --product handoff
 	$(HANDOFF) check
 
 # The end-to-end tests run the built binary, so build it before testing. Release mode: the
 # planning core simulates hundreds of calendar half-years per brief, ten times faster optimised.
 test: deps
-	$(SWIFT) build -c release --product handoff
-	$(SWIFT) test -c release -Xswiftc -enable-testing
+	$(SWIFT) build $(RELEASE) --product handoff
+	$(SWIFT) test $(RELEASE)
 
 # The site in a real browser: Nu HTML checker, axe-core at 1280 and 390 px, console errors,
 # layout measurements and print; screenshots and the packet PDF go to .build-ci/browser/.
@@ -48,7 +51,7 @@ browser-check: site browser-deps
 
 # The site live while briefs are written: http://127.0.0.1:1313/ reloads on every save.
 serve: deps
-	$(SWIFT) build -c release --product handoff
+	$(SWIFT) build $(RELEASE) --product handoff
 	$(HANDOFF) serve
 
 # Regenerates the built-in templates compiled into the binary from Templates/.
@@ -61,7 +64,7 @@ bench: deps
 # `handoff serve` against its targets: reload after a save, re-plan after an input change,
 # memory and file descriptors over 500 saves.
 serve-bench: deps
-	$(SWIFT) build -c release --product handoff
+	$(SWIFT) build $(RELEASE) --product handoff
 	python3 scripts/serve-bench.py $(HANDOFF)
 
 # swift-format against the committed .swift-format; fails on any finding.

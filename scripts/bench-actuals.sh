@@ -16,7 +16,7 @@ root="$PWD"
 work="$(mktemp -d /tmp/handoff-actuals.XXXXXX)"
 trap '[ -n "${BENCH_KEEP:-}" ] || rm -rf "$work"' EXIT
 [ -x /usr/bin/time ] || { echo "needs GNU time (apt-get install time)" >&2; exit 1; }
-swift build -c release --product handoff >/dev/null
+swift build -c release -Xswiftc -enable-testing --product handoff >/dev/null  # the flags of make test: one build
 bin="$root/.build/release/handoff"
 mkdir -p "$work/Content"
 cat > "$work/Content/big.yml" <<'YAML'

@@ -8,7 +8,9 @@
 # Hugo…) so drift hits both sides alike; BENCH_PAIRS pairs (default 5). Each run reports wall
 # time, CPU time (user + system) and peak RSS from GNU time; the summary gives medians and ratios.
 #
-# Then scripts/bench-actuals.sh: a 1,000,000-row CRM export read, routed and counted.
+# Then one cold build's simulation work by purpose (`--timings`), scripts/bench-floor.sh (the
+# engine's ns per lead beside ../shared/bench/floor.c) and scripts/bench-actuals.sh (a
+# 1,000,000-row CRM export read, routed and counted).
 #
 #   make bench                 # BENCH_N=1000 BENCH_PAIRS=5
 #   BENCH_N=100 make bench     # or 5000
@@ -28,7 +30,7 @@ if ! need hugo || ! need cmark-gfm || [ ! -x /usr/bin/time ]; then
   sudo_if env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hugo cmark-gfm time >/dev/null
 fi
 
-swift build -c release --product handoff >/dev/null
+swift build -c release -Xswiftc -enable-testing --product handoff >/dev/null  # the flags of make test: one build
 bin="$root/.build/release/handoff"
 python3 scripts/corpus.py "$n" "$work/Content"
 cd "$work"
@@ -39,7 +41,7 @@ results="$work/results.tsv"
 # run NAME COMMAND…: one timed run, appended to the results.
 run() {
   local name="$1"; shift
-  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >/dev/null 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+  /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$@" >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
   read -r wall user sys rss < "$work/t"
   printf '%s\t%s\t%s\t%s\t%s\n' "$name" "$wall" "$user" "$sys" "$rss" >> "$results"
 }
@@ -63,7 +65,8 @@ cp "$first" "$work/first.yml"
 for pair in $(seq 1 "$pairs"); do
   echo "pair $pair/$pairs" >&2
   rm -rf Public .claude .handoff-cache
-  run "handoff cold" "$bin" build --quiet
+  run "handoff cold" "$bin" build --quiet --timings
+  [ "$pair" = 1 ] && cp "$work/out" "$work/cold-timings.txt"
   rm -rf hugo/public hugo/resources
   run "hugo cold" hugo --quiet -s hugo
   run "handoff warm" "$bin" build --quiet
@@ -97,10 +100,16 @@ print()
 print(f"cold / Hugo cold:          {ratio('handoff cold', 'hugo cold'):.2f}x wall, {ratio('handoff cold', 'hugo cold', 1):.2f}x CPU   (target <= 1.0x wall)")
 print(f"warm / Hugo warm:          {ratio('handoff warm', 'hugo warm'):.2f}x wall   (target <= 0.5x)")
 print(f"re-render / Hugo warm:     {ratio('handoff re-render', 'hugo warm'):.2f}x wall   (every page rendered again)")
+print(f"re-render / Hugo cold:     {ratio('handoff re-render', 'hugo cold'):.2f}x wall   (target <= 1.0x)")
 print(f"one change / cold:         {ratio('handoff one change', 'handoff cold'):.2f}   (target <= 0.10)")
 print(f"cold per brief:            {1000 * med['handoff cold'][0] / int(sys.argv[2]):.2f} ms wall, {1000 * med['handoff cold'][1] / int(sys.argv[2]):.2f} ms CPU")
 print(f"peak RSS:                  {med['handoff cold'][2] / 1024:.0f} MB cold, {med['handoff re-render'][2] / 1024:.0f} MB re-render")
 PY
 
+echo
+echo "one cold build's simulation, by purpose (handoff build --timings):"
+sed -n '/^Simulated/,$p' "$work/cold-timings.txt"
+echo
+bash "$root/scripts/bench-floor.sh"
 echo
 bash "$root/scripts/bench-actuals.sh"
