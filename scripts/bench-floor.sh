@@ -47,7 +47,7 @@ YAML
 done
 # ns per lead of one Handoff build: the simulate stage over all leads simulated.
 handoff_ns() {
-  (cd "$work/$1" && rm -rf out && "$bin" build --no-cache --timings --quiet --output out) | awk '
+  (cd "$work/$1" && rm -rf out && "$bin" build --no-cache --timings --quiet --output out 2>/dev/null) | awk '
     $1 == "simulate" { s = $2 }
     $1 == "all" { n = $2; m = 1; if (n ~ /k$/) m = 1e3; if (n ~ /M$/) m = 1e6; sub(/[kM]$/, "", n); leads = n * m }
     END { printf "%.0f %.0f\n", s * 1e9 / leads, leads }'
