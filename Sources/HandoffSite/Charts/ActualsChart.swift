@@ -9,9 +9,7 @@ enum ActualsChart {
         return Figure(id: id, width: 640, height: 280, svg: svg(pod, id: id))
     }
 
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func label(_ d: CalendarDate) -> String { "\(d.day) \(months[d.month - 1])" }
+    static func label(_ d: CalendarDate) -> String { d.shortDescription }
 
     static func svg(_ pod: SLAActuals.PodActuals, id: String) -> String {
         let width = 640, height = 280

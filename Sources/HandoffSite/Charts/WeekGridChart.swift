@@ -64,7 +64,7 @@ enum WeekGridChart {
         for day in 0..<7 {
             let yy = gridTop + Double(day) * row
             s +=
-                "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(yy + row / 2 + 4))\" text-anchor=\"end\" fill=\"#3b4452\">\(["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][day])</text>\n"
+                "<text x=\"\(SVG.n(left - 6))\" y=\"\(SVG.n(yy + row / 2 + 4))\" text-anchor=\"end\" fill=\"#3b4452\">\(CalendarDate.weekdayNames[day])</text>\n"
             for hour in 0..<24 {
                 let h = day * 24 + hour
                 let intensity = leads[h] / peak

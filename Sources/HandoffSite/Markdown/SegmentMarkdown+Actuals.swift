@@ -72,19 +72,11 @@ extension SegmentMarkdown {
 
     static func volume(_ a: SLAActuals, plan: HandoffPlan) -> String {
         var md = "### Volume: the export against the brief\n\n"
-        var rows: [[String]] = []
-        for rule in plan.brief.routing {
-            let cells = a.cells.filter { $0.rule == rule.name }
-            guard !cells.isEmpty else { continue }
-            let leads = cells.reduce(0) { $0 + $1.leads }
-            let perWeek = cells.reduce(0) { $0 + $1.leadsPerWeek }
-            let after = leads > 0 ? cells.reduce(0) { $0 + $1.afterHoursShare * Double($1.leads) } / Double(leads) : 0
-            let share = plan.routing.rows.first { $0.name == rule.name }?.share ?? 0
-            let stated = (rule.channel.afterHoursShare ?? plan.brief.volume.afterHoursShare).fraction
-            rows.append([
-                E.escape(rule.name), Format.leads(perWeek), Format.leads(share * plan.brief.volume.leadsPerWeek), Format.percent(after),
-                Format.percent(stated),
-            ])
+        let rows = a.channels.map { c in
+            [
+                E.escape(c.rule), Format.leads(c.leadsPerWeek), Format.leads(c.briefLeadsPerWeek), Format.percent(c.afterHoursShare),
+                Format.percent(c.briefAfterHoursShare),
+            ]
         }
         md += E.table(
             ["Channel", "Leads a week (export)", "Brief", "After hours (export)", "Brief"], rows, align: ["l", "r", "r", "r", "r"])

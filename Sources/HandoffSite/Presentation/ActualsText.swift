@@ -48,9 +48,7 @@ enum ActualsText {
         let days = Int((Double(local) / 86_400).rounded(.down))
         let date = CalendarDate(daysSinceEpoch: days)
         let seconds = local - days * 86_400
-        let (h, m) = (seconds / 3600, seconds % 3600 / 60)
-        let weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][date.weekday - 1]
-        return "\(weekday) \(date) \(h < 10 ? "0" : "")\(h):\(m < 10 ? "0" : "")\(m)"
+        return "\(CalendarDate.weekdayNames[date.weekday - 1]) \(date) \(WeeklyHours.clock(seconds / 60))"
     }
 
     /// Why a row was left out, as the bad-rows table says it.
@@ -68,10 +66,10 @@ enum ActualsText {
         let top = hourOfWeek.indices.filter { hourOfWeek[$0] > 0 }.sorted { (hourOfWeek[$1], $0) < (hourOfWeek[$0], $1) }.prefix(count)
         return Format.list(
             top.map { h in
-                let day = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"][h / 24]
-                let hour = h % 24
-                func hh(_ x: Int) -> String { (x < 10 ? "0" : "") + "\(x):00" }
-                return "\(day) \(hh(hour))–\(hh(hour + 1)) (\(Format.leads(hourOfWeek[h])) a week)"
+                let day = CalendarDate.weekdayNames[h / 24]
+                let minute = h % 24 * 60
+                return
+                    "\(day) \(WeeklyHours.clock(minute))–\(WeeklyHours.clock(minute + 60)) (\(Format.leads(hourOfWeek[h])) a week)"
             })
     }
 }

@@ -4,378 +4,378 @@
 enum BuiltInTemplates {
     static let files: [String: String] = [
         "assets/handoff.css": #"""
-/* Handoff approval packet. System fonts only: nothing is loaded from the network. */
-:root {
-  --ink: #1f2733;
-  --muted: #566173;
-  --line: #d9dde3;
-  --paper: #ffffff;
-  --wash: #f5f7fa;
-  --accent: #1d4ed8;
-  --good-bg: #dcfce7; --good-ink: #14532d;
-  --info-bg: #e0ecff; --info-ink: #1e3a8a;
-  --warn-bg: #fef3c7; --warn-ink: #78350f;
-  --bad-bg: #fee2e2;  --bad-ink: #7f1d1d;
-  --muted-bg: #eceff3; --muted-ink: #374151;
-  --head: #eef1f5;
-  --code: #eef1f5;
-  /* Focus ring: at least 3:1 against the paper and the page wash. */
-  --focus: #1d4ed8;
-  color-scheme: light dark;
-}
-@media (prefers-color-scheme: dark) {
-  :root {
-    --ink: #e5e7eb; --muted: #aeb7c4; --line: #3a4556; --paper: #141b26; --wash: #0b111a; --accent: #93c5fd;
-    --head: #1e2836; --code: #1e2836; --focus: #93c5fd;
-  }
-  .figure svg { background: #fff; }
-}
-* { box-sizing: border-box; }
-html { font-size: 16px; }
-body {
-  margin: 0; color: var(--ink); background: var(--wash);
-  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
-  line-height: 1.55;
-}
-a { color: var(--accent); }
-a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
-.skip { position: absolute; left: -999px; }
-.skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
-.wrap { max-width: 1320px; margin: 0 auto; padding: 0 1.25rem; }
-.site-header { background: #111827; color: #fff; }
-.site-header .wrap { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding-top: .8rem; padding-bottom: .8rem; flex-wrap: wrap; }
-.brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
-.brand span { font-weight: 400; color: #cbd5e1; margin-left: .35rem; }
-.site-header nav a { color: #e5e7eb; margin-left: 1.1rem; text-decoration: none; }
-.site-header a:focus-visible { outline-color: #93c5fd; }
-.site-header nav a:hover { text-decoration: underline; }
-.site-footer { color: var(--muted); font-size: .85rem; padding: 2rem 0 3rem; }
-main { padding: 1.5rem 0 1rem; }
-h1 { font-size: 1.9rem; line-height: 1.2; margin: .4rem 0 .6rem; }
-h2 { font-size: 1.35rem; margin: 2.2rem 0 .7rem; padding-top: .4rem; border-top: 1px solid var(--line); }
-h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
-.lede { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
-.sub { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
-td .sub { display: inline; }
-.hero h1 { margin-top: 0; }
-.attention, .portfolio-section { background: var(--paper); }
-.attention { border: 1px solid var(--line); border-left: 5px solid #b91c1c; border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1.2rem 0 1.5rem; }
-.attention h2 { border-top: 0; margin-top: .8rem; }
-.attention-groups { margin: 0; padding-left: 0; list-style: none; }
-.attention-groups > li + li { margin-top: .6rem; }
-.attention-groups h3 { font-size: 1rem; margin: .4rem 0 .1rem; }
-.attention-list { margin: 0; padding-left: 0; list-style: none; }
-.attention-list .more { white-space: nowrap; font-size: .9em; }
-.attention-list li { padding: .35rem 0; border-bottom: 1px dashed var(--line); }
-.attention-list li:last-child { border-bottom: 0; }
-.table-wrap { overflow-x: auto; margin: .6rem 0 1rem; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
-table { border-collapse: collapse; width: 100%; font-size: .9rem; }
-th, td { text-align: left; padding: .5rem .55rem; border-bottom: 1px solid var(--line); vertical-align: top; }
-thead th { background: var(--head); font-weight: 600; }
-tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
-.num { text-align: right; font-variant-numeric: tabular-nums; }
+        /* Handoff approval packet. System fonts only: nothing is loaded from the network. */
+        :root {
+          --ink: #1f2733;
+          --muted: #566173;
+          --line: #d9dde3;
+          --paper: #ffffff;
+          --wash: #f5f7fa;
+          --accent: #1d4ed8;
+          --good-bg: #dcfce7; --good-ink: #14532d;
+          --info-bg: #e0ecff; --info-ink: #1e3a8a;
+          --warn-bg: #fef3c7; --warn-ink: #78350f;
+          --bad-bg: #fee2e2;  --bad-ink: #7f1d1d;
+          --muted-bg: #eceff3; --muted-ink: #374151;
+          --head: #eef1f5;
+          --code: #eef1f5;
+          /* Focus ring: at least 3:1 against the paper and the page wash. */
+          --focus: #1d4ed8;
+          color-scheme: light dark;
+        }
+        @media (prefers-color-scheme: dark) {
+          :root {
+            --ink: #e5e7eb; --muted: #aeb7c4; --line: #3a4556; --paper: #141b26; --wash: #0b111a; --accent: #93c5fd;
+            --head: #1e2836; --code: #1e2836; --focus: #93c5fd;
+          }
+          .figure svg { background: #fff; }
+        }
+        * { box-sizing: border-box; }
+        html { font-size: 16px; }
+        body {
+          margin: 0; color: var(--ink); background: var(--wash);
+          font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+          line-height: 1.55;
+        }
+        a { color: var(--accent); }
+        a:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+        .skip { position: absolute; left: -999px; }
+        .skip:focus { left: 1rem; top: 1rem; background: var(--paper); padding: .5rem; z-index: 10; }
+        .wrap { max-width: 1320px; margin: 0 auto; padding: 0 1.25rem; }
+        .site-header { background: #111827; color: #fff; }
+        .site-header .wrap { display: flex; align-items: center; justify-content: space-between; gap: 1rem; padding-top: .8rem; padding-bottom: .8rem; flex-wrap: wrap; }
+        .brand { color: #fff; font-weight: 700; text-decoration: none; font-size: 1.1rem; }
+        .brand span { font-weight: 400; color: #cbd5e1; margin-left: .35rem; }
+        .site-header nav a { color: #e5e7eb; margin-left: 1.1rem; text-decoration: none; }
+        .site-header a:focus-visible { outline-color: #93c5fd; }
+        .site-header nav a:hover { text-decoration: underline; }
+        .site-footer { color: var(--muted); font-size: .85rem; padding: 2rem 0 3rem; }
+        main { padding: 1.5rem 0 1rem; }
+        h1 { font-size: 1.9rem; line-height: 1.2; margin: .4rem 0 .6rem; }
+        h2 { font-size: 1.35rem; margin: 2.2rem 0 .7rem; padding-top: .4rem; border-top: 1px solid var(--line); }
+        h3 { font-size: 1.05rem; margin: 1.5rem 0 .5rem; }
+        .lede { font-size: 1.1rem; color: var(--muted); max-width: 60rem; }
+        .sub { display: block; color: var(--muted); font-size: .8rem; font-weight: 400; }
+        td .sub { display: inline; }
+        .hero h1 { margin-top: 0; }
+        .attention, .portfolio-section { background: var(--paper); }
+        .attention { border: 1px solid var(--line); border-left: 5px solid #b91c1c; border-radius: 8px; padding: .2rem 1.2rem 1rem; margin: 1.2rem 0 1.5rem; }
+        .attention h2 { border-top: 0; margin-top: .8rem; }
+        .attention-groups { margin: 0; padding-left: 0; list-style: none; }
+        .attention-groups > li + li { margin-top: .6rem; }
+        .attention-groups h3 { font-size: 1rem; margin: .4rem 0 .1rem; }
+        .attention-list { margin: 0; padding-left: 0; list-style: none; }
+        .attention-list .more { white-space: nowrap; font-size: .9em; }
+        .attention-list li { padding: .35rem 0; border-bottom: 1px dashed var(--line); }
+        .attention-list li:last-child { border-bottom: 0; }
+        .table-wrap { overflow-x: auto; margin: .6rem 0 1rem; border: 1px solid var(--line); border-radius: 8px; background: var(--paper); }
+        table { border-collapse: collapse; width: 100%; font-size: .9rem; }
+        th, td { text-align: left; padding: .5rem .55rem; border-bottom: 1px solid var(--line); vertical-align: top; }
+        thead th { background: var(--head); font-weight: 600; }
+        tbody tr:last-child th, tbody tr:last-child td { border-bottom: 0; }
+        .num { text-align: right; font-variant-numeric: tabular-nums; }
 
-.mid { text-align: center; }
-/* A value of one token (a date, a version, 99.6%) never breaks in the middle. */
-.nw, .status { white-space: nowrap; }
-/* Wide tables scroll sideways instead of crushing words one per line. */
-.doc td:not(.num):not(.nw) { min-width: 6.5rem; }
-.portfolio .next { font-size: .8rem; font-weight: 400; color: var(--ink); margin-top: .25rem; max-width: 22rem; }
-.portfolio tbody th { font-weight: 600; min-width: 12rem; }
-.badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .82rem; font-weight: 650; border: 1px solid transparent; white-space: nowrap; }
-.badge::before { margin-right: .3rem; }
-.badge-good { background: var(--good-bg); color: var(--good-ink); border-color: #86efac; }
-.badge-good::before { content: "✓"; }
-.badge-info { background: var(--info-bg); color: var(--info-ink); border-color: #93c5fd; }
-.badge-info::before { content: "○"; }
-.badge-warn { background: var(--warn-bg); color: var(--warn-ink); border-color: #fcd34d; }
-.badge-warn::before { content: "!"; }
-.badge-bad { background: var(--bad-bg); color: var(--bad-ink); border-color: #fca5a5; }
-.badge-bad::before { content: "✕"; }
-.badge-muted { background: var(--muted-bg); color: var(--muted-ink); border-color: #d1d5db; }
-.badge-muted::before { content: "–"; }
-.crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
-.verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
-.verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
-.verdict .why, .verdict .fix { flex-basis: 100%; margin: 0; }
-.layout { display: grid; grid-template-columns: 12rem minmax(0, 1fr); gap: 1.5rem; align-items: start; }
-.toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
-.toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
-.toc ol { margin: 0; padding-left: 1.2rem; }
-.toc li { margin: .2rem 0; }
-.downloads { border-top: 1px solid var(--line); margin: .8rem 0 0; padding-top: .6rem; }
-.doc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1.4rem 1.5rem; min-width: 0; }
-.doc table { font-size: .86rem; }
-.doc > h1:first-child { margin-top: .8rem; }
-.doc ul { padding-left: 1.3rem; }
-.doc code { background: var(--code); padding: .05rem .3rem; border-radius: 4px; font-size: .88em; }
-.figure { margin: 1rem 0 1.5rem; overflow-x: auto; }
-.figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
-.figure figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
-.packet .cover { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.6rem; margin-bottom: 1.5rem; }
-.packet-segment { margin-bottom: 2.5rem; }
-.packet-segment > .segment-title { border-top: 0; margin-top: 1.5rem; font-size: 1.6rem; }
-.signoff { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1.6rem 1.2rem; margin-top: 1rem; }
-.signature { display: grid; grid-template-columns: 1fr 1.4fr .8fr; gap: 1rem; align-items: end; padding: 1.2rem 0 .4rem; border-bottom: 1px dashed var(--line); }
-.signature .line { border-bottom: 1px solid var(--ink); height: 2.2rem; position: relative; }
-.signature .line span { position: absolute; bottom: -1.2rem; font-size: .75rem; color: var(--muted); }
-.signature .decision { grid-column: 1 / -1; font-size: .8rem; color: var(--muted); margin-top: .8rem; }
-.signature .changed { grid-column: 1 / -1; font-size: .8rem; }
-.signature .changed ul { margin: .2rem 0 0; padding-left: 1.2rem; }
-.signature.stale .decision { color: var(--ink); font-weight: 600; }
-.signing { color: var(--muted); }
-@media (max-width: 860px) {
-  .layout { grid-template-columns: 1fr; }
-  .toc { position: static; }
-  .doc { padding: .5rem 1rem 1rem; }
-  /* The first column names the row: it stays in view while a wide table scrolls. */
-  .doc .table-wrap th:first-child, .doc .table-wrap td:first-child { position: sticky; left: 0; background: var(--paper); z-index: 1; }
-  .doc .table-wrap thead th:first-child { background: var(--head); }
-}
-@media (max-width: 640px) {
-  .wrap { padding: 0 .75rem; }
-  h1 { font-size: 1.5rem; }
-  /* On a phone the segment cards come first, the attention list after them. */
-  .portfolio-page { display: flex; flex-direction: column; }
-  .portfolio-page .hero { order: 0; }
-  .portfolio-page .segments { order: 1; }
-  .portfolio-page .attention { order: 2; }
-  /* The portfolio becomes one card per segment: status, readiness and the next step first. */
-  .portfolio-wrap { border: 0; background: none; overflow: visible; }
-  table.portfolio thead { position: absolute; left: -9999px; }
-  table.portfolio, table.portfolio tbody, table.portfolio tr { display: block; }
-  table.portfolio tr { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; margin-bottom: .8rem; }
-  table.portfolio th, table.portfolio td { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1rem; border: 0; padding: .2rem 0; text-align: right; }
-  table.portfolio th { display: block; text-align: left; font-size: 1.05rem; padding-bottom: .4rem; }
-  table.portfolio td::before { content: attr(data-label); color: var(--muted); text-align: left; }
-  table.portfolio td.status { order: -1; }
-  table.portfolio tr { display: flex; flex-direction: column; }
-  /* Charts keep their text at 11px or more: they scroll rather than shrink. */
-  .figure svg { width: 640px; max-width: none; }
-  .signature { grid-template-columns: 1fr; }
-}
-@media print {
-  @page { margin: 16mm 14mm; }
-  :root { --ink: #000; --muted: #333; --line: #bbb; --paper: #fff; --wash: #fff; --head: #eee; --code: #eee; }
-  body { background: #fff; font-size: 10.5pt; }
-  .site-header, .site-footer, .toc, .skip, .crumbs { display: none; }
-  .wrap { max-width: none; padding: 0; }
-  main { padding: 0; }
-  .layout { display: block; }
-  .doc, .table-wrap, .cover, .signoff, .verdict, .attention { border: 0; padding-left: 0; padding-right: 0; }
-  .table-wrap { overflow: visible; }
-  /* Tables fit the page instead of shrinking it: they wrap between words. */
-  table { font-size: 9.5pt; }
-  .doc td:not(.num):not(.nw) { min-width: 0; }
-  th, td { padding: .25rem .35rem; overflow-wrap: break-word; }
-  .nw, .status, td.num { white-space: normal; }
-  .figure { overflow: visible; }
-  thead { display: table-header-group; }
-  tr, .figure, .signature { break-inside: avoid; }
-  h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
-  .packet .cover { break-after: page; }
-  .packet-segment { break-before: page; }
-  .packet-segment .doc > h1:first-child { break-before: page; }
-  .signoff { break-inside: avoid; }
-  a { color: inherit; text-decoration: none; }
-  .badge { border: 1px solid #555; }
-  .figure svg { border: 0; }
-}
+        .mid { text-align: center; }
+        /* A value of one token (a date, a version, 99.6%) never breaks in the middle. */
+        .nw, .status { white-space: nowrap; }
+        /* Wide tables scroll sideways instead of crushing words one per line. */
+        .doc td:not(.num):not(.nw) { min-width: 6.5rem; }
+        .portfolio .next { font-size: .8rem; font-weight: 400; color: var(--ink); margin-top: .25rem; max-width: 22rem; }
+        .portfolio tbody th { font-weight: 600; min-width: 12rem; }
+        .badge { display: inline-block; padding: .05rem .55rem; border-radius: 999px; font-size: .82rem; font-weight: 650; border: 1px solid transparent; white-space: nowrap; }
+        .badge::before { margin-right: .3rem; }
+        .badge-good { background: var(--good-bg); color: var(--good-ink); border-color: #86efac; }
+        .badge-good::before { content: "✓"; }
+        .badge-info { background: var(--info-bg); color: var(--info-ink); border-color: #93c5fd; }
+        .badge-info::before { content: "○"; }
+        .badge-warn { background: var(--warn-bg); color: var(--warn-ink); border-color: #fcd34d; }
+        .badge-warn::before { content: "!"; }
+        .badge-bad { background: var(--bad-bg); color: var(--bad-ink); border-color: #fca5a5; }
+        .badge-bad::before { content: "✕"; }
+        .badge-muted { background: var(--muted-bg); color: var(--muted-ink); border-color: #d1d5db; }
+        .badge-muted::before { content: "–"; }
+        .crumbs { color: var(--muted); font-size: .9rem; margin: 0 0 .5rem; }
+        .verdict { display: flex; flex-wrap: wrap; gap: .8rem 2rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1.1rem; margin-bottom: 1.2rem; }
+        .verdict .label { color: var(--muted); font-size: .85rem; margin-right: .35rem; }
+        .verdict .why, .verdict .fix { flex-basis: 100%; margin: 0; }
+        .layout { display: grid; grid-template-columns: 12rem minmax(0, 1fr); gap: 1.5rem; align-items: start; }
+        .toc { position: sticky; top: 1rem; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .8rem 1rem; font-size: .92rem; }
+        .toc h2 { font-size: .95rem; margin: 0 0 .4rem; border: 0; padding: 0; }
+        .toc ol { margin: 0; padding-left: 1.2rem; }
+        .toc li { margin: .2rem 0; }
+        .downloads { border-top: 1px solid var(--line); margin: .8rem 0 0; padding-top: .6rem; }
+        .doc { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem 1.4rem 1.5rem; min-width: 0; }
+        .doc table { font-size: .86rem; }
+        .doc > h1:first-child { margin-top: .8rem; }
+        .doc ul { padding-left: 1.3rem; }
+        .doc code { background: var(--code); padding: .05rem .3rem; border-radius: 4px; font-size: .88em; }
+        .figure { margin: 1rem 0 1.5rem; overflow-x: auto; }
+        .figure svg { max-width: 100%; height: auto; border: 1px solid var(--line); border-radius: 6px; }
+        .figure figcaption { color: var(--muted); font-size: .85rem; margin-top: .3rem; }
+        .packet .cover { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: 1rem 1.6rem; margin-bottom: 1.5rem; }
+        .packet-segment { margin-bottom: 2.5rem; }
+        .packet-segment > .segment-title { border-top: 0; margin-top: 1.5rem; font-size: 1.6rem; }
+        .signoff { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .2rem 1.6rem 1.2rem; margin-top: 1rem; }
+        .signature { display: grid; grid-template-columns: 1fr 1.4fr .8fr; gap: 1rem; align-items: end; padding: 1.2rem 0 .4rem; border-bottom: 1px dashed var(--line); }
+        .signature .line { border-bottom: 1px solid var(--ink); height: 2.2rem; position: relative; }
+        .signature .line span { position: absolute; bottom: -1.2rem; font-size: .75rem; color: var(--muted); }
+        .signature .decision { grid-column: 1 / -1; font-size: .8rem; color: var(--muted); margin-top: .8rem; }
+        .signature .changed { grid-column: 1 / -1; font-size: .8rem; }
+        .signature .changed ul { margin: .2rem 0 0; padding-left: 1.2rem; }
+        .signature.stale .decision { color: var(--ink); font-weight: 600; }
+        .signing { color: var(--muted); }
+        @media (max-width: 860px) {
+          .layout { grid-template-columns: 1fr; }
+          .toc { position: static; }
+          .doc { padding: .5rem 1rem 1rem; }
+          /* The first column names the row: it stays in view while a wide table scrolls. */
+          .doc .table-wrap th:first-child, .doc .table-wrap td:first-child { position: sticky; left: 0; background: var(--paper); z-index: 1; }
+          .doc .table-wrap thead th:first-child { background: var(--head); }
+        }
+        @media (max-width: 640px) {
+          .wrap { padding: 0 .75rem; }
+          h1 { font-size: 1.5rem; }
+          /* On a phone the segment cards come first, the attention list after them. */
+          .portfolio-page { display: flex; flex-direction: column; }
+          .portfolio-page .hero { order: 0; }
+          .portfolio-page .segments { order: 1; }
+          .portfolio-page .attention { order: 2; }
+          /* The portfolio becomes one card per segment: status, readiness and the next step first. */
+          .portfolio-wrap { border: 0; background: none; overflow: visible; }
+          table.portfolio thead { position: absolute; left: -9999px; }
+          table.portfolio, table.portfolio tbody, table.portfolio tr { display: block; }
+          table.portfolio tr { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .6rem .8rem; margin-bottom: .8rem; }
+          table.portfolio th, table.portfolio td { display: flex; flex-wrap: wrap; justify-content: space-between; gap: 0 1rem; border: 0; padding: .2rem 0; text-align: right; }
+          table.portfolio th { display: block; text-align: left; font-size: 1.05rem; padding-bottom: .4rem; }
+          table.portfolio td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+          table.portfolio td.status { order: -1; }
+          table.portfolio tr { display: flex; flex-direction: column; }
+          /* Charts keep their text at 11px or more: they scroll rather than shrink. */
+          .figure svg { width: 640px; max-width: none; }
+          .signature { grid-template-columns: 1fr; }
+        }
+        @media print {
+          @page { margin: 16mm 14mm; }
+          :root { --ink: #000; --muted: #333; --line: #bbb; --paper: #fff; --wash: #fff; --head: #eee; --code: #eee; }
+          body { background: #fff; font-size: 10.5pt; }
+          .site-header, .site-footer, .toc, .skip, .crumbs { display: none; }
+          .wrap { max-width: none; padding: 0; }
+          main { padding: 0; }
+          .layout { display: block; }
+          .doc, .table-wrap, .cover, .signoff, .verdict, .attention { border: 0; padding-left: 0; padding-right: 0; }
+          .table-wrap { overflow: visible; }
+          /* Tables fit the page instead of shrinking it: they wrap between words. */
+          table { font-size: 9.5pt; }
+          .doc td:not(.num):not(.nw) { min-width: 0; }
+          th, td { padding: .25rem .35rem; overflow-wrap: break-word; }
+          .nw, .status, td.num { white-space: normal; }
+          .figure { overflow: visible; }
+          thead { display: table-header-group; }
+          tr, .figure, .signature { break-inside: avoid; }
+          h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
+          .packet .cover { break-after: page; }
+          .packet-segment { break-before: page; }
+          .packet-segment .doc > h1:first-child { break-before: page; }
+          .signoff { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+          .badge { border: 1px solid #555; }
+          .figure svg { border: 0; }
+        }
 
-"""#,
+        """#,
         "footer.mustache": #"""
-<footer class="site-footer">
-  <div class="wrap">Built by Handoff from {{briefCount}} brief{{^oneBrief}}s{{/oneBrief}} · figures as of {{asOf}}</div>
-</footer>
+        <footer class="site-footer">
+          <div class="wrap">Built by Handoff from {{briefCount}} brief{{^oneBrief}}s{{/oneBrief}} · figures as of {{asOf}}</div>
+        </footer>
 
-"""#,
+        """#,
         "header.mustache": #"""
-<header class="site-header">
-  <div class="wrap">
-    <a class="brand" href="{{root}}index.html">Handoff <span>approval packets</span></a>
-    <nav aria-label="Site">
-      <a href="{{root}}index.html">Portfolio</a>
-      <a href="{{root}}packet.html">Printable packet</a>
-    </nav>
-  </div>
-</header>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href="{{root}}index.html">Handoff <span>approval packets</span></a>
+            <nav aria-label="Site">
+              <a href="{{root}}index.html">Portfolio</a>
+              <a href="{{root}}packet.html">Printable packet</a>
+            </nav>
+          </div>
+        </header>
 
-"""#,
+        """#,
         "index.mustache": #"""
-<div class="wrap portfolio-page">
-<section class="hero">
-  <h1>Marketing-to-sales handoff</h1>
-  <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach. Staffing: {{staffing}}.</p>
-</section>
+        <div class="wrap portfolio-page">
+        <section class="hero">
+          <h1>Marketing-to-sales handoff</h1>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}: {{readyCount}} ready for sign-off, {{approvedCount}} approved, {{#hasReapproval}}{{reapprovalCount}} awaiting re-approval, {{/hasReapproval}}{{blockedCount}} blocked. SLA: {{meetsCount}} meet, {{atRiskCount}} at risk, {{breachCount}} in breach. Staffing: {{staffing}}.</p>
+        </section>
 
-<section class="attention" aria-labelledby="attention-title">
-  <h2 id="attention-title">Needs attention</h2>
-  {{#hasAttention}}
-  <ul class="attention-groups">
-    {{#attentionGroups}}
-    <li><h3><a href="{{href}}">{{segmentTitle}}</a></h3>
-      <ul class="attention-list">
-        {{#items}}
-        <li>{{> status}} {{text}} <a class="more" href="{{href}}" aria-label="{{segmentTitle}}: {{section}}">{{section}} →</a></li>
-        {{/items}}
-      </ul>
-    </li>
-    {{/attentionGroups}}
-  </ul>
-  {{/hasAttention}}
-  {{^hasAttention}}
-  <p>Nothing needs attention: no breach, blocker, outdated sign-off or overdue item.</p>
-  {{/hasAttention}}
-</section>
+        <section class="attention" aria-labelledby="attention-title">
+          <h2 id="attention-title">Needs attention</h2>
+          {{#hasAttention}}
+          <ul class="attention-groups">
+            {{#attentionGroups}}
+            <li><h3><a href="{{href}}">{{segmentTitle}}</a></h3>
+              <ul class="attention-list">
+                {{#items}}
+                <li>{{> status}} {{text}} <a class="more" href="{{href}}" aria-label="{{segmentTitle}}: {{section}}">{{section}} →</a></li>
+                {{/items}}
+              </ul>
+            </li>
+            {{/attentionGroups}}
+          </ul>
+          {{/hasAttention}}
+          {{^hasAttention}}
+          <p>Nothing needs attention: no breach, blocker, outdated sign-off or overdue item.</p>
+          {{/hasAttention}}
+        </section>
 
-<section class="segments" aria-labelledby="portfolio-title">
-  <h2 id="portfolio-title">Segments</h2>
-  <div class="table-wrap portfolio-wrap" tabindex="0" role="region" aria-label="Segments (table)">
-  <table class="portfolio">
-    <thead>
-      <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col" class="num">Actual, last 4 weeks</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Staffing today → plan</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
-    </thead>
-    <tbody>
-      {{#segments}}
-      <tr>
-        <th scope="row"><a href="{{href}}">{{title}}</a><div class="sub">{{segment}}</div><div class="next">{{nextStep}}</div></th>
-        <td data-label="Goal">{{goal}}</td>
-        <td data-label="First-touch SLA">{{sla}} <span class="sub">{{clock}} clock</span></td>
-        <td data-label="Target" class="num">{{target}}</td>
-        <td data-label="Simulated, weakest pod" class="num">{{attainment}}</td>
-        <td data-label="Actual, last 4 weeks" class="num">{{actual}}</td>
-        <td data-label="SLA status" class="status">{{#status}}{{> status}}{{/status}}</td>
-        <td data-label="Readiness" class="status">{{#readiness}}{{> status}}{{/readiness}}</td>
-        <td data-label="Staffing today → plan" class="num nw">{{fte}}</td>
-        <td data-label="Approvals" class="num">{{approvalsGiven}} of {{approvalsNeeded}}</td>
-        <td data-label="Next due" class="nw">{{nextDue}}</td>
-      </tr>
-      {{/segments}}
-    </tbody>
-  </table>
-  </div>
-</section>
-</div>
+        <section class="segments" aria-labelledby="portfolio-title">
+          <h2 id="portfolio-title">Segments</h2>
+          <div class="table-wrap portfolio-wrap" tabindex="0" role="region" aria-label="Segments (table)">
+          <table class="portfolio">
+            <thead>
+              <tr><th scope="col">Segment</th><th scope="col">Goal</th><th scope="col">First-touch SLA</th><th scope="col" class="num">Target</th><th scope="col" class="num">Simulated, weakest pod</th><th scope="col" class="num">Actual, last 4 weeks</th><th scope="col">SLA status</th><th scope="col">Readiness</th><th scope="col" class="num">Staffing today → plan</th><th scope="col" class="num">Approvals</th><th scope="col">Next due</th></tr>
+            </thead>
+            <tbody>
+              {{#segments}}
+              <tr>
+                <th scope="row"><a href="{{href}}">{{title}}</a><div class="sub">{{segment}}</div><div class="next">{{nextStep}}</div></th>
+                <td data-label="Goal">{{goal}}</td>
+                <td data-label="First-touch SLA">{{sla}} <span class="sub">{{clock}} clock</span></td>
+                <td data-label="Target" class="num">{{target}}</td>
+                <td data-label="Simulated, weakest pod" class="num">{{attainment}}</td>
+                <td data-label="Actual, last 4 weeks" class="num">{{actual}}</td>
+                <td data-label="SLA status" class="status">{{#status}}{{> status}}{{/status}}</td>
+                <td data-label="Readiness" class="status">{{#readiness}}{{> status}}{{/readiness}}</td>
+                <td data-label="Staffing today → plan" class="num nw">{{fte}}</td>
+                <td data-label="Approvals" class="num">{{approvalsGiven}} of {{approvalsNeeded}}</td>
+                <td data-label="Next due" class="nw">{{nextDue}}</td>
+              </tr>
+              {{/segments}}
+            </tbody>
+          </table>
+          </div>
+        </section>
+        </div>
 
-"""#,
+        """#,
         "layout.mustache": ##"""
-<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{pageTitle}} · Handoff</title>
-{{#canonical}}
-<link rel="canonical" href="{{canonical}}">
-{{/canonical}}
-<link rel="stylesheet" href="{{root}}assets/handoff.css">
-</head>
-<body class="{{bodyClass}}">
-<a class="skip" href="#main">Skip to content</a>
-{{> header}}
-<main id="main">
-{{{content}}}
-</main>
-{{> footer}}
-</body>
-</html>
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{pageTitle}} · Handoff</title>
+        {{#canonical}}
+        <link rel="canonical" href="{{canonical}}">
+        {{/canonical}}
+        <link rel="stylesheet" href="{{root}}assets/handoff.css">
+        </head>
+        <body class="{{bodyClass}}">
+        <a class="skip" href="#main">Skip to content</a>
+        {{> header}}
+        <main id="main">
+        {{{content}}}
+        </main>
+        {{> footer}}
+        </body>
+        </html>
 
-"""##,
+        """##,
         "packet.mustache": #"""
-<div class="wrap packet">
-<section class="cover">
-  <h1>Handoff approval packet</h1>
-  <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}. Staffing: {{staffing}}.</p>
-  <ol>
-    {{#segments}}
-    <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}, staffing {{fte}}</li>
-    {{/segments}}
-  </ol>
-  {{#hasAttention}}
-  <h2>Needs attention</h2>
-  <ul class="attention-groups">
-    {{#attentionGroups}}
-    <li><h3>{{segmentTitle}}</h3>
-      <ul class="attention-list">
-        {{#items}}
-        <li>{{> status}} {{text}}</li>
-        {{/items}}
-      </ul>
-    </li>
-    {{/attentionGroups}}
-  </ul>
-  {{/hasAttention}}
-</section>
-{{#segments}}
-<section class="packet-segment" id="{{segment}}" aria-labelledby="{{segment}}-title">
-  <h2 class="segment-title" id="{{segment}}-title">{{title}}</h2>
-  {{> verdict}}
-  <section class="signoff" aria-labelledby="{{segment}}-signoff-title">
-    <h3 id="{{segment}}-signoff-title">Sign-off: {{title}}</h3>
-    <p class="signing">Signing version <code class="version">{{version}}</code> of this brief. The design follows.</p>
-    {{#approvals}}
-    <div class="signature{{#stale}} stale{{/stale}}">
-      <div class="role">{{role}}{{#name}} · {{name}}{{/name}} <span class="sub">version <code class="version">{{version}}</code></span></div>
-      <div class="line"><span>Signature</span></div>
-      <div class="line short"><span>Date</span></div>
-      <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}{{#decidedVersion}}, on version <code class="version">{{decidedVersion}}</code>{{/decidedVersion}}{{#stale}}: an earlier version, so it must be given again{{/stale}}{{#unplaced}}, not tied to a version (add <code>version:</code> to the approval){{/unplaced}}</div>
-      {{#hasChanges}}
-      <div class="changed">Changed since:
-        <ul>{{#changes}}<li><code>{{.}}</code></li>{{/changes}}</ul>
-      </div>
-      {{/hasChanges}}
-    </div>
-    {{/approvals}}
-  </section>
-  <article class="doc">
-{{{body}}}
-  </article>
-</section>
-{{/segments}}
-</div>
+        <div class="wrap packet">
+        <section class="cover">
+          <h1>Handoff approval packet</h1>
+          <p class="lede">{{segmentCount}} segment{{^oneSegment}}s{{/oneSegment}}, figures as of {{asOf}}. Staffing: {{staffing}}.</p>
+          <ol>
+            {{#segments}}
+            <li>{{title}}: SLA {{#status}}{{> status}}{{/status}}, readiness {{#readiness}}{{> status}}{{/readiness}}, staffing {{fte}}</li>
+            {{/segments}}
+          </ol>
+          {{#hasAttention}}
+          <h2>Needs attention</h2>
+          <ul class="attention-groups">
+            {{#attentionGroups}}
+            <li><h3>{{segmentTitle}}</h3>
+              <ul class="attention-list">
+                {{#items}}
+                <li>{{> status}} {{text}}</li>
+                {{/items}}
+              </ul>
+            </li>
+            {{/attentionGroups}}
+          </ul>
+          {{/hasAttention}}
+        </section>
+        {{#segments}}
+        <section class="packet-segment" id="{{segment}}" aria-labelledby="{{segment}}-title">
+          <h2 class="segment-title" id="{{segment}}-title">{{title}}</h2>
+          {{> verdict}}
+          <section class="signoff" aria-labelledby="{{segment}}-signoff-title">
+            <h3 id="{{segment}}-signoff-title">Sign-off: {{title}}</h3>
+            <p class="signing">Signing version <code class="version">{{version}}</code> of this brief. The design follows.</p>
+            {{#approvals}}
+            <div class="signature{{#stale}} stale{{/stale}}">
+              <div class="role">{{role}}{{#name}} · {{name}}{{/name}} <span class="sub">version <code class="version">{{version}}</code></span></div>
+              <div class="line"><span>Signature</span></div>
+              <div class="line short"><span>Date</span></div>
+              <div class="decision">Recorded decision: {{status}}{{#date}} on {{date}}{{/date}}{{#decidedVersion}}, on version <code class="version">{{decidedVersion}}</code>{{/decidedVersion}}{{#stale}}: an earlier version, so it must be given again{{/stale}}{{#unplaced}}, not tied to a version (add <code>version:</code> to the approval){{/unplaced}}</div>
+              {{#hasChanges}}
+              <div class="changed">Changed since:
+                <ul>{{#changes}}<li><code>{{.}}</code></li>{{/changes}}</ul>
+              </div>
+              {{/hasChanges}}
+            </div>
+            {{/approvals}}
+          </section>
+          <article class="doc">
+        {{{body}}}
+          </article>
+        </section>
+        {{/segments}}
+        </div>
 
-"""#,
+        """#,
         "segment.mustache": ##"""
-<div class="wrap segment">
-<p class="crumbs"><a href="{{root}}index.html">Portfolio</a> › {{title}}</p>
-{{> verdict}}
-<div class="layout">
-  <nav class="toc" aria-label="Sections of this page">
-    <h2>Contents</h2>
-    <ol>
-      {{#sections}}
-      <li><a href="#{{id}}">{{title}}</a></li>
-      {{/sections}}
-    </ol>
-    <p class="downloads">
-      <a href="handoff.md">Markdown source</a><br>
-      <a href="packet.json">packet.json</a>{{#planRecord}}<br>
-      <a href="{{planRecord}}">Latest plan record</a>{{/planRecord}}
-    </p>
-  </nav>
-  <article class="doc">
-{{{body}}}
-  </article>
-</div>
-</div>
+        <div class="wrap segment">
+        <p class="crumbs"><a href="{{root}}index.html">Portfolio</a> › {{title}}</p>
+        {{> verdict}}
+        <div class="layout">
+          <nav class="toc" aria-label="Sections of this page">
+            <h2>Contents</h2>
+            <ol>
+              {{#sections}}
+              <li><a href="#{{id}}">{{title}}</a></li>
+              {{/sections}}
+            </ol>
+            <p class="downloads">
+              <a href="handoff.md">Markdown source</a><br>
+              <a href="packet.json">packet.json</a>{{#planRecord}}<br>
+              <a href="{{planRecord}}">Latest plan record</a>{{/planRecord}}
+            </p>
+          </nav>
+          <article class="doc">
+        {{{body}}}
+          </article>
+        </div>
+        </div>
 
-"""##,
+        """##,
         "status.mustache": #"""
-<span class="badge badge-{{tone}}">{{label}}</span>
+        <span class="badge badge-{{tone}}">{{label}}</span>
 
-"""#,
+        """#,
         "verdict.mustache": #"""
-{{! The verdict bar: SLA, readiness, version, weakest pod, then why and the fix. On each segment page and at the top of each segment in the packet. }}
-<div class="verdict">
-  <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
-  <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
-  <div><span class="label">Version</span> <code class="version">{{version}}</code></div>
-  <div><span class="label">Staffing today → plan</span> <strong>{{fte}}</strong></div>
-  <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
-  {{#why}}<p class="why"><strong>Why:</strong> {{why}}</p>{{/why}}
-  {{#fix}}<p class="fix"><strong>Fix:</strong> {{fix}}</p>{{/fix}}
-</div>
+        {{! The verdict bar: SLA, readiness, version, weakest pod, then why and the fix. On each segment page and at the top of each segment in the packet. }}
+        <div class="verdict">
+          <div><span class="label">SLA</span> {{#status}}{{> status}}{{/status}}</div>
+          <div><span class="label">Readiness</span> {{#readiness}}{{> status}}{{/readiness}}</div>
+          <div><span class="label">Version</span> <code class="version">{{version}}</code></div>
+          <div><span class="label">Staffing today → plan</span> <strong>{{fte}}</strong></div>
+          <div><span class="label">Simulated attainment, weakest pod</span> <strong>{{attainment}}</strong> <span class="sub">target {{target}}</span></div>
+          {{#why}}<p class="why"><strong>Why:</strong> {{why}}</p>{{/why}}
+          {{#fix}}<p class="fix"><strong>Fix:</strong> {{fix}}</p>{{/fix}}
+        </div>
 
-"""#,
+        """#,
     ]
 }

@@ -76,10 +76,15 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return "\(String(repeating: "0", count: max(0, 4 - y.count)))\(y)-\(m)-\(d)"
     }
 
+    /// Day names from Monday and month names, as pages abbreviate them.
+    public static let weekdayNames = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    public static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     /// `Mon 11 Jan 2027`, for pages.
     public var longDescription: String {
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return "\(names[weekday - 1]) \(day) \(months[month - 1]) \(year)"
+        "\(Self.weekdayNames[weekday - 1]) \(shortDescription) \(year)"
     }
+
+    /// `11 Jan`, for chart labels.
+    public var shortDescription: String { "\(day) \(Self.monthNames[month - 1])" }
 }

@@ -66,7 +66,6 @@ public struct WeekMinutes: Sendable, Hashable {
 
     /// `Sat 00:00`.
     public static func describe(_ m: Int) -> String {
-        let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
-        return "\(names[(m / 1440) % 7]) \(WeeklyHours.clock(m % 1440))"
+        "\(CalendarDate.weekdayNames[(m / 1440) % 7]) \(WeeklyHours.clock(m % 1440))"
     }
 }

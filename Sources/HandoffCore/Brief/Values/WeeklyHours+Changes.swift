@@ -88,7 +88,8 @@ extension WeeklyHours {
         return out
     }
 
-    static func clock(_ minutes: Int) -> String {
+    /// Minutes since midnight as a clock: `09:05`, `24:00`.
+    public static func clock(_ minutes: Int) -> String {
         let h = minutes / 60
         let m = minutes % 60
         return (h < 10 ? "0" : "") + "\(h):" + (m < 10 ? "0" : "") + "\(m)"

@@ -18,31 +18,15 @@ extension SLAActuals {
             outsideSLA: 0, badRows: reader.badRows,
             badCounts: ActualsReader.BadRow.Kind.allCases.compactMap { k in reader.badCounts[k].map { BadCount(kind: k, count: $0) } },
             weeks: [], weeksObserved: 0, exportEnd: reader.exportEnd, leadsPerWeek: 0, afterHoursShare: 0,
-            hourOfWeek: Array(repeating: 0, count: 168), cells: [], pods: [],
+            hourOfWeek: Array(repeating: 0, count: 168), cells: [], channels: [], pods: [],
             acceptance: Acceptance(leads: 0, accepted: 0, rejected: 0, reasons: [], recycled: 0), escalations: [])
-        guard let first = records.map(\.created).min() else { return result }
-
-        // Weeks from the Monday of the first lead, in the brief's zone.
-        var offsets = HourlyOffsets(briefZone)
-        let firstDay = CalendarDate(daysSinceEpoch: Int(((first + Double(offsets.offset(at: first))) / 86_400).rounded(.down)))
-        let monday = firstDay.adding(days: -(firstDay.weekday - 1))
-        let start = OpenIntervals.instant(monday, minutes: 0, briefZone)
-        // Weeks and volume span the leads' arrivals; touches after the last arrival only decide
-        // whether late leads were met.
-        let lastArrival = records.map(\.created).max() ?? first
-        let weekCount = max(1, Int(((lastArrival - start) / 604_800).rounded(.down)) + 1)
-        result.weeks = (0..<weekCount).map { monday.adding(days: 7 * $0) }
-        result.weeksObserved = max((lastArrival - start) / 604_800, 1.0 / 7)
-        func week(_ t: Double) -> Int {
-            // Weeks begin at midnight in the brief's zone, summer time or not.
-            let day = Int(((t + Double(offsets.offset(at: t))) / 86_400).rounded(.down)) - monday.daysSinceEpoch
-            return min(weekCount - 1, max(0, day / 7))
+        guard !records.isEmpty else { return result }
+        let (first, lastArrival) = records.reduce((Double.infinity, -Double.infinity)) {
+            ($0.0 < $1.created ? $0.0 : $1.created, max($0.1, $1.created))
         }
 
-        // Each pod's working time over the export, the way the planner lays it out.
-        let calendars = CalendarFactory(start: monday, weeks: weekCount + 1, briefZone: brief.timezone, holidays: brief.holidays)
-        let podCalendars = brief.pods.map { calendars.pod(brief.hours(of: $0), zone: $0.timezone, holidays: $0.holidays) }
-        // One offset cache per zone: the brief's first, then each rule's window zone.
+        // One offset cache per zone: the brief's first (weeks, hours of the week), then each
+        // rule's window zone.
         var zoneNames = [brief.timezone]
         let ruleZone = brief.routing.map { rule -> Int in
             let name = rule.channel.timezone ?? brief.timezone
@@ -51,6 +35,25 @@ extension SLAActuals {
             return zoneNames.count - 1
         }
         var clocks = zoneNames.map { HourlyOffsets(TimeZone(identifier: $0) ?? briefZone) }
+
+        // Weeks from the Monday of the first lead, in the brief's zone.
+        let firstDay = CalendarDate(daysSinceEpoch: Int(((first + Double(clocks[0].offset(at: first))) / 86_400).rounded(.down)))
+        let monday = firstDay.adding(days: -(firstDay.weekday - 1))
+        let start = OpenIntervals.instant(monday, minutes: 0, briefZone)
+        // Weeks and volume span the leads' arrivals; touches after the last arrival only decide
+        // whether late leads were met.
+        let weekCount = max(1, Int(((lastArrival - start) / 604_800).rounded(.down)) + 1)
+        result.weeks = (0..<weekCount).map { monday.adding(days: 7 * $0) }
+        result.weeksObserved = max((lastArrival - start) / 604_800, 1.0 / 7)
+        func week(_ t: Double) -> Int {
+            // Weeks begin at midnight in the brief's zone, summer time or not.
+            let day = Int(((t + Double(clocks[0].offset(at: t))) / 86_400).rounded(.down)) - monday.daysSinceEpoch
+            return min(weekCount - 1, max(0, day / 7))
+        }
+
+        // Each pod's working time over the export, the way the planner lays it out.
+        let calendars = CalendarFactory(start: monday, weeks: weekCount + 1, briefZone: brief.timezone, holidays: brief.holidays)
+        let podCalendars = brief.pods.map { calendars.pod(brief.hours(of: $0), zone: $0.timezone, holidays: $0.holidays) }
         let windows = brief.routing.map { $0.channel.arrivals ?? brief.hours }
         let promises = brief.routing.map { brief.promise(of: $0) }
         let slas = promises.map {
@@ -166,6 +169,18 @@ extension SLAActuals {
                     pod: pod.name, target: cells.map(\.target).max() ?? 0, leads: cells.reduce(0) { $0 + $1.leads },
                     met: cells.reduce(0) { $0 + $1.met }, decided: cells.reduce(0) { $0 + $1.met + $1.missed }, weeks: weeks,
                     recentMet: cells.reduce(0) { $0 + $1.recentMet }, recentDecided: cells.reduce(0) { $0 + $1.recentDecided }))
+        }
+        // Per channel, its pods together: the volume the export shows beside the brief's.
+        for rule in brief.routing {
+            let cells = result.cells.filter { $0.rule == rule.name }
+            guard !cells.isEmpty else { continue }
+            let leads = cells.reduce(0) { $0 + $1.leads }
+            result.channels.append(
+                ChannelVolume(
+                    rule: rule.name, leadsPerWeek: cells.reduce(0) { $0 + $1.leadsPerWeek },
+                    afterHoursShare: leads > 0 ? cells.reduce(0) { $0 + $1.afterHoursShare * Double($1.leads) } / Double(leads) : 0,
+                    briefLeadsPerWeek: (plan.routing.rows.first { $0.name == rule.name }?.share ?? 0) * brief.volume.leadsPerWeek,
+                    briefAfterHoursShare: (rule.channel.afterHoursShare ?? brief.volume.afterHoursShare).fraction))
         }
         result.escalations = EscalationWindows.find(podBreaches, plan: plan).map { e in
             var e = e

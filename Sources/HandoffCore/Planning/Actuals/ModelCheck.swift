@@ -18,7 +18,6 @@ extension SLAActuals {
     }
 
     mutating func compare(with plan: HandoffPlan) {
-        let brief = plan.brief
         for k in pods.indices {
             guard let simulated = plan.sla.pods.first(where: { $0.name == pods[k].pod })?.simulated, simulated.replicas > 0 else {
                 continue
@@ -39,18 +38,13 @@ extension SLAActuals {
             let (low, high) = Self.expectedRange(simulated, weeks: weeksObserved)
             let agrees = cell.attainment == nil || (cell.low <= high + 1e-9 && low <= cell.high + 1e-9)
             var contradictions: [Contradiction] = []
-            if !agrees, let r = brief.routing.firstIndex(where: { $0.name == cell.rule }) {
-                let rule = brief.routing[r]
-                let channel = cells.filter { $0.rule == cell.rule }
-                let observed = channel.reduce(0) { $0 + $1.leadsPerWeek }
-                let modelled = (plan.routing.rows.first { $0.name == rule.name }?.share ?? 0) * brief.volume.leadsPerWeek
-                if modelled > 0, abs(observed / modelled - 1) > Self.volumeTolerance {
-                    contradictions.append(.volume(observed: observed, brief: modelled))
+            if !agrees, let channel = channels.first(where: { $0.rule == cell.rule }) {
+                if channel.briefLeadsPerWeek > 0, abs(channel.leadsPerWeek / channel.briefLeadsPerWeek - 1) > Self.volumeTolerance {
+                    contradictions.append(.volume(observed: channel.leadsPerWeek, brief: channel.briefLeadsPerWeek))
                 }
-                let leads = channel.reduce(0) { $0 + $1.leads }
-                let after = leads > 0 ? channel.reduce(0) { $0 + $1.afterHoursShare * Double($1.leads) } / Double(leads) : 0
-                let stated = (rule.channel.afterHoursShare ?? brief.volume.afterHoursShare).fraction
-                if abs(after - stated) > Self.afterHoursTolerance { contradictions.append(.afterHours(observed: after, brief: stated)) }
+                if abs(channel.afterHoursShare - channel.briefAfterHoursShare) > Self.afterHoursTolerance {
+                    contradictions.append(.afterHours(observed: channel.afterHoursShare, brief: channel.briefAfterHoursShare))
+                }
             }
             cells[k].model = Comparison(
                 simulated: simulated, expectedLow: low, expectedHigh: high, agrees: agrees, contradictions: contradictions,

@@ -68,6 +68,17 @@ public struct SLAActuals: Sendable, Codable {
         public var recentAttainment: Double? { recentDecided > 0 ? Double(recentMet) / Double(recentDecided) : nil }
     }
 
+    /// A channel's volume as the export shows it, beside what the brief says (all its pods).
+    public struct ChannelVolume: Sendable, Codable {
+        public var rule: String
+        public var leadsPerWeek: Double
+        /// Leads arriving outside the channel's window.
+        public var afterHoursShare: Double
+        /// The brief's: the router's share of its leads a week, and the channel's stated share.
+        public var briefLeadsPerWeek: Double
+        public var briefAfterHoursShare: Double
+    }
+
     /// The model's figure against the actual one: the simulated mean and interval, and the range
     /// an export of this length would show if the model were right (replicas are 26 weeks; a
     /// shorter period varies more).
@@ -146,6 +157,8 @@ public struct SLAActuals: Sendable, Codable {
     /// Leads a week by hour of the week (Monday 00:00 is hour 0, in the brief's zone).
     public var hourOfWeek: [Double]
     public var cells: [Cell]
+    /// Per channel in the brief's order of rules, the channels that received routed leads.
+    public var channels: [ChannelVolume]
     /// Per pod in the brief's order, the pods that received routed leads.
     public var pods: [PodActuals]
     public var acceptance: Acceptance
