@@ -26,6 +26,14 @@ public struct Outcome: Sendable {
         waits = []
     }
 
+    /// The counts alone, without the lead-by-lead arrays (what a memo of runs keeps).
+    public var counts: Outcome {
+        var copy = self
+        copy.home = []
+        copy.waits = []
+        return copy
+    }
+
     /// The pod's leads over all its channels, and those met.
     public func podLeads(_ p: Int) -> (leads: Int, met: Int) {
         var leads = 0

@@ -8,20 +8,26 @@ extension GroupSimulator {
     /// Work (hours of handle time) and leads reaching pod `p` in each hour of the week (Monday
     /// 00:00 is hour 0, in the pod's zone), on average over the run.
     func weekProfile(_ p: Int, in config: GroupConfiguration) -> (leads: [Double], work: [Double]) {
+        // Only who is on duty matters: the page's grid and the plan's ask for today's twice.
+        let duty = group.pods.indices.map { onDutyHours($0, in: config) }
+        let key = WeekProfileKey(pod: p, onDuty: duty)
+        if let known = weekProfiles[key] { return known }
         var leads = Array(repeating: 0.0, count: 168)
         var work = Array(repeating: 0.0, count: 168)
         let calendars = group.network.calendars
         let zone = calendars.zone(group.pod(p).zone)
-        let onDuty = group.pods.indices.map { q in onDutyHours(q, in: config).map { calendar(q, $0) } }
+        let onDuty = group.pods.indices.map { q in duty[q].map { calendar(q, $0) } }
+        let routes = group.channels.indices.compactMap { c -> (channel: Int, routing: Network.Routing)? in
+            let routing = group.routing(c)
+            return routing.pods.contains(p) ? (c, routing) : nil
+        }
         var t = calendars.startInstant
         while t < calendars.endInstant {
             let mid = t + 1800
             let local = mid + Double(zone.secondsFromGMT(for: Date(timeIntervalSince1970: mid)))
             let day = (Int((local / 86_400).rounded(.down)) + 3) % 7  // 1970-01-01 was a Thursday
             let hour = day * 24 + Int(local.truncatingRemainder(dividingBy: 86_400) / 3600)
-            for c in group.channels.indices {
-                let routing = group.routing(c)
-                guard routing.pods.contains(p) else { continue }
+            for (c, routing) in routes {
                 let share = Self.share(routing, of: p, at: mid, onDuty: onDuty)
                 guard share > 0 else { continue }
                 let channel = group.channel(c)
@@ -32,7 +38,9 @@ extension GroupSimulator {
             t += 3600
         }
         let weeks = Double(group.network.weeks)
-        return (leads.map { $0 / weeks }, work.map { $0 / weeks })
+        let profile = (leads: leads.map { $0 / weeks }, work: work.map { $0 / weeks })
+        weekProfiles[key] = profile
+        return profile
     }
 
     /// The share of a channel's leads arriving at `t` that the router gives pod `p`: a rotation

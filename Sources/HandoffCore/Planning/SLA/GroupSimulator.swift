@@ -44,9 +44,9 @@ final class GroupSimulator {
     /// The seed's text: the segment and the group's pods, so every machine draws the same leads.
     let seedText: String
     private(set) var work = SimulationWork()
-    /// Leads of the first replicas kept for later configurations, up to this many (6 MB); later
+    /// Leads of the first replicas kept for later configurations, up to this many (18 MB); later
     /// replicas are drawn again when needed (same seed, same leads).
-    static let keptLeads = 200_000
+    static let keptLeads = 600_000
     /// Times to first touch pooled for the medians and p90s, at most: a random sample within each
     /// replica, halved at random whenever it grows past this.
     static let pooledWaits = 120_000
@@ -59,9 +59,21 @@ final class GroupSimulator {
     private let expectedWork: Double
     private let expectedAfterHours: Double
 
+    /// A configuration as the engine sees it: shift names and unstaffed shifts make no
+    /// difference to a run (a shift without reps adds neither reps nor hours), so the plan's
+    /// configurations, which list every candidate shift, share the runs of the what-if changes.
     private struct Key: Hashable {
         var config: GroupConfiguration
         var order: Simulation.Order
+
+        init(_ config: GroupConfiguration, _ order: Simulation.Order) {
+            var engine = config
+            for p in engine.pods.indices where engine.pods[p].contains(where: { $0.reps > 0 }) {
+                engine.pods[p] = engine.pods[p].compactMap { $0.reps > 0 ? GroupConfiguration.Shift(hours: $0.hours, reps: $0.reps) : nil }
+            }
+            self.config = engine
+            self.order = order
+        }
     }
 
     private struct CalendarKey: Hashable {
@@ -225,6 +237,14 @@ final class GroupSimulator {
 
     private var shares: [ShareKey: [Double]] = [:]
 
+    struct WeekProfileKey: Hashable {
+        var pod: Int
+        var onDuty: [WeeklyHours?]
+    }
+
+    /// Week profiles worked out, by pod and who is on duty (`weekProfile`).
+    var weekProfiles: [WeekProfileKey: (leads: [Double], work: [Double])] = [:]
+
     /// When pod `p` has a productive rep on duty: the hours of its shifts that have one; nil when
     /// none does.
     func onDutyHours(_ p: Int, in config: GroupConfiguration) -> WeeklyHours? {
@@ -253,7 +273,8 @@ final class GroupSimulator {
     ) -> GroupFigures {
         let channels = group.channels.count
         let pods = group.pods.count
-        let key = order == .earliestDeadline && !waits ? Key(config: config, order: order) : nil
+        // Every run is kept; one that collects waits cannot take them from the memo.
+        let key = Key(config, order)
         let targets = group.channels.indices.map { group.channel($0).target }
         var net: Network?
         var cells = Grid(channels: channels, pods: pods, repeating: ReplicaEstimate())
@@ -269,13 +290,14 @@ final class GroupSimulator {
         while n < stop.maximum {
             let leads = self.leads(n)
             let outcome: Outcome
-            if let key, let known = memo[key], n < known.count {
-                outcome = known[n]
+            let known = memo[key]?.count ?? 0
+            if !waits, n < known {
+                outcome = memo[key]![n]
             } else {
                 if net == nil { net = network(config) }
                 work.add(purpose, leads: leads.count)
                 outcome = Simulation.run(net!, leads, order: order, waits: waits)
-                if let key { memo[key, default: []].append(outcome) }
+                if n == known { memo[key, default: []].append(outcome.counts) }
             }
             let x = controls(n, leads)
             for c in 0..<channels {
@@ -368,16 +390,20 @@ final class GroupSimulator {
         var podWaits: [[Double]] = []
         if waits {
             let calendarClock = (0..<channels).map { !config.businessClock[$0] }
+            // One pass sorts the sample by cell; a channel's and a pod's are their cells together.
+            let byCell = sample.byCell(channels: channels, pods: pods)
             for c in 0..<channels {
                 for p in 0..<pods where cellFigures[c, p].replicas > 0 {
-                    sample.describe(&cellFigures[c, p], calendarClock: calendarClock[c]) { $0.channel == c && $0.pod == p }
+                    WaitSample.describe(&cellFigures[c, p], waits: byCell[c * pods + p], calendarClock: calendarClock[c])
                 }
-                sample.describe(&channelFigures[c], calendarClock: calendarClock[c]) { $0.channel == c }
+                let all = (0..<pods).flatMap { byCell[c * pods + $0] }
+                WaitSample.describe(&channelFigures[c], waits: all, calendarClock: calendarClock[c])
             }
             for p in 0..<pods {
                 let clock = (0..<channels).contains { calendarClock[$0] && group.routing($0).pods.contains(p) }
-                sample.describe(&podFigures[p], calendarClock: clock) { $0.pod == p }
-                podWaits.append(sample.waits { $0.pod == p })
+                let all = (0..<channels).flatMap { byCell[$0 * pods + p] }
+                WaitSample.describe(&podFigures[p], waits: all, calendarClock: clock)
+                podWaits.append(all)
             }
         }
         return GroupFigures(cells: cellFigures, pods: podFigures, channels: channelFigures, podWaits: podWaits, replicas: n)
@@ -424,11 +450,16 @@ struct WaitSample {
         }
     }
 
-    func waits(where included: (Entry) -> Bool) -> [Double] { entries.filter(included).map(\.wait) }
+    /// The sampled waits of each channel and pod (`channel * pods + pod`).
+    func byCell(channels: Int, pods: Int) -> [[Double]] {
+        var cells = Array(repeating: [Double](), count: channels * pods)
+        for e in entries { cells[Int(e.channel) * pods + Int(e.pod)].append(e.wait) }
+        return cells
+    }
 
-    /// The median, p90 and share over a week of the entries included.
-    func describe(_ figures: inout SimulatedFigures, calendarClock: Bool, where included: (Entry) -> Bool) {
-        var waits = self.waits(where: included)
+    /// The median, p90 and share over a week of these waits.
+    static func describe(_ figures: inout SimulatedFigures, waits: [Double], calendarClock: Bool) {
+        var waits = waits
         guard !waits.isEmpty else { return }
         let week = calendarClock ? 7 * 86_400.0 : 5 * 8 * 3600.0
         figures.overAWeek = Double(waits.filter { $0 > week }.count) / Double(waits.count)

@@ -66,7 +66,22 @@ struct StaffingSearch {
             low = high
             guard high < cap else { return nil }
             let before = found.attainment
-            high = min(cap, high * 2)
+            let next = min(cap, high * 2)
+            // On the same leads twice the reps gain nothing, or so little that doubling again up
+            // to the cap (each doubling gains less than the one before) cannot reach the lowest
+            // target: the ceiling binds, not headcount. One replica shows it (the leads are
+            // shared, so the difference is sharp) before the question costs up to 16 replicas.
+            if before > 0 {
+                let (a, b) = sameLeads(variant(high), variant(next))
+                var doublings = 0.0
+                var k = next
+                while k < cap {
+                    k *= 2
+                    doublings += 1
+                }
+                if b - a <= 0.001 || b + (b - a) * doublings < lowestTarget(variant(next)) - 0.01 { return nil }
+            }
+            high = next
             found = probe(high)
             // Twice the reps on the same leads and no gain: the ceiling binds, not headcount.
             if !found.meets, found.attainment > 0, before > 0, found.attainment <= before + 0.001 { return nil }
@@ -83,6 +98,19 @@ struct StaffingSearch {
             }
         }
         return best
+    }
+
+    /// The pod's attainment in two configurations on the first replica's leads.
+    func sameLeads(_ fewer: GroupConfiguration, _ more: GroupConfiguration) -> (Double, Double) {
+        let a = sim.run(fewer, stop: .fixed(1), for: .staffingSearch).pods[pod].attainment
+        let b = sim.run(more, stop: .fixed(1), for: .staffingSearch).pods[pod].attainment
+        return (a, b)
+    }
+
+    /// The lowest target of the channels serving the pod: a pod figure below it leaves at least
+    /// one channel short.
+    func lowestTarget(_ config: GroupConfiguration) -> Double {
+        serving(config).map { group.channel($0).target }.min() ?? 0
     }
 
     /// The fewest reps at which the pod is at most 85% busy; nil when no headcount is (all

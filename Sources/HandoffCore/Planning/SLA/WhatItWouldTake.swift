@@ -31,34 +31,66 @@ struct WhatItWouldTake: PodAdvice {
                 ))
         }
         // A new shift where leads arrive and nobody works, with the fewest reps that meet the target.
-        // A short table (SPEC §3.3.4): every shift that could reach the target alone, and of the
-        // rest only the one that comes closest with unlimited reps; the plan weighs them all.
+        // A short table (SPEC §3.3.4): the shifts that could be the cheapest to reach the target
+        // alone, or, when none does, the one that comes closest; the plan weighs them all. Cheapest first by what their fewest possible reps cost (no fewer keep
+        // the pod at most 85% busy), and a shift whose fewest reps cost more than a shift already
+        // found is not searched.
         var bestShift: (shift: GroupConfiguration.Shift, needed: Int?, attainment: Double)?
         let reach = candidates.map { reachable(adding($0, reps: 1)) }
-        let closest = reach.indices.filter { !reach[$0].meets }.max { reach[$0].attainment < reach[$1].attainment }
-        for (i, candidate) in candidates.enumerated() where reach[i].meets || i == closest {
-            let change = SLAChange.addShift(name: candidate.name, hours: candidate.hours)
-            func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
-            var needed: (Int, Double)?
-            if reach[i].meets {
-                needed = search.smallest(above: 0, first: 1, cap: max(4 * headcount, 12), with)
+        let closest = reach.contains { $0.meets } ? nil : reach.indices.max { reach[$0].attainment < reach[$1].attainment }
+        let cap = max(4 * headcount, 12)
+        let fewest = candidates.map { fewestReps(adding: $0, cap: cap) }
+        func floorFTE(_ i: Int) -> Double { Double(fewest[i]) * candidates[i].hours.weeklyHours / contract }
+        let order = candidates.indices.filter { reach[$0].meets || $0 == closest }.sorted { floorFTE($0) < floorFTE($1) }
+        var cheapest: (fte: Double, reps: Int)?
+        var found: [Int: (needed: Int, attainment: Double)?] = [:]
+        for i in order {
+            if let cheapest, (floorFTE(i), fewest[i]) > (cheapest.fte + 1e-9, cheapest.reps) { continue }
+            func with(_ k: Int) -> GroupConfiguration { adding(candidates[i], reps: k) }
+            guard reach[i].meets else {
+                found[i] = .some(nil)
+                continue
             }
-            let shown = needed?.0 ?? max(1, min(2, headcount))
-            let attainment = needed?.1 ?? search.meets(with(shown)).attainment
+            // No more reps than would cost what the cheapest shift found costs.
+            let perRep = candidates[i].hours.weeklyHours / contract
+            let affordable = cheapest.map { min(cap, Int(($0.fte + 1e-9) / perRep)) } ?? cap
+            let needed = search.smallest(above: fewest[i] - 1, first: fewest[i], cap: affordable, with)
+            if needed == nil, affordable < cap { continue }
+            found[i] = .some(needed.map { (needed: $0.0, attainment: $0.1) })
+            if let needed {
+                let cost = (fte: fteChange(with(needed.0)), reps: needed.0)
+                if cheapest == nil || (cost.fte, cost.reps) < (cheapest!.fte - 1e-9, cheapest!.reps) { cheapest = cost }
+            }
+        }
+        // A shift that cannot meet the target is listed only when none can, and then only the
+        // one that comes closest with unlimited reps: the rest would be rows of "no".
+        if found.values.contains(where: { $0 != nil }) {
+            found = found.filter { $0.value != nil }
+        } else if let best = found.keys.max(by: { (reach[$0].attainment, -$0) < (reach[$1].attainment, -$1) }) {
+            found = [best: found[best]!]
+        }
+        // Listed in the candidates' own order.
+        for (i, candidate) in candidates.enumerated() {
+            guard let result = found[i] else { continue }
+            let needed = result
+            func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
+            let shown = needed?.needed ?? max(1, min(2, headcount))
+            let attainment = needed?.attainment ?? search.meets(with(shown)).attainment
             tried.append(
                 (
                     SLAOption(
-                        change: change, attainment: attainment, reps: needed.map { headcount + $0.0 }, shiftReps: shown,
-                        meetsTarget: needed != nil, fteChange: fteChange(with(shown))), with(shown)
+                        change: .addShift(name: candidate.name, hours: candidate.hours), attainment: attainment,
+                        reps: needed.map { headcount + $0.needed }, shiftReps: shown, meetsTarget: needed != nil,
+                        fteChange: fteChange(with(shown))), with(shown)
                 ))
             let better =
-                switch (bestShift?.needed, needed?.0) {
+                switch (bestShift?.needed, needed?.needed) {
                 case (nil, nil): attainment > (bestShift?.attainment ?? -1)
                 case (nil, .some): true
                 case (.some, nil): false
                 case (let a?, let b?): b < a
                 }
-            if better { bestShift = (candidate, needed?.0, attainment) }
+            if better { bestShift = (candidate, needed?.needed, attainment) }
         }
         // Reps moved from today's largest shift to the most useful new one: no FTE added for
         // the same hours.
@@ -167,6 +199,12 @@ struct WhatItWouldTake: PodAdvice {
         return config
     }
 
+    /// The fewest reps on a new shift (at least one) with which the pod is at most 85% busy: no
+    /// fewer can meet the target. `cap` when none up to it is.
+    func fewestReps(adding shift: GroupConfiguration.Shift, cap: Int) -> Int {
+        (1...max(1, cap)).first { sim.utilisation(pod, in: adding(shift, reps: $0)) <= SLAStatus.busyLimit } ?? max(1, cap)
+    }
+
     /// Today's reps, every one working `hours`.
     func everyone(working hours: WeeklyHours) -> GroupConfiguration {
         var config = today
@@ -185,12 +223,13 @@ struct WhatItWouldTake: PodAdvice {
     }
 
     /// Whether any headcount could meet the target in `config`: unlimited reps, wherever the
-    /// pod works, reach every channel's target (two replicas; a yes here only opens the search).
+    /// pod works, reach every channel's target (one replica: unlimited reps leave only the
+    /// arrivals to chance, and a yes here only opens the search).
     func canMeet(_ config: GroupConfiguration) -> Bool { reachable(config).meets }
 
     /// The same, with the pod's attainment under unlimited reps.
     func reachable(_ config: GroupConfiguration) -> (meets: Bool, attainment: Double) {
-        let r = Ceiling.run(sim, config, pod: pod, replicas: 2)
+        let r = Ceiling.run(sim, config, pod: pod, replicas: 1)
         let meets = group.channels.indices.allSatisfy { c in
             let cell = r.cells[c, pod]
             return cell.replicas == 0 || cell.attainment >= group.channel(c).target - 0.005
