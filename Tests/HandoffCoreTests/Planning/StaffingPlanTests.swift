@@ -59,6 +59,39 @@ struct StaffingPlanTests {
         #expect(planned.status == .meets, "\(planned.simulated)")
     }
 
+    /// The table stays short (SPEC §3.3.4): a new shift is listed when it meets the target, and a
+    /// shift that cannot is listed only when none can — then just one, the closest.
+    @Test func newShiftRowsAreThoseThatMeetOrTheOneClosest() throws {
+        func shiftRows(_ yaml: String) throws -> [SLAOption] {
+            let pod = try #require(TestBriefs.plan(yaml)?.sla.pods.first)
+            #expect(pod.status != .meets)
+            return pod.options.filter {
+                if case .addShift = $0.change { return true }
+                return false
+            }
+        }
+        func brief(hours: String, afterHours: String, target: String) -> String {
+            TestBriefs.replacing([
+                "response-sla": "response-sla: 1h\nsla-clock: calendar\ntarget-attainment: \(target)",
+                "timezone": "timezone: UTC",
+                "hours": "hours: \(hours)",
+                "volume": "volume:\n  leads-per-week: 120\n  after-hours-share: \(afterHours)\n  handle-time: 10m",
+                "pods": "pods:\n  - name: East\n    shifts:\n      - name: Day\n        hours: \(hours)\n        reps: 2\n",
+                "routing": "routing:\n  - name: All\n    assign: pod East\n",
+            ])
+        }
+        // A pod that works every weekday hour misses 90% only by its weekend leads: a weekend rota
+        // alone reaches it, and no row of "no" stands beside it.
+        let some = try shiftRows(brief(hours: "Mon-Fri 00:00-24:00", afterHours: "12%", target: "90%"))
+        #expect(some.contains { $0.meetsTarget }, "\(some.map(\.change))")
+        #expect(some.allSatisfy { $0.meetsTarget }, "\(some.map(\.change))")
+        // A day pod whose leads also arrive evenings, nights and weekends: no one new shift
+        // reaches the target, and a single row says how close the closest comes with two reps.
+        let none = try shiftRows(brief(hours: "Mon-Fri 09:00-17:00", afterHours: "30%", target: "80%"))
+        #expect(none.count == 1, "\(none.map(\.change))")
+        #expect(none.allSatisfy { !$0.meetsTarget && $0.shiftReps == 2 })
+    }
+
     /// The brief with the pod staffed as these shifts.
     static func brief(_ shifts: [StaffingPlan.Shift]) -> String {
         let list = shifts.map { s in

@@ -62,20 +62,24 @@ struct WhatItWouldTake: PodAdvice {
                 if cheapest == nil || (cost.fte, cost.reps) < (cheapest!.fte - 1e-9, cheapest!.reps) { cheapest = cost }
             }
         }
-        // A shift that cannot meet the target is listed only when none can, and then only the
-        // one that comes closest with unlimited reps: the rest would be rows of "no".
+        // A shift that cannot meet the target is shown with a couple of reps; it is listed only
+        // when none can meet it, and then only the one that comes closest with them: the rest
+        // would be rows of "no". (The search's runs at those reps are kept, so asking is cheap.)
+        let few = max(1, min(2, headcount))
+        var short: [Int: Double] = [:]
         if found.values.contains(where: { $0 != nil }) {
             found = found.filter { $0.value != nil }
-        } else if let best = found.keys.max(by: { (reach[$0].attainment, -$0) < (reach[$1].attainment, -$1) }) {
-            found = [best: found[best]!]
+        } else {
+            for i in found.keys { short[i] = search.meets(adding(candidates[i], reps: few)).attainment }
+            if let best = short.keys.max(by: { (short[$0]!, -$0) < (short[$1]!, -$1) }) { found = [best: found[best]!] }
         }
         // Listed in the candidates' own order.
         for (i, candidate) in candidates.enumerated() {
             guard let result = found[i] else { continue }
             let needed = result
             func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
-            let shown = needed?.needed ?? max(1, min(2, headcount))
-            let attainment = needed?.attainment ?? search.meets(with(shown)).attainment
+            let shown = needed?.needed ?? few
+            let attainment = needed?.attainment ?? short[i] ?? search.meets(with(shown)).attainment
             tried.append(
                 (
                     SLAOption(
