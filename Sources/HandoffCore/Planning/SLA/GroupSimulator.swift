@@ -286,6 +286,20 @@ final class GroupSimulator {
         var channelEstimates = Array(repeating: ReplicaEstimate(), count: channels)
         var channelLeads = Array(repeating: 0.0, count: channels)
         var sample = WaitSample(capacity: Self.pooledWaits)
+        // Whether pod `p`'s question is answered: one channel clearly short answers "no"; "yes"
+        // needs every one clearly above, and never surer than its leads say (two replicas of a
+        // handful of leads, all on time, vary by nothing).
+        func settled(_ p: Int) -> Bool {
+            var above = true
+            for c in 0..<channels where cells[c, p].count > 0 {
+                let (mean, half) = cells[c, p].interval
+                if mean + half < targets[c] { return true }
+                if mean - max(half, ReplicaEstimate.binomialHalf(met: cellMet[c, p], of: cellLeads[c, p])) < targets[c] {
+                    above = false
+                }
+            }
+            return above
+        }
         var n = 0
         while n < stop.maximum {
             let leads = self.leads(n)
@@ -348,19 +362,9 @@ final class GroupSimulator {
                     podEstimates[p].count == 0
                     || max(half, floor ? ReplicaEstimate.binomialHalf(met: podMet[p], of: podLeads[p]) : 0) <= h
             case .settled(let p):
-                // One channel clearly short answers "no"; "yes" needs every one clearly above,
-                // and never surer than its leads say (two replicas of a handful of leads, all
-                // on time, vary by nothing).
-                var above = true
-                var below = false
-                for c in 0..<channels where cells[c, p].count > 0 {
-                    let (mean, half) = cells[c, p].interval
-                    if mean + half < targets[c] { below = true }
-                    if mean - max(half, ReplicaEstimate.binomialHalf(met: cellMet[c, p], of: cellLeads[c, p])) < targets[c] {
-                        above = false
-                    }
-                }
-                done = below || above
+                done = settled(p)
+            case .podSettled(let p, let h):
+                done = (podEstimates[p].count == 0 || podEstimates[p].interval.half <= h) && settled(p)
             }
             if done { break }
         }
@@ -370,7 +374,7 @@ final class GroupSimulator {
         }()
         let precision: Double = {
             switch stop.goal {
-            case .everyCell(let h), .everyPod(let h), .pod(_, let h, _): return h
+            case .everyCell(let h), .everyPod(let h), .pod(_, let h, _), .podSettled(_, let h): return h
             default: return ReplicaEstimate.precision
             }
         }()

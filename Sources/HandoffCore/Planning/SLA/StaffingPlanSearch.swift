@@ -50,18 +50,18 @@ struct StaffingPlanSearch: PodAdvice {
             // what the search judged, the next best rep goes in and it is judged again.
             var gains: [Int: Double] = [:]
             for _ in 0..<3 {
-                let figures = sim.run(chosen, stop: .verdict, for: .whatIfFigures)
+                let figures = sim.run(chosen, stop: .plan(pod: pod), for: .whatIfFigures)
                 if confirms(figures, chosen) { return describe(chosen, figures: figures.pods[pod], meets: true, ceiling: nil) }
                 guard let next = step(from: chosen, cap: searchCap, gains: &gains) else { break }
                 chosen = next.config
             }
             // The single change met the target to ±1 point as it stands.
             if let single {
-                let figures = sim.run(single, stop: .verdict, for: .whatIfFigures)
+                let figures = sim.run(single, stop: .plan(pod: pod), for: .whatIfFigures)
                 if confirms(figures, single) { return describe(single, figures: figures.pods[pod], meets: true, ceiling: nil) }
             }
         }
-        let figures = sim.run(closest.config, stop: .verdict, for: .whatIfFigures)
+        let figures = sim.run(closest.config, stop: .plan(pod: pod), for: .whatIfFigures)
         return describe(closest.config, figures: figures.pods[pod], meets: false, ceiling: ceiling())
     }
 

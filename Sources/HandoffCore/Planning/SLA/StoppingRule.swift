@@ -12,6 +12,8 @@ struct StoppingRule: Sendable {
         case pod(Int, halfWidth: Double, leadsFloor: Bool)
         /// Until one of the pod's channels is clearly below its target, or all are clearly above.
         case settled(pod: Int)
+        /// One pod's own figure to this half-width, and its question settled as above.
+        case podSettled(pod: Int, halfWidth: Double)
         /// Exactly `maximum` replicas.
         case fixed
     }
@@ -35,6 +37,15 @@ struct StoppingRule: Sendable {
     /// One pod's figure to ±1 point: a what-if's, whatever its rotation partners do.
     static func precise(pod p: Int) -> StoppingRule {
         StoppingRule(goal: .pod(p, halfWidth: ReplicaEstimate.precision, leadsFloor: false), minimum: 4, maximum: cap)
+    }
+
+    /// A staffing plan's figure, as the page shows it: the pod's own figure to ±1 point, after a
+    /// pilot of eight replicas, and whether it meets the target on every channel settled. The
+    /// page shows the plan's pod figure only, and a channel with few of the pod's leads may not
+    /// come to ±1 point in 64 replicas (a quarter of plans ran to the cap when every channel had
+    /// to): it need only clearly meet its target, or clearly miss it.
+    static func plan(pod p: Int) -> StoppingRule {
+        StoppingRule(goal: .podSettled(pod: p, halfWidth: ReplicaEstimate.precision), minimum: 8, maximum: cap, pilot: true)
     }
 
     /// A point of the staffing curve: ±2 points, from two replicas on.
