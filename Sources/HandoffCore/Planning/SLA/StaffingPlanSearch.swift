@@ -29,7 +29,7 @@ struct StaffingPlanSearch: PodAdvice {
             if attainment > closest.attainment { closest = (state, attainment) }
         }
         var met = search.meets(state, attainment: false, for: .staffingPlan).meets
-        let target = group.channels.indices.filter { sim.share($0, pod, in: today) > 0 }.map { group.channel($0).target }.min() ?? 0
+        let target = search.lowestTarget(today)
         var gains: [Int: Double] = [:]
         while !met, let next = step(from: state, cap: searchCap, gains: &gains) {
             state = next.config

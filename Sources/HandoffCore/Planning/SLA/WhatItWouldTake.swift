@@ -32,10 +32,10 @@ struct WhatItWouldTake: PodAdvice {
         }
         // A new shift where leads arrive and nobody works, with the fewest reps that meet the target.
         // A short table (SPEC §3.3.4): the shifts that could be the cheapest to reach the target
-        // alone, or, when none does, the one that comes closest; the plan weighs them all. Cheapest first by what their fewest possible reps cost (no fewer keep
-        // the pod at most 85% busy), and a shift whose fewest reps cost more than a shift already
-        // found is not searched.
-        var bestShift: (shift: GroupConfiguration.Shift, needed: Int?, attainment: Double)?
+        // alone, or, when none does, the one that comes closest; the plan weighs them all.
+        // Cheapest first by what their fewest possible reps cost (no fewer keep the pod at most
+        // 85% busy), and a shift whose fewest reps cost more than a shift already found is not
+        // searched.
         let reach = candidates.map { reachable(adding($0, reps: 1)) }
         let closest = reach.contains { $0.meets } ? nil : reach.indices.max { reach[$0].attainment < reach[$1].attainment }
         let cap = max(4 * headcount, 12)
@@ -43,62 +43,63 @@ struct WhatItWouldTake: PodAdvice {
         func floorFTE(_ i: Int) -> Double { Double(fewest[i]) * candidates[i].hours.weeklyHours / contract }
         let order = candidates.indices.filter { reach[$0].meets || $0 == closest }.sorted { floorFTE($0) < floorFTE($1) }
         var cheapest: (fte: Double, reps: Int)?
-        var found: [Int: (needed: Int, attainment: Double)?] = [:]
+        var meeting: [Int: (reps: Int, attainment: Double)] = [:]
+        var short: [Int] = []
         for i in order {
             if let cheapest, (floorFTE(i), fewest[i]) > (cheapest.fte + 1e-9, cheapest.reps) { continue }
             func with(_ k: Int) -> GroupConfiguration { adding(candidates[i], reps: k) }
             guard reach[i].meets else {
-                found[i] = .some(nil)
+                short.append(i)
                 continue
             }
             // No more reps than would cost what the cheapest shift found costs.
             let perRep = candidates[i].hours.weeklyHours / contract
             let affordable = cheapest.map { min(cap, Int(($0.fte + 1e-9) / perRep)) } ?? cap
-            let needed = search.smallest(above: fewest[i] - 1, first: fewest[i], cap: affordable, with)
-            if needed == nil, affordable < cap { continue }
-            found[i] = .some(needed.map { (needed: $0.0, attainment: $0.1) })
-            if let needed {
-                let cost = (fte: fteChange(with(needed.0)), reps: needed.0)
-                if cheapest == nil || (cost.fte, cost.reps) < (cheapest!.fte - 1e-9, cheapest!.reps) { cheapest = cost }
+            guard let needed = search.smallest(above: fewest[i] - 1, first: fewest[i], cap: affordable, with) else {
+                if affordable == cap { short.append(i) }
+                continue
             }
+            meeting[i] = (needed.0, needed.1)
+            let cost = (fte: fteChange(with(needed.0)), reps: needed.0)
+            if cheapest == nil || (cost.fte, cost.reps) < (cheapest!.fte - 1e-9, cheapest!.reps) { cheapest = cost }
         }
         // A shift that cannot meet the target is shown with a couple of reps; it is listed only
         // when none can meet it, and then only the one that comes closest with them: the rest
         // would be rows of "no". (The search's runs at those reps are kept, so asking is cheap.)
         let few = max(1, min(2, headcount))
-        var short: [Int: Double] = [:]
-        if found.values.contains(where: { $0 != nil }) {
-            found = found.filter { $0.value != nil }
-        } else {
-            for i in found.keys { short[i] = search.meets(adding(candidates[i], reps: few)).attainment }
-            if let best = short.keys.max(by: { (short[$0]!, -$0) < (short[$1]!, -$1) }) { found = [best: found[best]!] }
+        var listed = Set(meeting.keys)
+        var shortfall: (shift: Int, attainment: Double)?
+        if meeting.isEmpty {
+            for i in short {
+                let attainment = search.meets(adding(candidates[i], reps: few)).attainment
+                if shortfall == nil || (attainment, -i) > (shortfall!.attainment, -shortfall!.shift) { shortfall = (i, attainment) }
+            }
+            if let shortfall { listed = [shortfall.shift] }
         }
-        // Listed in the candidates' own order.
-        for (i, candidate) in candidates.enumerated() {
-            guard let result = found[i] else { continue }
-            let needed = result
-            func with(_ k: Int) -> GroupConfiguration { adding(candidate, reps: k) }
-            let shown = needed?.needed ?? few
-            let attainment = needed?.attainment ?? short[i] ?? search.meets(with(shown)).attainment
+        // Listed in the candidates' own order; the most useful new shift is the one meeting the
+        // target with the fewest reps (the first of equals), else the one that comes closest.
+        var bestShift: GroupConfiguration.Shift?
+        var bestReps = Int.max
+        for (i, candidate) in candidates.enumerated() where listed.contains(i) {
+            let needed = meeting[i]
+            let shown = needed?.reps ?? few
+            let attainment = needed?.attainment ?? shortfall?.attainment ?? 0
+            let config = adding(candidate, reps: shown)
             tried.append(
                 (
                     SLAOption(
                         change: .addShift(name: candidate.name, hours: candidate.hours), attainment: attainment,
-                        reps: needed.map { headcount + $0.needed }, shiftReps: shown, meetsTarget: needed != nil,
-                        fteChange: fteChange(with(shown))), with(shown)
+                        reps: needed.map { headcount + $0.reps }, shiftReps: shown, meetsTarget: needed != nil,
+                        fteChange: fteChange(config)), config
                 ))
-            let better =
-                switch (bestShift?.needed, needed?.needed) {
-                case (nil, nil): attainment > (bestShift?.attainment ?? -1)
-                case (nil, .some): true
-                case (.some, nil): false
-                case (let a?, let b?): b < a
-                }
-            if better { bestShift = (candidate, needed?.needed, attainment) }
+            if needed == nil || shown < bestReps {
+                bestShift = candidate
+                bestReps = needed == nil ? Int.max : shown
+            }
         }
         // Reps moved from today's largest shift to the most useful new one: no FTE added for
         // the same hours.
-        if let target = bestShift?.shift,
+        if let target = bestShift,
             let from = today.pods[pod].indices.max(by: { today.pods[pod][$0].reps < today.pods[pod][$1].reps }),
             today.pods[pod][from].reps >= 2
         {
