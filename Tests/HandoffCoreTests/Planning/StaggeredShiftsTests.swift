@@ -110,4 +110,45 @@ struct StaggeredShiftsTests {
         let allDay = Self.model(shifts: Array(repeating: (7, 20), count: 4), replicas: 400)
         #expect(abs(engine.attainment - allDay.mean) > allowed, "all day \(allDay.mean) against \(engine.attainment)")
     }
+
+    /// The staffing plan judged by the independent model, staffed as the plan says: it meets the
+    /// target, and one rep fewer on either shift does not; and the engine, run long on the plan's
+    /// staffing, agrees with the model's figure.
+    @Test func thePlanMeetsTheTargetByTheIndependentModel() throws {
+        let target = 0.97
+        let yaml = Self.yaml.replacingOccurrences(of: "sla-clock: calendar", with: "sla-clock: calendar\ntarget-attainment: 97%")
+        let pod = try #require(TestBriefs.plan(yaml)?.sla.pods.first)
+        #expect(pod.status != .meets)
+        let plan = try #require(pod.plan)
+        #expect(plan.meetsTarget)
+        let hours: [String: (start: Double, end: Double)] = ["Early": (7, 15), "Late": (12, 20)]
+        var staffing: [String: Int] = [:]
+        for shift in plan.shifts where shift.reps > 0 {
+            #expect(hours[shift.name] != nil, "a shift the model does not know: \(shift.name) \(shift.hours.text)")
+            staffing[shift.name] = shift.reps
+        }
+        func reps(_ counts: [String: Int]) -> [(start: Double, end: Double)] {
+            counts.keys.sorted().flatMap { Array(repeating: hours[$0]!, count: counts[$0]!) }
+        }
+        #expect(staffing.values.reduce(0, +) > 4, "the plan adds reps to today's four")
+        let model = Self.model(shifts: reps(staffing), replicas: 400)
+        #expect(model.mean - 1.96 * model.se >= target, "model \(model.mean) ± \(1.96 * model.se)")
+        for name in staffing.keys.sorted() {
+            var fewer = staffing
+            fewer[name]! -= 1
+            let short = Self.model(shifts: reps(fewer), replicas: 400)
+            #expect(short.mean + 1.96 * short.se < target, "one rep fewer on \(name): model \(short.mean)")
+        }
+        // The engine on the plan's staffing, 64 replicas, against the model.
+        let brief = Self.yaml.replacingOccurrences(
+            of: "07:00-15:00\n        reps: 2", with: "07:00-15:00\n        reps: \(staffing["Early"] ?? 0)"
+        )
+        .replacingOccurrences(of: "12:00-20:00\n        reps: 2", with: "12:00-20:00\n        reps: \(staffing["Late"] ?? 0)")
+        let sim = try #require(TestBriefs.simulators(brief).first)
+        let engine = sim.run(sim.group.today, stop: .fixed(64), for: .verdict).pods[0]
+        let allowed = (engine.high - engine.low) / 2 + 1.96 * model.se
+        #expect(
+            abs(engine.attainment - model.mean) <= allowed,
+            "engine \(engine.attainment) ± \((engine.high - engine.low) / 2), model \(model.mean)")
+    }
 }
